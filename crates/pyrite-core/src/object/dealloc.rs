@@ -1,0 +1,181 @@
+//! What happens when a reference count reaches zero.
+//!
+//! Mirrors CPython 3.11 `_Py_Dealloc` and `subtype_dealloc`: the finalizer
+//! (`__del__`, at most once per object, PEP 442) runs first and may resurrect
+//! the object; then weak references are cleared (their callbacks run); then
+//! the instance dict and the payload are dropped, the type reference
+//! released and the block freed.
+//!
+//! Deallocation recurses through containers (dropping a list drops its
+//! items). Like CPython's "trashcan", we bound that recursion: past
+//! `TRASHCAN_DEPTH` nested deallocations, objects are queued and freed by the
+//! outermost deallocation instead, so a million-long linked list cannot
+//! overflow the native stack.
+
+use std::cell::{Cell, RefCell};
+use std::ptr::NonNull;
+
+use super::handle::PyObjectRef;
+use super::header::{GcHeader, ObjHeader, TypeFlags};
+
+const TRASHCAN_DEPTH: usize = 64;
+
+/// Hooks the VM installs: calling `__del__` and clearing weak references.
+#[derive(Clone, Copy)]
+pub struct Hooks {
+    /// Called with a temporary strong reference to an object whose type has
+    /// `HAS_FINALIZER`, once per object. Errors are the hook's to report.
+    pub finalize: fn(&PyObjectRef),
+    /// Called for an object with a non-empty weak-reference list, while it is
+    /// still intact, before its payload is dropped.
+    pub clear_weakrefs: fn(&PyObjectRef),
+}
+
+thread_local! {
+    static HOOKS: Cell<Option<Hooks>> = const { Cell::new(None) };
+    static DEPTH: Cell<usize> = const { Cell::new(0) };
+    static PENDING: RefCell<Vec<NonNull<ObjHeader>>> = const { RefCell::new(Vec::new()) };
+    static KEPT: RefCell<Vec<PyObjectRef>> = const { RefCell::new(Vec::new()) };
+}
+
+/// Install the VM's hooks for this thread.
+pub fn set_hooks(h: Hooks) {
+    HOOKS.with(|c| c.set(Some(h)));
+}
+
+/// Bit in the GC header's `prev` word: the finalizer has run (PEP 442).
+pub const FINALIZED_BIT: usize = 1;
+
+/// Keep a reference alive until [`release_kept`] (used for replaced types).
+pub(crate) fn keep_alive(p: NonNull<ObjHeader>) {
+    let r = PyObjectRef::from_nonnull_no_incref(p);
+    // The old type pointer did not own a reference unless it was a heap type;
+    // take one so that the queued handle's drop is balanced.
+    // SAFETY: `p` is a live type object (it was an object's type until now).
+    unsafe { p.as_ref().refcnt.set(p.as_ref().refcnt.get() + 1) };
+    KEPT.with(|k| k.borrow_mut().push(r));
+}
+
+/// Release references held by `keep_alive` (interpreter shutdown).
+pub fn release_kept() {
+    let v = KEPT.with(|k| std::mem::take(&mut *k.borrow_mut()));
+    drop(v);
+}
+
+/// Drop one reference.
+///
+/// # Safety
+/// The caller owns one reference to the live object `p` and gives it up.
+#[inline]
+pub(crate) unsafe fn decref(p: NonNull<ObjHeader>) {
+    // SAFETY: the caller's reference keeps the object alive until here.
+    let h = unsafe { p.as_ref() };
+    let n = h.refcnt.get() - 1;
+    h.refcnt.set(n);
+    if n == 0 {
+        // SAFETY: the count reached zero: nobody else refers to it.
+        unsafe { dealloc(p) };
+    }
+}
+
+/// Free an object whose count reached zero.
+///
+/// # Safety
+/// `p` is a live object with a reference count of zero.
+#[cold]
+unsafe fn dealloc(p: NonNull<ObjHeader>) {
+    let depth = DEPTH.with(|d| d.get());
+    if depth >= TRASHCAN_DEPTH {
+        PENDING.with(|q| q.borrow_mut().push(p));
+        return;
+    }
+    DEPTH.with(|d| d.set(depth + 1));
+    // SAFETY: forwarded contract.
+    unsafe { dealloc_one(p) };
+    if depth == 0 {
+        // The outermost deallocation drains the queue (each may queue more).
+        while let Some(q) = PENDING.with(|q| q.borrow_mut().pop()) {
+            // SAFETY: queued objects had a zero count and were not touched since.
+            unsafe { dealloc_one(q) };
+        }
+    }
+    DEPTH.with(|d| d.set(depth));
+}
+
+/// # Safety
+/// `p` is a live object with a reference count of zero.
+unsafe fn dealloc_one(p: NonNull<ObjHeader>) {
+    // Resurrect temporarily: hooks get a real handle (count 1).
+    // SAFETY: the object is still intact.
+    let h = unsafe { p.as_ref() };
+    h.refcnt.set(1);
+    let obj = PyObjectRef::from_nonnull_no_incref(p);
+    let core = obj.type_core();
+    let flags = core.flags.get();
+    let hooks = HOOKS.with(|c| c.get());
+    if flags.has(TypeFlags::HAS_FINALIZER) {
+        if let (Some(hooks), Some(gc)) = (hooks, obj.gc_header()) {
+            if gc.prev.get() & FINALIZED_BIT == 0 {
+                gc.prev.set(gc.prev.get() | FINALIZED_BIT);
+                (hooks.finalize)(&obj);
+                if obj.refcount() > 1 {
+                    // Resurrected by `__del__`: it lives on; drop our
+                    // temporary reference without freeing.
+                    h.refcnt.set(h.refcnt.get() - 1);
+                    std::mem::forget(obj);
+                    return;
+                }
+            }
+        }
+    }
+    if let (Some(hooks), Some(wl)) = (hooks, obj.weaklist_slot()) {
+        if wl.get() != 0 {
+            (hooks.clear_weakrefs)(&obj);
+        }
+    }
+    if let Some(gc) = obj.gc_header() {
+        unlink_gc(gc);
+    }
+    let dict = obj.dict_slot().and_then(|d| d.take());
+    let vtable = core.vtable.get();
+    let ty = h.ty.get();
+    let obj_ptr = obj.into_nonnull();
+    drop(dict);
+    // SAFETY: the object is dead: the count was zero and no hook resurrected
+    // it; its payload matches `vtable` and is dropped exactly once here.
+    unsafe { (vtable.drop_payload)(obj_ptr) };
+    let prefix = flags.prefix_size();
+    let inner = vtable.layout;
+    let layout = std::alloc::Layout::from_size_align(prefix + inner.size(), inner.align().max(8))
+        .expect("layout was valid at allocation");
+    // SAFETY: the block starts `prefix` bytes before the header and was
+    // allocated by `alloc_object` with exactly this layout.
+    unsafe {
+        let base = NonNull::new_unchecked((obj_ptr.as_ptr() as *mut u8).sub(prefix));
+        crate::alloc::free_block(base, layout);
+    }
+    if flags.has(TypeFlags::HEAPTYPE) {
+        // SAFETY: instances of heap types own a reference to their type.
+        unsafe { decref(ty) };
+    }
+}
+
+/// Remove a container from whatever GC list it is on (no-op if untracked).
+fn unlink_gc(gc: &GcHeader) {
+    let next = gc.next.get();
+    if next == 0 {
+        return;
+    }
+    let prev = gc.prev.get() & !FINALIZED_BIT & !2;
+    // SAFETY: tracked containers are on a well-formed doubly linked list of
+    // live GC headers (maintained by the collector), so `prev` and `next` are
+    // valid headers.
+    unsafe {
+        let prev_h = &*(prev as *const GcHeader);
+        let next_h = &*(next as *const GcHeader);
+        prev_h.next.set(next);
+        next_h.prev.set((next_h.prev.get() & 3) | prev);
+    }
+    gc.next.set(0);
+    gc.prev.set(gc.prev.get() & 3);
+}
