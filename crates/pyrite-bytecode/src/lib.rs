@@ -7,3 +7,6 @@ pub mod opcodes;
 
 pub use code::{CodeFlags, CodeObject, Constant, LocalKind};
 pub use opcodes::Opcode;
+pub mod exceptiontable;
+pub mod linetable;
+pub mod marshal;

@@ -180,7 +180,7 @@ impl PyObjectRef {
     /// checks that the layouts are compatible: same payload vtable and same
     /// flags-determined prefix. Returns false, changing nothing, otherwise.
     pub fn set_class(&self, cls: &PyObjectRef) -> bool {
-        let new_core = type_core_of(cls.header());
+        let new_core = own_type_core(cls);
         let old_core = self.type_core();
         if !std::ptr::eq(new_core.vtable.get(), old_core.vtable.get())
             || new_core.flags.get().prefix_size() != old_core.flags.get().prefix_size()
@@ -203,7 +203,7 @@ impl PyObjectRef {
     /// Fails with `AllocError` if memory is exhausted, and with `Err` if the
     /// type's instances do not have payload kind `T`.
     pub fn new<T: Payload>(payload: T, cls: &PyObjectRef) -> Result<PyRef<T>, AllocError> {
-        let core = type_core_of(cls.header());
+        let core = own_type_core(cls);
         assert!(
             (core.vtable.get().type_id)() == TypeId::of::<T>(),
             "payload {} does not match the type's layout {}",
@@ -241,6 +241,7 @@ impl PyObjectRef {
         meta: Option<&PyObjectRef>,
         vtable: &'static PayloadVTable,
     ) -> Result<PyRef<TypeObject<E>>, AllocError> {
+        let flags = if meta.is_none() { flags | TypeFlags::INSTANCES_ARE_TYPES } else { flags };
         let payload = TypeObject {
             core: TypeCore { vtable: Cell::new(vtable), flags: Cell::new(TypeFlags(flags)) },
             ext,
@@ -285,6 +286,21 @@ impl PyObjectRef {
         std::mem::forget(self);
         p
     }
+}
+
+/// The `TypeCore` of `cls` itself (which must be a type object).
+///
+/// Panics if `cls` is not a type object: that is a bug in the caller.
+#[inline]
+fn own_type_core(cls: &PyObjectRef) -> &TypeCore {
+    assert!(
+        cls.type_core().flags.get().has(TypeFlags::INSTANCES_ARE_TYPES),
+        "allocation with a class that is not a type object"
+    );
+    // SAFETY: `cls`'s type says its instances are type objects, i.e.
+    // `PyInner<TypeObject<E>>` blocks whose `repr(C)` payload starts with
+    // `TypeCore` at `PAYLOAD_OFFSET`; `cls` is kept alive by the borrow.
+    unsafe { &*(cls.as_ptr() as *const u8).add(PAYLOAD_OFFSET).cast::<TypeCore>() }
 }
 
 /// Read the `TypeCore` of the type object `ty_header` is the header of.

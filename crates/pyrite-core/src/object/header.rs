@@ -113,6 +113,9 @@ impl TypeFlags {
     pub const HAS_WEAKLIST: u32 = 1 << 3;
     /// The type defines `__del__`: call the finalize hook before freeing.
     pub const HAS_FINALIZER: u32 = 1 << 0;
+    /// Instances are type objects (their payload starts with `TypeCore`):
+    /// set on `type` and inherited by metaclasses.
+    pub const INSTANCES_ARE_TYPES: u32 = 1 << 31;
 
     #[inline]
     pub fn has(self, bit: u32) -> bool {
@@ -167,7 +170,8 @@ impl TypeCore {
     /// `HAS_WEAKLIST`) must not change once instances exist; the core keeps
     /// them fixed: this method ignores them.
     pub fn set_flag(&self, bit: u32, on: bool) {
-        const LAYOUT: u32 = TypeFlags::HAS_GC | TypeFlags::HAS_DICT | TypeFlags::HAS_WEAKLIST;
+        const LAYOUT: u32 =
+            TypeFlags::HAS_GC | TypeFlags::HAS_DICT | TypeFlags::HAS_WEAKLIST | TypeFlags::INSTANCES_ARE_TYPES;
         let bit = bit & !LAYOUT;
         let f = self.flags.get().0;
         self.flags.set(TypeFlags(if on { f | bit } else { f & !bit }));

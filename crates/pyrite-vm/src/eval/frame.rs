@@ -1,0 +1,131 @@
+//! Frames: the state of one executing code object. Locals, cells, free
+//! variables and the value stack share one contiguous array, as in CPython's
+//! `_PyInterpreterFrame` (localsplus followed by the stack).
+//! Mirrors CPython 3.11 `Include/internal/pycore_frame.h`.
+
+use std::cell::RefCell;
+
+use crate::types::code::PyCodeRef;
+use crate::{Payload, PyObjectRef};
+
+/// An executing (or suspended) frame.
+pub struct Frame {
+    pub code: PyCodeRef,
+    /// The function being run (None for module and class bodies).
+    pub func: Option<PyObjectRef>,
+    pub globals: PyObjectRef,
+    pub builtins: PyObjectRef,
+    /// The locals mapping of module and class bodies (`LOAD_NAME`).
+    pub locals: Option<PyObjectRef>,
+    /// `localsplus` then the value stack.
+    pub slots: Vec<Option<PyObjectRef>>,
+    /// Index into `slots` of the next free stack slot.
+    pub sp: usize,
+    /// Code-unit index of the next instruction to execute.
+    pub pc: usize,
+    /// Code-unit index of the instruction being executed (`f_lasti / 2`).
+    pub lasti: usize,
+    /// Keyword names set by `KW_NAMES` for the next `CALL`.
+    pub kwnames: Option<PyObjectRef>,
+    /// The frame object exposed to Python, once one is needed.
+    pub frame_obj: Option<PyObjectRef>,
+}
+
+impl Frame {
+    /// Visit every reference the frame holds (for generators' traverse).
+    pub fn traverse(&self, visit: &mut dyn FnMut(&PyObjectRef)) {
+        visit(self.code.as_object());
+        if let Some(f) = &self.func {
+            visit(f);
+        }
+        visit(&self.globals);
+        visit(&self.builtins);
+        if let Some(l) = &self.locals {
+            visit(l);
+        }
+        for s in self.slots[..self.sp].iter().flatten() {
+            visit(s);
+        }
+    }
+
+    #[inline]
+    pub fn push(&mut self, v: PyObjectRef) {
+        self.slots[self.sp] = Some(v);
+        self.sp += 1;
+    }
+
+    #[inline]
+    pub fn push_opt(&mut self, v: Option<PyObjectRef>) {
+        self.slots[self.sp] = v;
+        self.sp += 1;
+    }
+
+    /// Pop a value that must not be NULL.
+    #[inline]
+    pub fn pop(&mut self) -> PyObjectRef {
+        self.sp -= 1;
+        self.slots[self.sp].take().expect("stack underflow: NULL where a value was expected")
+    }
+
+    /// Pop a value that may be NULL.
+    #[inline]
+    pub fn pop_opt(&mut self) -> Option<PyObjectRef> {
+        self.sp -= 1;
+        self.slots[self.sp].take()
+    }
+
+    /// The value `n` from the top (1 = top).
+    #[inline]
+    pub fn peek(&self, n: usize) -> &PyObjectRef {
+        self.slots[self.sp - n].as_ref().expect("NULL on the stack")
+    }
+
+    #[inline]
+    pub fn peek_opt(&self, n: usize) -> &Option<PyObjectRef> {
+        &self.slots[self.sp - n]
+    }
+
+    /// Index of the first stack slot.
+    #[inline]
+    pub fn stack_base(&self) -> usize {
+        self.code.code.localsplusnames.len()
+    }
+
+    /// Current stack depth.
+    #[inline]
+    pub fn depth(&self) -> usize {
+        self.sp - self.stack_base()
+    }
+
+    /// Line being executed (for tracebacks and `f_lineno`).
+    pub fn lineno(&self) -> Option<u32> {
+        pyrite_bytecode::linetable::addr_to_line(&self.code.code, (self.lasti * 2) as u32)
+    }
+}
+
+/// The payload of a frame object: what Python code sees of a frame
+/// (`sys._getframe()`, `tb_frame`). Holds a snapshot of where the frame was.
+pub struct PyFrameObject {
+    pub code: PyObjectRef,
+    pub globals: PyObjectRef,
+    pub builtins: PyObjectRef,
+    /// Snapshot of the locals (as a dict) or the frame's locals mapping.
+    pub locals: RefCell<Option<PyObjectRef>>,
+    pub lineno: std::cell::Cell<u32>,
+    pub lasti: std::cell::Cell<u32>,
+    pub back: RefCell<Option<PyObjectRef>>,
+}
+
+impl Payload for PyFrameObject {
+    fn traverse(&self, visit: &mut dyn FnMut(&PyObjectRef)) {
+        visit(&self.code);
+        visit(&self.globals);
+        visit(&self.builtins);
+        if let Some(l) = self.locals.borrow().as_ref() {
+            visit(l);
+        }
+        if let Some(b) = self.back.borrow().as_ref() {
+            visit(b);
+        }
+    }
+}

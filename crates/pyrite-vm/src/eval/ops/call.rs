@@ -1,0 +1,457 @@
+//! Calls: `PRECALL`/`CALL` (Python functions run in the same loop, others
+//! are called natively), `CALL_FUNCTION_EX`, `MAKE_FUNCTION`, and binding
+//! arguments to parameters with CPython's error messages.
+//! Mirrors CPython 3.11 `Python/ceval.c` (`initialize_locals`,
+//! `_PyEval_MakeFrameVector`) and `Objects/funcobject.c`.
+
+use pyrite_bytecode::opcodes::make_function as mf;
+use pyrite_bytecode::CodeFlags;
+
+use crate::eval::frame::Frame;
+use crate::types::code::PyCode;
+use crate::types::dict::PyDict;
+use crate::types::function::{PyBoundMethod, PyFunction};
+use crate::types::str::PyStr;
+use crate::types::tuple::PyTuple;
+use crate::{PyObjectRef, PyResult, Vm};
+
+/// What calling a function needs: a frame to run, or an immediate result.
+pub enum CallTarget {
+    Frame(Box<Frame>),
+    Done(PyObjectRef),
+}
+
+/// A frame for running `code` with the given namespaces.
+pub fn new_code_frame(
+    vm: &Vm,
+    code: &PyObjectRef,
+    globals: &PyObjectRef,
+    locals: Option<PyObjectRef>,
+    func: Option<PyObjectRef>,
+    builtins: Option<PyObjectRef>,
+) -> PyResult<Box<Frame>> {
+    let code = code.clone().downcast::<PyCode>().map_err(|_| vm.new_type_error("expected a code object"))?;
+    let builtins = match builtins {
+        Some(b) => b,
+        None => builtins_for(vm, globals),
+    };
+    let n = code.code.localsplusnames.len() + code.code.stacksize as usize + 1;
+    let sp = code.code.localsplusnames.len();
+    Ok(Box::new(Frame {
+        code,
+        func,
+        globals: globals.clone(),
+        builtins,
+        locals,
+        slots: vec![None; n],
+        sp,
+        pc: 0,
+        lasti: 0,
+        kwnames: None,
+        frame_obj: None,
+    }))
+}
+
+/// The builtins namespace for code run with `globals`: `globals['__builtins__']`
+/// (a module or a dict), else the interpreter's.
+pub fn builtins_for(vm: &Vm, globals: &PyObjectRef) -> PyObjectRef {
+    if let Some(g) = globals.downcast_ref::<PyDict>() {
+        if let Some(b) = g.get_by_str("__builtins__") {
+            if b.downcast_ref::<PyDict>().is_some() {
+                return b;
+            }
+            if let Some(m) = b.downcast_ref::<crate::types::module::PyModule>() {
+                return m.dict.as_object().clone();
+            }
+        }
+    }
+    vm.builtins.as_object().clone()
+}
+
+/// Make the frame for calling the Python function `func`.
+pub fn new_frame_for(vm: &Vm, func: &PyObjectRef, args: &[PyObjectRef], kwnames: &[PyObjectRef]) -> PyResult<CallTarget> {
+    let pf = func.downcast_ref::<PyFunction>().ok_or_else(|| vm.new_type_error("not a function"))?;
+    let code = pf.code.borrow().clone();
+    let mut f = new_code_frame(vm, code.as_object(), &pf.globals, None, Some(func.clone()), Some(pf.builtins.clone()))?;
+    bind_args(vm, pf, &code, args.to_vec(), kwnames, &mut f.slots)?;
+    Ok(CallTarget::Frame(f))
+}
+
+fn plural(n: usize, word: &str) -> String {
+    if n == 1 {
+        format!("{n} {word}")
+    } else {
+        format!("{n} {word}s")
+    }
+}
+
+fn name_list(names: &[String]) -> String {
+    let q: Vec<String> = names.iter().map(|n| format!("'{n}'")).collect();
+    match q.len() {
+        0 => String::new(),
+        1 => q[0].clone(),
+        2 => format!("{} and {}", q[0], q[1]),
+        _ => format!("{}, and {}", q[..q.len() - 1].join(", "), q[q.len() - 1]),
+    }
+}
+
+/// Bind `args` (positional values then keyword values named by
+/// `kwnames`) to the parameters of `func`, writing `slots`.
+pub fn bind_args(
+    vm: &Vm,
+    func: &PyFunction,
+    code: &PyCode,
+    args: Vec<PyObjectRef>,
+    kwnames: &[PyObjectRef],
+    slots: &mut [Option<PyObjectRef>],
+) -> PyResult<()> {
+    let co = &code.code;
+    let argcount = co.argcount as usize;
+    let posonly = co.posonlyargcount as usize;
+    let kwonly = co.kwonlyargcount as usize;
+    let has_varargs = co.flags & CodeFlags::VARARGS != 0;
+    let has_varkw = co.flags & CodeFlags::VARKEYWORDS != 0;
+    let nkw = kwnames.len();
+    let npos = args.len() - nkw;
+    let qualname = || -> String {
+        func.qualname.borrow().downcast_ref::<PyStr>().map(|s| s.as_str().to_string()).unwrap_or_default()
+    };
+    let total = argcount + kwonly;
+    let mut args = args;
+    let kwvals: Vec<PyObjectRef> = args.split_off(npos);
+    // Fast path: exact positional call.
+    if nkw == 0 && !has_varargs && !has_varkw && npos == argcount && kwonly == 0 {
+        for (i, a) in args.into_iter().enumerate() {
+            slots[i] = Some(a);
+        }
+        return Ok(());
+    }
+    let mut kwdict = None;
+    if has_varkw {
+        let d = vm.new_dict();
+        slots[total + has_varargs as usize] = Some(d.as_object().clone());
+        kwdict = Some(d);
+    }
+    let nbound = npos.min(argcount);
+    let extra: Vec<PyObjectRef> = if npos > argcount { args.split_off(argcount) } else { Vec::new() };
+    for (i, a) in args.into_iter().enumerate() {
+        slots[i] = Some(a);
+    }
+    if has_varargs {
+        slots[total] = Some(vm.new_tuple(extra));
+    } else if !extra.is_empty() {
+        let ndefaults = func.defaults.borrow().as_ref().and_then(|d| d.downcast_ref::<PyTuple>().map(|t| t.len())).unwrap_or(0);
+        let kwonly_given = (0..nkw)
+            .filter(|&k| {
+                let n = kwnames[k].downcast_ref::<PyStr>().map(|s| s.as_str()).unwrap_or("");
+                co.localsplusnames[argcount..total].iter().any(|p| &**p == n)
+            })
+            .count();
+        let takes = if ndefaults > 0 {
+            format!("from {} to {} positional arguments", argcount - ndefaults, argcount)
+        } else {
+            format!("{} positional argument{}", argcount, if argcount == 1 { "" } else { "s" })
+        };
+        let given = if kwonly_given > 0 {
+            format!(
+                "{} positional argument{} (and {} keyword-only argument{}) were given",
+                npos,
+                if npos == 1 { "" } else { "s" },
+                kwonly_given,
+                if kwonly_given == 1 { "" } else { "s" }
+            )
+        } else {
+            format!("{} {} given", npos, if npos == 1 { "was" } else { "were" })
+        };
+        return Err(vm.new_type_error(format!("{}() takes {} but {}", qualname(), takes, given)));
+    }
+    let _ = nbound;
+    let mut posonly_kw: Vec<String> = Vec::new();
+    for (k, v) in kwnames.iter().zip(kwvals) {
+        let Some(ks) = k.downcast_ref::<PyStr>() else {
+            return Err(vm.new_type_error(format!("{}() keywords must be strings", qualname())));
+        };
+        let pos = co.localsplusnames[..total].iter().position(|p| **p == *ks.as_str());
+        match pos {
+            Some(i) if i >= posonly => {
+                if slots[i].is_some() {
+                    return Err(vm.new_type_error(format!(
+                        "{}() got multiple values for argument '{}'",
+                        qualname(),
+                        ks.as_str()
+                    )));
+                }
+                slots[i] = Some(v);
+            }
+            other => match &kwdict {
+                Some(d) => d.set_item(vm, k.clone(), v)?,
+                None => {
+                    if other.is_some() {
+                        posonly_kw.push(ks.as_str().to_string());
+                        continue;
+                    }
+                    return Err(vm.new_type_error(format!(
+                        "{}() got an unexpected keyword argument '{}'",
+                        qualname(),
+                        ks.as_str()
+                    )));
+                }
+            },
+        }
+    }
+    if !posonly_kw.is_empty() {
+        return Err(vm.new_type_error(format!(
+            "{}() got some positional-only arguments passed as keyword arguments: '{}'",
+            qualname(),
+            posonly_kw.join(", ")
+        )));
+    }
+    // Defaults for missing positional parameters.
+    if npos < argcount {
+        let defaults = func.defaults.borrow().clone();
+        let defs: Vec<PyObjectRef> =
+            defaults.as_ref().and_then(|d| d.downcast_ref::<PyTuple>().map(|t| t.items.to_vec())).unwrap_or_default();
+        let first_default = argcount.saturating_sub(defs.len());
+        let mut missing = Vec::new();
+        for i in npos..argcount {
+            if slots[i].is_none() {
+                if i >= first_default {
+                    slots[i] = Some(defs[i - first_default].clone());
+                } else {
+                    missing.push(co.localsplusnames[i].to_string());
+                }
+            }
+        }
+        if !missing.is_empty() {
+            return Err(vm.new_type_error(format!(
+                "{}() missing {}: {}",
+                qualname(),
+                plural(missing.len(), "required positional argument"),
+                name_list(&missing)
+            )));
+        }
+    }
+    if kwonly > 0 {
+        let kwdefaults = func.kwdefaults.borrow().clone();
+        let mut missing = Vec::new();
+        for i in argcount..total {
+            if slots[i].is_none() {
+                let name = &co.localsplusnames[i];
+                let d = kwdefaults.as_ref().and_then(|d| d.downcast_ref::<PyDict>().and_then(|d| d.get_by_str(name)));
+                match d {
+                    Some(v) => slots[i] = Some(v),
+                    None => missing.push(name.to_string()),
+                }
+            }
+        }
+        if !missing.is_empty() {
+            return Err(vm.new_type_error(format!(
+                "{}() missing {}: {}",
+                qualname(),
+                plural(missing.len(), "required keyword-only argument"),
+                name_list(&missing)
+            )));
+        }
+    }
+    Ok(())
+}
+
+/// `PRECALL`: unpack a bound method into (function, self) so `CALL` sees a
+/// method call.
+pub fn precall(_vm: &Vm, f: &mut Frame, argc: u32) -> PyResult<()> {
+    let idx = f.sp - argc as usize - 2;
+    if f.slots[idx].is_none() {
+        let callable = f.slots[idx + 1].clone();
+        if let Some(c) = callable {
+            if let Some(bm) = c.downcast_ref::<PyBoundMethod>() {
+                f.slots[idx] = Some(bm.func.clone());
+                f.slots[idx + 1] = Some(bm.self_.clone());
+            }
+        }
+    }
+    Ok(())
+}
+
+/// `CALL`: returns a new frame to switch to for Python functions.
+pub fn call(vm: &Vm, f: &mut Frame, argc: u32) -> PyResult<Option<Box<Frame>>> {
+    let kwnames_obj = f.kwnames.take();
+    let argc = argc as usize;
+    let base = f.sp - argc - 2;
+    let is_meth = f.slots[base].is_some();
+    let (callable, first_arg) = if is_meth {
+        (f.slots[base].clone().expect("checked"), base + 1)
+    } else {
+        (f.slots[base + 1].clone().ok_or_else(|| vm.new_system_error("NULL callable"))?, base + 2)
+    };
+    let mut args: Vec<PyObjectRef> = Vec::with_capacity(f.sp - first_arg);
+    for i in first_arg..f.sp {
+        args.push(f.slots[i].take().expect("NULL argument"));
+    }
+    for i in base..first_arg {
+        f.slots[i] = None;
+    }
+    f.sp = base;
+    let kwnames: &[PyObjectRef] = match &kwnames_obj {
+        Some(k) => k.downcast_ref::<PyTuple>().map(|t| t.as_slice()).unwrap_or(&[]),
+        None => &[],
+    };
+    if args.is_empty() && kwnames.is_empty() && callable.is(vm.types.super_.as_object()) {
+        let (cls, obj) = super_args_from_frame(vm, f)?;
+        let r = vm.call(&callable, &[cls, obj])?;
+        f.push(r);
+        return Ok(None);
+    }
+    if let Some(pf) = callable.downcast_ref::<PyFunction>() {
+        let code = pf.code.borrow().clone();
+        let mut nf = new_code_frame(vm, code.as_object(), &pf.globals, None, Some(callable.clone()), Some(pf.builtins.clone()))?;
+        bind_args(vm, pf, &code, args, kwnames, &mut nf.slots)?;
+        return Ok(Some(nf));
+    }
+    let r = vm.call_kw(&callable, &args, kwnames)?;
+    f.push(r);
+    Ok(None)
+}
+
+/// `CALL_FUNCTION_EX`: `f(*args, **kwargs)`.
+pub fn call_function_ex(vm: &Vm, f: &mut Frame, flags: u32) -> PyResult<()> {
+    let kwargs = if flags & 1 != 0 { Some(f.pop()) } else { None };
+    let callargs = f.pop();
+    let func = f.pop();
+    f.pop_opt();
+    let mut args = match callargs.downcast_ref::<PyTuple>() {
+        Some(t) => t.items.to_vec(),
+        None => match vm.to_vec(&callargs) {
+            Ok(v) => v,
+            Err(e) if vm.exc_matches(&e, &vm.exc.TypeError) && vm.iter(&callargs).is_err() => {
+                return Err(vm.new_type_error(format!(
+                    "{} argument after * must be an iterable, not {}",
+                    crate::modules::builtins::func_description(vm, &func),
+                    vm.type_name(&callargs)
+                )))
+            }
+            Err(e) => return Err(e),
+        },
+    };
+    let mut kwnames = Vec::new();
+    if let Some(kw) = kwargs {
+        let items = super::build::mapping_items(vm, &kw)?;
+        for (k, v) in items {
+            if k.downcast_ref::<PyStr>().is_none() {
+                return Err(vm.new_type_error(format!(
+                    "{} keywords must be strings",
+                    crate::modules::builtins::func_description(vm, &func)
+                )));
+            }
+            kwnames.push(k);
+            args.push(v);
+        }
+    }
+    let r = vm.call_kw(&func, &args, &kwnames)?;
+    f.push(r);
+    Ok(())
+}
+
+/// `MAKE_FUNCTION`.
+pub fn make_function(vm: &Vm, f: &mut Frame, flags: u32) -> PyResult<()> {
+    let code = f.pop();
+    let closure = if flags & mf::CLOSURE != 0 { Some(f.pop()) } else { None };
+    let annotations = if flags & mf::ANNOTATIONS != 0 { Some(f.pop()) } else { None };
+    let kwdefaults = if flags & mf::KWDEFAULTS != 0 { Some(f.pop()) } else { None };
+    let defaults = if flags & mf::DEFAULTS != 0 { Some(f.pop()) } else { None };
+    let func = new_function(vm, code, f.globals.clone(), f.builtins.clone(), closure)?;
+    if let Some(pf) = func.downcast_ref::<PyFunction>() {
+        *pf.defaults.borrow_mut() = defaults;
+        *pf.kwdefaults.borrow_mut() = kwdefaults;
+        *pf.annotations.borrow_mut() = match annotations {
+            Some(a) => Some(annotations_to_dict(vm, a)?),
+            None => None,
+        };
+    }
+    f.push(func);
+    Ok(())
+}
+
+/// A 3.11 annotations tuple `(name, value, name, value, ...)` as a dict.
+fn annotations_to_dict(vm: &Vm, a: PyObjectRef) -> PyResult<PyObjectRef> {
+    if let Some(t) = a.downcast_ref::<PyTuple>() {
+        let d = vm.new_dict();
+        for pair in t.items.chunks(2) {
+            if let [k, v] = pair {
+                d.set_item(vm, k.clone(), v.clone())?;
+            }
+        }
+        return Ok(d.into_object());
+    }
+    Ok(a)
+}
+
+/// A new function object for `code` in `globals`.
+pub fn new_function(
+    vm: &Vm,
+    code: PyObjectRef,
+    globals: PyObjectRef,
+    builtins: PyObjectRef,
+    closure: Option<PyObjectRef>,
+) -> PyResult {
+    let code = code.downcast::<PyCode>().map_err(|_| vm.new_type_error("MAKE_FUNCTION expects a code object"))?;
+    let doc = match code.consts.first() {
+        Some(c) if c.downcast_ref::<PyStr>().is_some() => c.clone(),
+        _ => vm.none.clone(),
+    };
+    let module = globals
+        .downcast_ref::<PyDict>()
+        .and_then(|g| g.get_by_str("__name__"))
+        .unwrap_or_else(|| vm.none.clone());
+    let name = code.name_obj.clone();
+    let qualname = code.qualname_obj.clone();
+    Ok(vm.alloc(
+        PyFunction {
+            code: code.into(),
+            globals,
+            builtins,
+            name: name.into(),
+            qualname: qualname.into(),
+            defaults: None.into(),
+            kwdefaults: None.into(),
+            closure,
+            doc: doc.into(),
+            module: module.into(),
+            annotations: None.into(),
+        },
+        &vm.types.function,
+    ))
+}
+
+/// Zero-argument `super()`: the `__class__` cell and the first argument of
+/// the calling frame.
+fn super_args_from_frame(vm: &Vm, f: &Frame) -> PyResult<(PyObjectRef, PyObjectRef)> {
+    use crate::types::cell::PyCell;
+    let co = &f.code.code;
+    if co.argcount == 0 && co.flags & CodeFlags::VARARGS == 0 {
+        return Err(vm.new_runtime_error("super(): no arguments"));
+    }
+    let mut first = f.slots[0].clone().ok_or_else(|| vm.new_runtime_error("super(): arg[0] deleted"))?;
+    if co.localspluskinds.first().is_some_and(|k| k & pyrite_bytecode::LocalKind::CELL != 0) {
+        if let Some(c) = first.downcast_ref::<PyCell>() {
+            first = c.get().ok_or_else(|| vm.new_runtime_error("super(): arg[0] deleted"))?;
+        }
+    }
+    let idx = co
+        .localsplusnames
+        .iter()
+        .zip(&co.localspluskinds)
+        .position(|(n, k)| &**n == "__class__" && k & pyrite_bytecode::LocalKind::FREE != 0)
+        .ok_or_else(|| vm.new_runtime_error("super(): __class__ cell not found"))?;
+    let cell = f.slots[idx].clone().ok_or_else(|| vm.new_runtime_error("super(): bad __class__ cell"))?;
+    let cls = cell
+        .downcast_ref::<PyCell>()
+        .and_then(|c| c.get())
+        .ok_or_else(|| vm.new_runtime_error("super(): empty __class__ cell"))?;
+    if crate::types::typeobj::as_type(&cls).is_none() {
+        return Err(vm.new_runtime_error(format!(
+            "super(): __class__ is not a type ({})",
+            vm.type_name(&cls)
+        )));
+    }
+    Ok((cls, first))
+}

@@ -1,0 +1,161 @@
+//! Name lookup: globals, builtins, the locals mapping of module and class
+//! bodies, and `LOAD_METHOD`'s bound-method-free lookup.
+
+use crate::eval::frame::Frame;
+use crate::types::descr::{MethodKind, PyMethodDescr};
+use crate::types::dict::PyDict;
+use crate::types::function::PyFunction;
+use crate::types::str::PyStr;
+use crate::types::typeobj::class_of;
+use crate::{PyObjectRef, PyResult, Vm};
+
+fn name_error(vm: &Vm, name: &PyObjectRef) -> crate::PyBaseExceptionRef {
+    let n = name.downcast_ref::<PyStr>().map(|s| s.as_str()).unwrap_or("?");
+    let e = vm.new_name_error(format!("name '{n}' is not defined"));
+    let _ = vm.set_attr_str(e.as_object(), "name", name.clone());
+    e
+}
+
+/// Look `name` up in a dict object (fast for exact dicts and str names).
+fn dict_lookup(vm: &Vm, d: &PyObjectRef, name: &PyObjectRef) -> PyResult<Option<PyObjectRef>> {
+    match d.downcast_ref::<PyDict>() {
+        Some(dict) => match name.downcast_ref::<PyStr>() {
+            Some(s) => Ok(dict.get_str(s)),
+            None => dict.get_item(vm, name),
+        },
+        None => match vm.get_item(d, name) {
+            Ok(v) => Ok(Some(v)),
+            Err(e) if vm.exc_matches(&e, &vm.exc.KeyError) => Ok(None),
+            Err(e) => Err(e),
+        },
+    }
+}
+
+pub fn load_global(vm: &Vm, f: &mut Frame, arg: u32) -> PyResult<()> {
+    let name = f.code.names[(arg >> 1) as usize].clone();
+    let v = match dict_lookup(vm, &f.globals, &name)? {
+        Some(v) => v,
+        None => match dict_lookup(vm, &f.builtins, &name)? {
+            Some(v) => v,
+            None => return Err(name_error(vm, &name)),
+        },
+    };
+    if arg & 1 != 0 {
+        f.push_opt(None);
+    }
+    f.push(v);
+    Ok(())
+}
+
+pub fn store_global(vm: &Vm, f: &mut Frame, arg: u32) -> PyResult<()> {
+    let name = f.code.names[arg as usize].clone();
+    let v = f.pop();
+    vm.set_item(&f.globals, name, v)
+}
+
+pub fn delete_global(vm: &Vm, f: &mut Frame, arg: u32) -> PyResult<()> {
+    let name = f.code.names[arg as usize].clone();
+    match vm.del_item(&f.globals, &name) {
+        Err(e) if vm.exc_matches(&e, &vm.exc.KeyError) => Err(name_error(vm, &name)),
+        r => r,
+    }
+}
+
+pub fn load_name(vm: &Vm, f: &mut Frame, arg: u32) -> PyResult<()> {
+    let name = f.code.names[arg as usize].clone();
+    if let Some(locals) = f.locals.clone() {
+        if let Some(v) = dict_lookup(vm, &locals, &name)? {
+            f.push(v);
+            return Ok(());
+        }
+    }
+    let v = match dict_lookup(vm, &f.globals, &name)? {
+        Some(v) => v,
+        None => match dict_lookup(vm, &f.builtins, &name)? {
+            Some(v) => v,
+            None => return Err(name_error(vm, &name)),
+        },
+    };
+    f.push(v);
+    Ok(())
+}
+
+pub fn store_name(vm: &Vm, f: &mut Frame, arg: u32) -> PyResult<()> {
+    let name = f.code.names[arg as usize].clone();
+    let v = f.pop();
+    match f.locals.clone() {
+        Some(l) => vm.set_item(&l, name, v),
+        None => Err(vm.new_system_error("no locals found when storing a name")),
+    }
+}
+
+pub fn delete_name(vm: &Vm, f: &mut Frame, arg: u32) -> PyResult<()> {
+    let name = f.code.names[arg as usize].clone();
+    match f.locals.clone() {
+        Some(l) => match vm.del_item(&l, &name) {
+            Err(e) if vm.exc_matches(&e, &vm.exc.KeyError) => Err(name_error(vm, &name)),
+            r => r,
+        },
+        None => Err(vm.new_system_error("no locals when deleting a name")),
+    }
+}
+
+/// `LOAD_METHOD`: push `(method, self)` when the attribute is a plain
+/// method found on the type (no bound-method object), else `(NULL, attr)`.
+pub fn load_method(vm: &Vm, f: &mut Frame, arg: u32) -> PyResult<()> {
+    let name = f.code.names[arg as usize].clone();
+    let obj = f.pop();
+    let cls = class_of(&obj);
+    let plain_getattr = if cls.ext.heap {
+        cls.ext.lookup(&vm.names.__getattribute__).is_some_and(|g| g.downcast_ref::<PyMethodDescr>().is_some())
+    } else {
+        obj.downcast_ref::<crate::types::typeobj::PyTypeObj>().is_none()
+            && obj.downcast_ref::<crate::types::module::PyModule>().is_none()
+    };
+    if plain_getattr {
+        if let Some(m) = cls.ext.lookup(&name) {
+            let is_method = m.downcast_ref::<PyFunction>().is_some()
+                || m.downcast_ref::<PyMethodDescr>().is_some_and(|d| d.kind == MethodKind::Instance);
+            if is_method {
+                let shadowed = match obj.dict_slot() {
+                    Some(slot) => {
+                        let d = slot.take();
+                        slot.set(d.clone());
+                        match d {
+                            Some(d) => dict_lookup(vm, &d, &name)?.is_some(),
+                            None => false,
+                        }
+                    }
+                    None => false,
+                };
+                if !shadowed {
+                    f.push(m);
+                    f.push(obj);
+                    return Ok(());
+                }
+            }
+        }
+    }
+    let v = vm.get_attr(&obj, &name)?;
+    f.push_opt(None);
+    f.push(v);
+    Ok(())
+}
+
+pub fn setup_annotations(vm: &Vm, f: &mut Frame) -> PyResult<()> {
+    let Some(locals) = f.locals.clone() else {
+        return Err(vm.new_system_error("no locals found when setting up annotations"));
+    };
+    let key = vm.names.__annotations__.clone();
+    if dict_lookup(vm, &locals, &key)?.is_none() {
+        vm.set_item(&locals, key, vm.new_dict().into_object())?;
+    }
+    Ok(())
+}
+
+/// Interactive mode: `sys.displayhook(value)`.
+pub fn print_expr(vm: &Vm, f: &mut Frame) -> PyResult<()> {
+    let v = f.pop();
+    let hook = vm.sys_attr("displayhook")?;
+    vm.call(&hook, &[v]).map(|_| ())
+}

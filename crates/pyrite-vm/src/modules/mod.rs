@@ -1,0 +1,40 @@
+//! Built-in modules, one file per module, named by import name. `init`
+//! creates `builtins` and `sys` and registers the others for import.
+
+pub mod builtins;
+pub mod sys;
+pub mod weakref_support;
+
+use crate::types::dict::PyDict;
+use crate::types::module::PyModule;
+use crate::{PyObjectRef, PyResult, Vm};
+
+impl Vm {
+    /// A new module object named `name` with an empty namespace.
+    pub fn new_module(&self, name: &str, doc: Option<&str>) -> PyObjectRef {
+        let d = self.new_dict();
+        self.dict_set_str(&d, "__name__", self.new_str(name));
+        self.dict_set_str(&d, "__doc__", doc.map(|s| self.new_str(s)).unwrap_or_else(|| self.none.clone()));
+        self.dict_set_str(&d, "__package__", self.none.clone());
+        self.dict_set_str(&d, "__loader__", self.none.clone());
+        self.dict_set_str(&d, "__spec__", self.none.clone());
+        self.alloc(PyModule { dict: d }, &self.types.module)
+    }
+
+    /// The namespace dict of a module object.
+    pub fn module_dict<'a>(&self, m: &'a PyObjectRef) -> Option<&'a PyDict> {
+        m.downcast_ref::<PyModule>().map(|m| &*m.dict)
+    }
+
+    /// Register a built-in module initialiser (imported on first use).
+    pub fn register_builtin_module(&self, name: &'static str, init: fn(&Vm) -> PyResult<PyObjectRef>) {
+        self.builtin_modules.borrow_mut().insert(name, init);
+    }
+}
+
+/// Create `builtins` and `sys`, and register every other built-in module.
+pub fn init(vm: &Vm) -> PyResult<()> {
+    builtins::init(vm)?;
+    sys::init(vm)?;
+    Ok(())
+}

@@ -1,0 +1,399 @@
+//! The `sys` module, and the standard streams it holds.
+//! Mirrors CPython 3.11 `Python/sysmodule.c`.
+
+use std::cell::RefCell;
+use std::io::Write;
+
+use crate::args::Args;
+use crate::types::str::PyStr;
+use crate::{Payload, PyObjectRef, PyResult, Vm};
+
+/// `sys.stdout`/`sys.stderr`/`sys.stdin` before `io` replaces them: a text
+/// stream over a file descriptor, buffered like CPython's (stdout is block
+/// buffered unless a terminal or `-u`; stderr is line buffered).
+pub struct PyStdStream {
+    pub fd: i32,
+    pub buf: RefCell<Vec<u8>>,
+}
+
+impl Payload for PyStdStream {}
+
+impl PyStdStream {
+    pub fn write(&self, vm: &Vm, text: &str) -> PyResult<()> {
+        if self.fd == 0 {
+            return Err(vm.new_exception_msg(&vm.exc.OSError, "not writable"));
+        }
+        let mut b = self.buf.borrow_mut();
+        b.extend_from_slice(text.as_bytes());
+        if self.fd == 2 || b.len() > 8192 || vm.flags.borrow().unbuffered {
+            let data = std::mem::take(&mut *b);
+            drop(b);
+            if self.fd == 2 {
+                flush_stdout(vm);
+            }
+            write_fd(self.fd, &data);
+        }
+        Ok(())
+    }
+
+    pub fn flush(&self) {
+        let data = std::mem::take(&mut *self.buf.borrow_mut());
+        if !data.is_empty() {
+            write_fd(self.fd, &data);
+        }
+    }
+}
+
+fn write_fd(fd: i32, data: &[u8]) {
+    if fd == 2 {
+        let mut e = std::io::stderr().lock();
+        let _ = e.write_all(data);
+        let _ = e.flush();
+    } else {
+        let mut o = std::io::stdout().lock();
+        let _ = o.write_all(data);
+        let _ = o.flush();
+    }
+}
+
+/// Flush the interpreter's own stdout buffer (at exit and before stderr
+/// output, so terminals see output in order).
+pub fn flush_stdout(vm: &Vm) {
+    if let Some(m) = vm.sys_module.borrow().as_ref() {
+        if let Some(d) = vm.module_dict(m) {
+            for n in ["__stdout__", "stdout"] {
+                if let Some(s) = d.get_by_str(n) {
+                    if let Some(ss) = s.downcast_ref::<PyStdStream>() {
+                        ss.flush();
+                    }
+                }
+            }
+        }
+    }
+}
+
+fn stream_write(vm: &Vm, args: Args) -> PyResult {
+    let [s, t] = args.exact::<2>(vm, "write")?;
+    let st = s.downcast_ref::<PyStdStream>().ok_or_else(|| vm.new_type_error("expected a stream"))?;
+    let text = t.downcast_ref::<PyStr>().ok_or_else(|| {
+        vm.new_type_error(format!("write() argument must be str, not {}", vm.type_name(t)))
+    })?;
+    st.write(vm, text.as_str())?;
+    Ok(vm.new_int(text.char_len() as i64))
+}
+
+fn stream_flush(vm: &Vm, args: Args) -> PyResult {
+    let [s] = args.exact::<1>(vm, "flush")?;
+    if let Some(st) = s.downcast_ref::<PyStdStream>() {
+        st.flush();
+    }
+    Ok(vm.none.clone())
+}
+
+fn stream_readline(vm: &Vm, args: Args) -> PyResult {
+    let s = &args.pos()[0];
+    let st = s.downcast_ref::<PyStdStream>().ok_or_else(|| vm.new_type_error("expected a stream"))?;
+    if st.fd != 0 {
+        return Err(vm.new_exception_msg(&vm.exc.OSError, "not readable"));
+    }
+    let mut line = String::new();
+    let _ = std::io::stdin().read_line(&mut line);
+    Ok(vm.new_str(line))
+}
+
+fn stream_read(vm: &Vm, args: Args) -> PyResult {
+    let s = &args.pos()[0];
+    let st = s.downcast_ref::<PyStdStream>().ok_or_else(|| vm.new_type_error("expected a stream"))?;
+    if st.fd != 0 {
+        return Err(vm.new_exception_msg(&vm.exc.OSError, "not readable"));
+    }
+    let mut text = String::new();
+    let _ = std::io::Read::read_to_string(&mut std::io::stdin(), &mut text);
+    Ok(vm.new_str(text))
+}
+
+fn stream_isatty(vm: &Vm, args: Args) -> PyResult {
+    let s = &args.pos()[0];
+    let fd = s.downcast_ref::<PyStdStream>().map(|s| s.fd).unwrap_or(-1);
+    use std::io::IsTerminal;
+    let t = match fd {
+        0 => std::io::stdin().is_terminal(),
+        1 => std::io::stdout().is_terminal(),
+        2 => std::io::stderr().is_terminal(),
+        _ => false,
+    };
+    Ok(vm.new_bool(t))
+}
+
+fn stream_fileno(vm: &Vm, args: Args) -> PyResult {
+    let s = &args.pos()[0];
+    Ok(vm.new_int(s.downcast_ref::<PyStdStream>().map(|s| s.fd).unwrap_or(-1) as i64))
+}
+
+impl Vm {
+    /// `sys.<name>`; RuntimeError "lost sys.<name>" if missing.
+    pub fn sys_attr(&self, name: &str) -> PyResult {
+        let m = self.sys_module.borrow().clone();
+        let v = m.as_ref().and_then(|m| self.module_dict(m).and_then(|d| d.get_by_str(name)));
+        v.ok_or_else(|| self.new_runtime_error(format!("lost sys.{name}")))
+    }
+}
+
+/// `sys.getsizeof` of builtin objects: CPython 3.11's sizes (64-bit).
+pub fn basic_size(vm: &Vm, o: &PyObjectRef) -> usize {
+    use crate::types::*;
+    let gc = if o.gc_header().is_some() { 16 } else { 0 };
+    let _ = gc;
+    if let Some(i) = o.downcast_ref::<int::PyInt>() {
+        return match &i.value {
+            int::IntVal::Small(0) => 24 + if o.class().is(vm.types.bool_.as_object()) { 4 } else { 4 },
+            int::IntVal::Small(v) => {
+                let bits = 64 - v.unsigned_abs().leading_zeros() as usize;
+                24 + 4 * bits.div_ceil(30).max(1)
+            }
+            int::IntVal::Big(b) => {
+                let bits = dashu_int::ops::BitTest::bit_len(&dashu_int::ops::UnsignedAbs::unsigned_abs((**b).clone()));
+                24 + 4 * bits.div_ceil(30).max(1)
+            }
+        };
+    }
+    if o.downcast_ref::<float::PyFloat>().is_some() {
+        return 24;
+    }
+    if let Some(s) = o.downcast_ref::<str::PyStr>() {
+        let n = s.char_len();
+        return if s.is_ascii() {
+            40 + n + 1
+        } else {
+            match s.kind() {
+                1 => 56 + n + 1,
+                2 => 56 + 2 * (n + 1),
+                _ => 56 + 4 * (n + 1),
+            }
+        };
+    }
+    if let Some(b) = o.downcast_ref::<bytes::PyBytes>() {
+        return 33 + b.data.len();
+    }
+    if let Some(t) = o.downcast_ref::<tuple::PyTuple>() {
+        return 24 + 8 * t.len();
+    }
+    if let Some(l) = o.downcast_ref::<list::PyList>() {
+        return 40 + 8 * l.items.borrow().capacity();
+    }
+    if o.downcast_ref::<dict::PyDict>().is_some() {
+        return 48;
+    }
+    if o.downcast_ref::<set::PySet>().is_some() {
+        let n = o.downcast_ref::<set::PySet>().map(|s| s.table.borrow().slots.len()).unwrap_or(8);
+        return 184 + if n > 8 { 16 * n } else { 0 };
+    }
+    if o.downcast_ref::<object::PyInstance>().is_some() {
+        return 16;
+    }
+    32
+}
+
+fn sys_exit(vm: &Vm, args: Args) -> PyResult {
+    let [code] = args.range::<1>(vm, "exit", 0)?;
+    let args = match code {
+        Some(c) => vec![c.clone()],
+        None => vec![],
+    };
+    Err(vm.new_exception(&vm.exc.SystemExit, args))
+}
+
+fn sys_getrecursionlimit(vm: &Vm, args: Args) -> PyResult {
+    args.exact::<0>(vm, "getrecursionlimit")?;
+    Ok(vm.new_int(vm.recursion_limit.get() as i64))
+}
+
+fn sys_setrecursionlimit(vm: &Vm, args: Args) -> PyResult {
+    let [n] = args.exact::<1>(vm, "setrecursionlimit")?;
+    let Some(v) = crate::types::int::as_i64(n) else {
+        return Err(vm.new_type_error("an integer is required"));
+    };
+    if v < 1 {
+        return Err(vm.new_value_error("recursion limit must be greater or equal than 1"));
+    }
+    if (v as usize) <= vm.depth.get() {
+        return Err(vm.new_recursion_error(format!(
+            "cannot set the recursion limit to {} at the recursion depth {}: the limit is too low",
+            v,
+            vm.depth.get()
+        )));
+    }
+    vm.recursion_limit.set(v as usize);
+    Ok(vm.none.clone())
+}
+
+fn sys_getrefcount(vm: &Vm, args: Args) -> PyResult {
+    let [o] = args.exact::<1>(vm, "getrefcount")?;
+    // CPython's count includes the argument reference; ours includes the
+    // caller's argument vector entry the same way.
+    Ok(vm.new_int(o.refcount() as i64))
+}
+
+fn sys_getsizeof(vm: &Vm, args: Args) -> PyResult {
+    let [o, default] = args.range::<2>(vm, "getsizeof", 1)?;
+    let o = o.expect("min");
+    match vm.call_special(o, &vm.intern("__sizeof__"), &[]) {
+        Ok(Some(r)) => {
+            let n = crate::types::int::as_i64(&r).ok_or_else(|| vm.new_type_error("an integer is required"))?;
+            if n < 0 {
+                return Err(vm.new_value_error("__sizeof__() should return >= 0"));
+            }
+            let gc = if o.gc_header().is_some() { 16 } else { 0 };
+            Ok(vm.new_int(n + gc))
+        }
+        Ok(None) => Ok(default.cloned().unwrap_or_else(|| vm.new_int(basic_size(vm, o) as i64))),
+        Err(e) => match default {
+            Some(d) => Ok(d.clone()),
+            None => Err(e),
+        },
+    }
+}
+
+fn sys_intern(vm: &Vm, args: Args) -> PyResult {
+    let [s] = args.exact::<1>(vm, "intern")?;
+    if s.downcast_ref::<PyStr>().is_none() {
+        return Err(vm.new_type_error(format!("intern() argument must be str, not {}", vm.type_name(s))));
+    }
+    Ok(vm.intern_obj(s))
+}
+
+fn sys_exc_info(vm: &Vm, args: Args) -> PyResult {
+    args.exact::<0>(vm, "exc_info")?;
+    let e = vm.handled_exc.borrow().clone();
+    Ok(match e {
+        Some(e) => {
+            let tb = e
+                .downcast_ref::<crate::types::exceptions::PyBaseException>()
+                .and_then(|x| x.traceback.borrow().clone())
+                .unwrap_or_else(|| vm.none.clone());
+            vm.new_tuple(vec![e.class().clone(), e, tb])
+        }
+        None => vm.new_tuple(vec![vm.none.clone(), vm.none.clone(), vm.none.clone()]),
+    })
+}
+
+fn sys_exception(vm: &Vm, args: Args) -> PyResult {
+    args.exact::<0>(vm, "exception")?;
+    Ok(vm.handled_exc.borrow().clone().unwrap_or_else(|| vm.none.clone()))
+}
+
+fn sys_displayhook(vm: &Vm, args: Args) -> PyResult {
+    let [v] = args.exact::<1>(vm, "displayhook")?;
+    if v.is(&vm.none) {
+        return Ok(vm.none.clone());
+    }
+    let b = vm.builtins_module.borrow().clone();
+    if let Some(b) = b {
+        vm.set_attr_str(&b, "_", vm.none.clone())?;
+    }
+    let out = vm.sys_attr("stdout")?;
+    let text = format!("{}\n", vm.repr(v)?.as_str());
+    vm.write_to(&out, &text)?;
+    if let Some(b) = vm.builtins_module.borrow().clone() {
+        vm.set_attr_str(&b, "_", v.clone())?;
+    }
+    Ok(vm.none.clone())
+}
+
+fn sys_excepthook(vm: &Vm, args: Args) -> PyResult {
+    let [_t, v, _tb] = args.exact::<3>(vm, "excepthook")?;
+    if let Ok(e) = v.clone().downcast::<crate::types::exceptions::PyBaseException>() {
+        crate::eval::traceback::print_exception(vm, &e);
+    }
+    Ok(vm.none.clone())
+}
+
+fn sys_getframe(vm: &Vm, args: Args) -> PyResult {
+    let [depth] = args.range::<1>(vm, "_getframe", 0)?;
+    let d = depth.and_then(crate::types::int::as_i64).unwrap_or(0);
+    let stack = vm.frame_stack.borrow();
+    let n = stack.len() as i64;
+    if d < 0 || d >= n {
+        return Err(vm.new_value_error("call stack is not deep enough"));
+    }
+    let fi = &stack[(n - 1 - d) as usize];
+    Ok(vm.alloc(
+        crate::eval::frame::PyFrameObject {
+            code: fi.code.clone(),
+            globals: fi.globals.clone(),
+            builtins: fi.builtins.clone(),
+            locals: None.into(),
+            lineno: 0.into(),
+            lasti: 0.into(),
+            back: None.into(),
+        },
+        &vm.types.frame,
+    ))
+}
+
+/// Create the `sys` module.
+pub fn init(vm: &Vm) -> PyResult<()> {
+    let m = vm.new_module("sys", Some("This module provides access to some objects used or maintained by the\ninterpreter and to functions that interact strongly with the interpreter."));
+    let d = vm.module_dict(&m).expect("module");
+    let st = &vm.types.std_stream;
+    vm.add_method(st, "write", stream_write);
+    vm.add_method(st, "flush", stream_flush);
+    vm.add_method(st, "readline", stream_readline);
+    vm.add_method(st, "read", stream_read);
+    vm.add_method(st, "isatty", stream_isatty);
+    vm.add_method(st, "fileno", stream_fileno);
+    for (name, fd) in [("stdin", 0), ("stdout", 1), ("stderr", 2)] {
+        let s = vm.alloc(PyStdStream { fd, buf: RefCell::new(Vec::new()) }, st);
+        vm.dict_set_str(d, name, s.clone());
+        vm.dict_set_str(d, &format!("__{name}__"), s);
+    }
+    let sm = "sys";
+    vm.add_function(d, sm, "exit", sys_exit);
+    vm.add_function(d, sm, "getrecursionlimit", sys_getrecursionlimit);
+    vm.add_function(d, sm, "setrecursionlimit", sys_setrecursionlimit);
+    vm.add_function(d, sm, "getrefcount", sys_getrefcount);
+    vm.add_function(d, sm, "getsizeof", sys_getsizeof);
+    vm.add_function(d, sm, "intern", sys_intern);
+    vm.add_function(d, sm, "exc_info", sys_exc_info);
+    vm.add_function(d, sm, "exception", sys_exception);
+    vm.add_function(d, sm, "displayhook", sys_displayhook);
+    vm.add_function(d, sm, "excepthook", sys_excepthook);
+    vm.add_function(d, sm, "_getframe", sys_getframe);
+    if let Some(f) = d.get_by_str("displayhook") {
+        vm.dict_set_str(d, "__displayhook__", f);
+    }
+    if let Some(f) = d.get_by_str("excepthook") {
+        vm.dict_set_str(d, "__excepthook__", f);
+    }
+    vm.dict_set_str(d, "modules", vm.modules.as_object().clone());
+    let argv: Vec<PyObjectRef> = vm.argv.borrow().iter().map(|a| vm.new_str(a.as_str())).collect();
+    vm.dict_set_str(d, "argv", vm.new_list(argv));
+    let path: Vec<PyObjectRef> = vm.initial_path.borrow().iter().map(|a| vm.new_str(a.as_str())).collect();
+    vm.dict_set_str(d, "path", vm.new_list(path));
+    vm.dict_set_str(d, "maxsize", vm.new_int(i64::MAX));
+    vm.dict_set_str(d, "maxunicode", vm.new_int(0x10FFFF));
+    vm.dict_set_str(d, "byteorder", vm.new_str("little"));
+    vm.dict_set_str(d, "platform", vm.new_str("linux"));
+    vm.dict_set_str(d, "version", vm.new_str("3.11.7 (Pyrite 0.1.0)"));
+    vm.dict_set_str(d, "hexversion", vm.new_int(0x030B07F0));
+    vm.dict_set_str(d, "api_version", vm.new_int(1013));
+    vm.dict_set_str(d, "copyright", vm.new_str("Copyright (c) Pyrite contributors."));
+    vm.dict_set_str(d, "dont_write_bytecode", vm.new_bool(!vm.write_bytecode.get()));
+    let exe = std::env::current_exe().map(|p| p.to_string_lossy().into_owned()).unwrap_or_default();
+    vm.dict_set_str(d, "executable", vm.new_str(exe.as_str()));
+    vm.dict_set_str(d, "prefix", vm.new_str("/usr/local"));
+    vm.dict_set_str(d, "base_prefix", vm.new_str("/usr/local"));
+    vm.dict_set_str(d, "exec_prefix", vm.new_str("/usr/local"));
+    vm.dict_set_str(d, "platlibdir", vm.new_str("lib"));
+    vm.dict_set_str(d, "pycache_prefix", vm.none.clone());
+    vm.dict_set_str(d, "builtin_module_names", vm.new_tuple(Vec::new()));
+    vm.dict_set_str(d, "meta_path", vm.new_list(Vec::new()));
+    vm.dict_set_str(d, "path_hooks", vm.new_list(Vec::new()));
+    vm.dict_set_str(d, "path_importer_cache", vm.new_dict().into_object());
+    vm.dict_set_str(d, "warnoptions", vm.new_list(Vec::new()));
+    vm.dict_set_str(d, "_xoptions", vm.new_dict().into_object());
+    vm.dict_set_str(d, "orig_argv", vm.new_list(Vec::new()));
+    vm.modules.set_item(vm, vm.new_str("sys"), m.clone())?;
+    *vm.sys_module.borrow_mut() = Some(m);
+    Ok(())
+}

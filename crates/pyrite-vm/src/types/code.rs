@@ -1,0 +1,105 @@
+//! Runtime code objects: the compiler's `CodeObject` plus its constants
+//! turned into Python objects and its names interned, ready for the eval
+//! loop. Python attributes (`co_*`) live in `code_methods.rs`.
+//! Mirrors CPython 3.11 `Objects/codeobject.c`.
+
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use pyrite_bytecode::CodeObject;
+
+use crate::{Payload, PyObjectRef, PyRef};
+
+/// The payload of a `code` object.
+pub struct PyCode {
+    pub code: Rc<CodeObject>,
+    /// `co_consts` as objects.
+    pub consts: Box<[PyObjectRef]>,
+    /// `co_names` as interned str objects.
+    pub names: Box<[PyObjectRef]>,
+    /// `co_localsplusnames` as interned str objects.
+    pub localsplusnames: Box<[PyObjectRef]>,
+    /// Decoded instructions: (opcode byte, argument byte) per code unit,
+    /// specialisable in place by the eval loop (quickening).
+    pub instructions: RefCell<Vec<u16>>,
+    /// Number of cell slots + free slots (for frame setup).
+    pub ncells: usize,
+    pub nfrees: usize,
+    /// Whether MAKE_CELL/COPY_FREE_VARS etc. appear (fast path when not).
+    pub filename_obj: PyObjectRef,
+    pub name_obj: PyObjectRef,
+    pub qualname_obj: PyObjectRef,
+}
+
+pub type PyCodeRef = PyRef<PyCode>;
+
+impl Payload for PyCode {
+    fn traverse(&self, visit: &mut dyn FnMut(&PyObjectRef)) {
+        for c in self.consts.iter() {
+            visit(c);
+        }
+    }
+}
+
+impl crate::Vm {
+    /// A runtime code object for compiled code (constants become objects,
+    /// names are interned; nested code objects are converted too).
+    pub fn new_code(&self, co: Rc<CodeObject>) -> PyObjectRef {
+        let consts: Vec<PyObjectRef> = co.consts.iter().map(|c| self.constant_to_object(c)).collect();
+        let names: Vec<PyObjectRef> = co.names.iter().map(|n| self.intern(n)).collect();
+        let lpn: Vec<PyObjectRef> = co.localsplusnames.iter().map(|n| self.intern(n)).collect();
+        let ncells = co.localspluskinds.iter().filter(|k| *k & pyrite_bytecode::LocalKind::CELL != 0).count();
+        let nfrees = co.nfreevars();
+        let instructions = co.code.chunks(2).map(|c| u16::from_le_bytes([c[0], c.get(1).copied().unwrap_or(0)])).collect();
+        let filename_obj = self.intern(&co.filename);
+        let name_obj = self.intern(&co.name);
+        let qualname_obj = self.intern(&co.qualname);
+        self.alloc(
+            PyCode {
+                code: co,
+                consts: consts.into(),
+                names: names.into(),
+                localsplusnames: lpn.into(),
+                instructions: RefCell::new(instructions),
+                ncells,
+                nfrees,
+                filename_obj,
+                name_obj,
+                qualname_obj,
+            },
+            &self.types.code,
+        )
+    }
+
+    /// A Python object for a compile-time constant.
+    pub fn constant_to_object(&self, c: &pyrite_bytecode::Constant) -> PyObjectRef {
+        use pyrite_bytecode::Constant as C;
+        match c {
+            C::None => self.none.clone(),
+            C::Bool(b) => self.new_bool(*b),
+            C::Ellipsis => self.ellipsis.clone(),
+            C::Int(i) => self.new_bigint(i.clone()),
+            C::Float(f) => self.new_float(*f),
+            C::Complex { re, im } => crate::types::complex::new_complex(self, *re, *im),
+            C::Str(s) => {
+                // Identifier-like constants are interned, as CPython does.
+                if s.len() < 64 && s.chars().all(|c| c.is_ascii_alphanumeric() || c == '_') {
+                    self.intern(s)
+                } else {
+                    self.new_str(&**s)
+                }
+            }
+            C::Bytes(b) => self.alloc(crate::types::bytes::PyBytes::new(b.to_vec()), &self.types.bytes),
+            C::Tuple(items) => self.new_tuple(items.iter().map(|c| self.constant_to_object(c)).collect()),
+            C::FrozenSet(items) => {
+                let s = crate::types::set::PySet::new();
+                for i in items.iter() {
+                    let o = self.constant_to_object(i);
+                    let _ = s.add(self, o);
+                }
+                self.alloc(s, &self.types.frozenset)
+            }
+            C::Code(co) => self.new_code(co.clone()),
+        }
+    }
+}

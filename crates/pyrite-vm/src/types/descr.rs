@@ -1,0 +1,91 @@
+//! Descriptors implemented natively: method descriptors of builtin types,
+//! getset descriptors (computed attributes), member descriptors (`__slots__`),
+//! `classmethod` and `staticmethod`.
+//! Mirrors CPython 3.11 `Objects/descrobject.c` and `funcobject.c`.
+
+use std::cell::RefCell;
+
+use crate::args::NativeFn;
+use crate::{Payload, PyObjectRef, PyResult, Vm};
+
+/// A native method of a builtin type (`list.append`): called with `self`
+/// as the first argument; binds to a `PyNativeFunction` on attribute access.
+pub struct PyMethodDescr {
+    pub name: &'static str,
+    pub func: NativeFn,
+    /// The type that defines it (`self` must be an instance).
+    pub objclass: PyObjectRef,
+    pub kind: MethodKind,
+    pub doc: Option<&'static str>,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum MethodKind {
+    /// Ordinary method: receives the instance.
+    Instance,
+    /// Receives the class (`dict.fromkeys`, `int.from_bytes`).
+    Class,
+    /// Receives neither (`str.maketrans`), or `__new__` (receives the class
+    /// explicitly as a positional argument).
+    Static,
+}
+
+impl Payload for PyMethodDescr {
+    fn traverse(&self, visit: &mut dyn FnMut(&PyObjectRef)) {
+        visit(&self.objclass);
+    }
+}
+
+pub type Getter = fn(&Vm, &PyObjectRef) -> PyResult;
+pub type Setter = fn(&Vm, &PyObjectRef, Option<PyObjectRef>) -> PyResult<()>;
+
+/// A computed attribute of a builtin type (`function.__name__`).
+pub struct PyGetSetDescr {
+    pub name: &'static str,
+    pub get: Getter,
+    pub set: Option<Setter>,
+    pub objclass: PyObjectRef,
+    pub doc: Option<&'static str>,
+}
+
+impl Payload for PyGetSetDescr {
+    fn traverse(&self, visit: &mut dyn FnMut(&PyObjectRef)) {
+        visit(&self.objclass);
+    }
+}
+
+/// A `__slots__` member: slot `index` of `PyInstance::slots`.
+pub struct PyMemberDescr {
+    pub name: PyObjectRef,
+    pub index: usize,
+    pub objclass: PyObjectRef,
+}
+
+impl Payload for PyMemberDescr {
+    fn traverse(&self, visit: &mut dyn FnMut(&PyObjectRef)) {
+        visit(&self.name);
+        visit(&self.objclass);
+    }
+}
+
+/// `classmethod(f)`.
+pub struct PyClassMethod {
+    pub func: RefCell<PyObjectRef>,
+}
+
+impl Payload for PyClassMethod {
+    fn traverse(&self, visit: &mut dyn FnMut(&PyObjectRef)) {
+        visit(&self.func.borrow());
+    }
+}
+
+/// `staticmethod(f)`.
+pub struct PyStaticMethod {
+    pub func: RefCell<PyObjectRef>,
+}
+
+impl Payload for PyStaticMethod {
+    fn traverse(&self, visit: &mut dyn FnMut(&PyObjectRef)) {
+        visit(&self.func.borrow());
+    }
+}

@@ -1,0 +1,88 @@
+//! `float`: a double. `repr` is the shortest string that round-trips, laid
+//! out as CPython's `float_repr` does. Methods live in `float_methods.rs`.
+//! Mirrors CPython 3.11 `Objects/floatobject.c`.
+
+use crate::{Payload, PyRef};
+
+/// The payload of a `float` object.
+pub struct PyFloat {
+    pub value: f64,
+}
+
+pub type PyFloatRef = PyRef<PyFloat>;
+
+impl Payload for PyFloat {}
+
+/// `repr(float)`: shortest round-trip digits; exponent form when the
+/// decimal exponent is < -4 or >= 16, as CPython's `'r'` format.
+pub fn float_repr(v: f64) -> String {
+    if v.is_nan() {
+        return "nan".into();
+    }
+    if v.is_infinite() {
+        return if v > 0.0 { "inf".into() } else { "-inf".into() };
+    }
+    if v == 0.0 {
+        return if v.is_sign_negative() { "-0.0".into() } else { "0.0".into() };
+    }
+    // Rust's `{:e}` gives the shortest round-trip digits in scientific form.
+    let sci = format!("{:e}", v);
+    let (mant, exp) = sci.split_once('e').unwrap_or((&sci, "0"));
+    let exp: i32 = exp.parse().unwrap_or(0);
+    let neg = mant.starts_with('-');
+    let digits: String = mant.chars().filter(|c| c.is_ascii_digit()).collect();
+    let mut out = String::new();
+    if neg {
+        out.push('-');
+    }
+    if (-4..16).contains(&exp) {
+        if exp < 0 {
+            out.push_str("0.");
+            for _ in 0..(-exp - 1) {
+                out.push('0');
+            }
+            out.push_str(&digits);
+        } else {
+            let e = exp as usize;
+            if digits.len() > e + 1 {
+                out.push_str(&digits[..e + 1]);
+                out.push('.');
+                out.push_str(&digits[e + 1..]);
+            } else {
+                out.push_str(&digits);
+                for _ in digits.len()..e + 1 {
+                    out.push('0');
+                }
+                out.push_str(".0");
+            }
+        }
+    } else {
+        out.push_str(&digits[..1]);
+        if digits.len() > 1 {
+            out.push('.');
+            out.push_str(&digits[1..]);
+        }
+        out.push('e');
+        out.push(if exp < 0 { '-' } else { '+' });
+        out.push_str(&format!("{:02}", exp.abs()));
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::float_repr;
+
+    #[test]
+    fn repr_matches_cpython() {
+        assert_eq!(float_repr(0.1 + 0.2), "0.30000000000000004");
+        assert_eq!(float_repr(1e16), "1e+16");
+        assert_eq!(float_repr(1e15), "1000000000000000.0");
+        assert_eq!(float_repr(1e-5), "1e-05");
+        assert_eq!(float_repr(0.0001), "0.0001");
+        assert_eq!(float_repr(-1.5), "-1.5");
+        assert_eq!(float_repr(123.456), "123.456");
+        assert_eq!(float_repr(1.7976931348623157e308), "1.7976931348623157e+308");
+        assert_eq!(float_repr(5e-324), "5e-324");
+    }
+}

@@ -1,0 +1,130 @@
+//! Iterator objects of the builtin sequences: the generic `__getitem__`
+//! iterator, list/tuple/str/range iterators, the callable-sentinel iterator.
+//! Mirrors CPython 3.11 `Objects/iterobject.c` and the per-type iterators.
+
+use std::cell::{Cell, RefCell};
+
+use crate::{Payload, PyObjectRef};
+
+/// `iter(seq)` for objects with only `__getitem__`.
+pub struct PySeqIter {
+    pub seq: RefCell<Option<PyObjectRef>>,
+    pub index: Cell<usize>,
+}
+
+impl Payload for PySeqIter {
+    fn traverse(&self, visit: &mut dyn FnMut(&PyObjectRef)) {
+        if let Some(s) = self.seq.borrow().as_ref() {
+            visit(s);
+        }
+    }
+}
+
+/// `iter(list)`; also used for tuples (`list_iterator`/`tuple_iterator`
+/// are distinct types sharing this payload layout).
+pub struct PyListIter {
+    pub seq: RefCell<Option<PyObjectRef>>,
+    pub index: Cell<usize>,
+}
+
+impl Payload for PyListIter {
+    fn traverse(&self, visit: &mut dyn FnMut(&PyObjectRef)) {
+        if let Some(s) = self.seq.borrow().as_ref() {
+            visit(s);
+        }
+    }
+}
+
+/// `iter(tuple)`.
+pub struct PyTupleIter {
+    pub seq: RefCell<Option<PyObjectRef>>,
+    pub index: Cell<usize>,
+}
+
+impl Payload for PyTupleIter {
+    fn traverse(&self, visit: &mut dyn FnMut(&PyObjectRef)) {
+        if let Some(s) = self.seq.borrow().as_ref() {
+            visit(s);
+        }
+    }
+}
+
+/// `iter(range)` when the bounds fit machine words.
+pub struct PyRangeIter {
+    pub next: Cell<i64>,
+    pub step: i64,
+    pub remaining: Cell<u64>,
+}
+
+impl Payload for PyRangeIter {}
+
+/// `iter(str)`: yields one-character strings.
+pub struct PyStrIter {
+    pub s: PyObjectRef,
+    /// Byte offset of the next character.
+    pub pos: Cell<usize>,
+}
+
+impl Payload for PyStrIter {
+    fn traverse(&self, visit: &mut dyn FnMut(&PyObjectRef)) {
+        visit(&self.s);
+    }
+}
+
+/// `iter(callable, sentinel)`.
+pub struct PyCallableIter {
+    pub callable: RefCell<Option<PyObjectRef>>,
+    pub sentinel: PyObjectRef,
+}
+
+impl Payload for PyCallableIter {
+    fn traverse(&self, visit: &mut dyn FnMut(&PyObjectRef)) {
+        if let Some(c) = self.callable.borrow().as_ref() {
+            visit(c);
+        }
+        visit(&self.sentinel);
+    }
+}
+
+/// Which view a dict iterator yields.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum DictIterKind {
+    Keys,
+    Values,
+    Items,
+}
+
+/// Iterator over a dict's keys, values or items (also reversed).
+pub struct PyDictIter {
+    pub dict: RefCell<Option<PyObjectRef>>,
+    pub pos: Cell<usize>,
+    /// Size at creation: a change raises "dictionary changed size during
+    /// iteration".
+    pub size: usize,
+    pub kind: DictIterKind,
+    pub reversed: bool,
+}
+
+impl Payload for PyDictIter {
+    fn traverse(&self, visit: &mut dyn FnMut(&PyObjectRef)) {
+        if let Some(d) = self.dict.borrow().as_ref() {
+            visit(d);
+        }
+    }
+}
+
+/// Iterator over a set's keys (snapshot-free: walks the table, checking
+/// the size did not change).
+pub struct PySetIter {
+    pub set: RefCell<Option<PyObjectRef>>,
+    pub pos: Cell<usize>,
+    pub size: usize,
+}
+
+impl Payload for PySetIter {
+    fn traverse(&self, visit: &mut dyn FnMut(&PyObjectRef)) {
+        if let Some(s) = self.set.borrow().as_ref() {
+            visit(s);
+        }
+    }
+}

@@ -1,0 +1,25 @@
+//! `object`: the root of every class. Plain instances (of `object` itself and
+//! of classes whose bases are all plain) carry the `PyInstance` payload plus,
+//! for heap types, a dict and weakref slot in the block prefix, and
+//! `__slots__` values inline.
+//! Mirrors CPython 3.11 `Objects/typeobject.c` (`object_*`).
+
+use std::cell::RefCell;
+
+use crate::{Payload, PyObjectRef};
+
+/// Payload of plain instances: the values of `__slots__` members, if any.
+#[derive(Default)]
+pub struct PyInstance {
+    pub slots: RefCell<Vec<Option<PyObjectRef>>>,
+}
+
+impl Payload for PyInstance {
+    fn traverse(&self, visit: &mut dyn FnMut(&PyObjectRef)) {
+        if let Ok(s) = self.slots.try_borrow() {
+            for v in s.iter().flatten() {
+                visit(v);
+            }
+        }
+    }
+}

@@ -1,0 +1,732 @@
+//! Python-visible methods of `object` and `type`, `super`, and the
+//! instance `__dict__`/`__weakref__` descriptors of heap types.
+//! Mirrors CPython 3.11 `Objects/typeobject.c`.
+
+use std::rc::Rc;
+
+use super::descr::PyGetSetDescr;
+use super::dict::PyDict;
+use super::object::PyInstance;
+use super::str::PyStr;
+use super::tuple::PyTuple;
+use super::typeobj::{as_type, class_of, is_subtype, PyTypeObj};
+use crate::args::Args;
+use crate::{Payload, PyObjectRef, PyResult, Vm};
+
+/// `super()` objects.
+pub struct PySuper {
+    /// The class after which the MRO search starts.
+    pub type_: PyObjectRef,
+    /// The bound object (instance or class), or None when unbound.
+    pub obj: Option<PyObjectRef>,
+    /// The type of `obj` whose MRO is searched.
+    pub obj_type: Option<PyObjectRef>,
+}
+
+impl Payload for PySuper {
+    fn traverse(&self, visit: &mut dyn FnMut(&PyObjectRef)) {
+        visit(&self.type_);
+        if let Some(o) = &self.obj {
+            visit(o);
+        }
+        if let Some(o) = &self.obj_type {
+            visit(o);
+        }
+    }
+}
+
+fn type_name_of(t: &PyObjectRef) -> Rc<str> {
+    as_type(t).map(|t| t.ext.name()).unwrap_or_else(|| Rc::from("?"))
+}
+
+/// `object.__new__`.
+fn object_new(vm: &Vm, args: Args) -> PyResult {
+    let pos = args.pos();
+    let Some(cls) = pos.first() else {
+        return Err(vm.new_type_error("object.__new__(): not enough arguments"));
+    };
+    let Some(t) = as_type(cls) else {
+        return Err(vm.new_type_error(format!("object.__new__(X): X is not a type object ({})", vm.type_name(cls))));
+    };
+    if pos.len() > 1 || !args.kwnames.is_empty() {
+        let new_overridden = t.ext.lookup(&vm.names.__new__).is_some_and(|n| !is_object_slot(vm, &n, "__new__"));
+        let init_overridden = t.ext.lookup(&vm.names.__init__).is_some_and(|n| !is_object_slot(vm, &n, "__init__"));
+        if new_overridden {
+            return Err(vm.new_type_error("object.__new__() takes exactly one argument (the type to instantiate)"));
+        }
+        if !init_overridden {
+            return Err(vm.new_type_error(format!("{}() takes no arguments", t.ext.name())));
+        }
+    }
+    if (t.core.vtable().type_id)() != std::any::TypeId::of::<PyInstance>() {
+        return Err(vm.new_type_error(format!(
+            "object.__new__({}) is not safe, use {}.__new__()",
+            t.ext.name(),
+            t.ext.name()
+        )));
+    }
+    if let Some(abs) = t.ext.lookup(&vm.names.__abstractmethods__) {
+        if let Ok(items) = vm.to_vec(&abs) {
+            if !items.is_empty() {
+                let mut names: Vec<String> = items.iter().filter_map(|i| i.downcast_ref::<PyStr>().map(|s| s.as_str().to_string())).collect();
+                names.sort();
+                return Err(vm.new_type_error(format!(
+                    "Can't instantiate abstract class {} with abstract method{} {}",
+                    t.ext.name(),
+                    if names.len() == 1 { "" } else { "s" },
+                    names.join(", ")
+                )));
+            }
+        }
+    }
+    let nslots = t.ext.slot_names.borrow().len();
+    let inst = PyInstance { slots: vec![None; nslots].into() };
+    Ok(vm.try_alloc(inst, cls)?.into_object())
+}
+
+fn is_object_slot(vm: &Vm, f: &PyObjectRef, name: &str) -> bool {
+    vm.types.object.ext.dict.get_by_str(name).is_some_and(|o| o.is(f))
+}
+
+/// `object.__init__`.
+fn object_init(vm: &Vm, args: Args) -> PyResult {
+    let pos = args.pos();
+    if pos.len() > 1 || !args.kwnames.is_empty() {
+        let t = class_of(&pos[0]);
+        let init_overridden = t.ext.lookup(&vm.names.__init__).is_some_and(|n| !is_object_slot(vm, &n, "__init__"));
+        let new_overridden = t.ext.lookup(&vm.names.__new__).is_some_and(|n| !is_object_slot(vm, &n, "__new__"));
+        if init_overridden {
+            return Err(vm.new_type_error("object.__init__() takes exactly one argument (the instance to initialize)"));
+        }
+        if !new_overridden {
+            return Err(vm.new_type_error(format!(
+                "{}.__init__() takes exactly one argument (the instance to initialize)",
+                t.ext.name()
+            )));
+        }
+    }
+    Ok(vm.none.clone())
+}
+
+fn object_repr(vm: &Vm, args: Args) -> PyResult {
+    let [o] = args.exact::<1>(vm, "__repr__")?;
+    let t = class_of(o);
+    let module = t.ext.dict.get_by_str("__module__").and_then(|m| m.downcast_ref::<PyStr>().map(|s| s.as_str().to_string()));
+    let qn = t.ext.qualname.borrow().clone();
+    Ok(vm.new_str(match module {
+        Some(m) if m != "builtins" => format!("<{}.{} object at {:#x}>", m, qn, o.id()),
+        _ => format!("<{} object at {:#x}>", qn, o.id()),
+    }))
+}
+
+fn object_str(vm: &Vm, args: Args) -> PyResult {
+    let [o] = args.exact::<1>(vm, "__str__")?;
+    Ok(vm.repr(o)?.into_object())
+}
+
+fn object_eq(vm: &Vm, args: Args) -> PyResult {
+    let [a, b] = args.exact::<2>(vm, "__eq__")?;
+    Ok(if a.is(b) { vm.true_.clone() } else { vm.not_implemented.clone() })
+}
+
+fn object_ne(vm: &Vm, args: Args) -> PyResult {
+    let [a, b] = args.exact::<2>(vm, "__ne__")?;
+    // Delegate to __eq__ and invert unless NotImplemented.
+    let r = match class_of(a).ext.lookup(&vm.names.__eq__) {
+        Some(eq) => vm.call_unbound(&eq, a, &[b.clone()], &[])?,
+        None => vm.not_implemented.clone(),
+    };
+    if r.is(&vm.not_implemented) {
+        return Ok(r);
+    }
+    Ok(vm.new_bool(!vm.is_true(&r)?))
+}
+
+fn object_not_implemented(vm: &Vm, _args: Args) -> PyResult {
+    Ok(vm.not_implemented.clone())
+}
+
+fn object_hash(vm: &Vm, args: Args) -> PyResult {
+    let [o] = args.exact::<1>(vm, "__hash__")?;
+    Ok(vm.new_int(crate::protocol::hash::hash_pointer(o.id())))
+}
+
+fn object_getattribute(vm: &Vm, args: Args) -> PyResult {
+    let [o, n] = args.exact::<2>(vm, "__getattribute__")?;
+    if n.downcast_ref::<PyStr>().is_none() {
+        return Err(vm.new_type_error(format!("attribute name must be string, not '{}'", vm.type_name(n))));
+    }
+    if as_type(o).is_some() {
+        return vm.type_getattr(o, n);
+    }
+    if o.downcast_ref::<super::module::PyModule>().is_some() {
+        return vm.module_getattr(o, n);
+    }
+    vm.generic_getattr(o, n, true)
+}
+
+fn object_setattr(vm: &Vm, args: Args) -> PyResult {
+    let [o, n, v] = args.exact::<3>(vm, "__setattr__")?;
+    vm.generic_setattr(o, n, Some(v.clone()))?;
+    Ok(vm.none.clone())
+}
+
+fn object_delattr(vm: &Vm, args: Args) -> PyResult {
+    let [o, n] = args.exact::<2>(vm, "__delattr__")?;
+    vm.generic_setattr(o, n, None)?;
+    Ok(vm.none.clone())
+}
+
+fn object_init_subclass(vm: &Vm, args: Args) -> PyResult {
+    if !args.kwnames.is_empty() {
+        let cls = &args.pos()[0];
+        return Err(vm.new_type_error(format!(
+            "{}.__init_subclass__() takes no keyword arguments",
+            type_name_of(cls)
+        )));
+    }
+    Ok(vm.none.clone())
+}
+
+fn object_subclasshook(vm: &Vm, _args: Args) -> PyResult {
+    Ok(vm.not_implemented.clone())
+}
+
+fn object_format(vm: &Vm, args: Args) -> PyResult {
+    let [o, spec] = args.exact::<2>(vm, "__format__")?;
+    let s = spec.downcast_ref::<PyStr>().ok_or_else(|| vm.new_type_error("format spec must be a string"))?;
+    if !s.as_str().is_empty() {
+        return Err(vm.new_type_error(format!(
+            "unsupported format string passed to {}.__format__",
+            vm.type_name(o)
+        )));
+    }
+    Ok(vm.str(o)?.into_object())
+}
+
+fn object_class_get(vm: &Vm, o: &PyObjectRef) -> PyResult {
+    let _ = vm;
+    Ok(o.class().clone())
+}
+
+fn object_class_set(vm: &Vm, o: &PyObjectRef, v: Option<PyObjectRef>) -> PyResult<()> {
+    let Some(v) = v else { return Err(vm.new_type_error("can't delete __class__ attribute")) };
+    let Some(nt) = as_type(&v) else {
+        return Err(vm.new_type_error(format!("__class__ must be set to a class, not '{}' object", vm.type_name(&v))));
+    };
+    let ot = class_of(o);
+    if !nt.ext.heap || !ot.ext.heap {
+        return Err(vm.new_type_error("__class__ assignment only supported for mutable types or ModuleType subclasses"));
+    }
+    if !o.set_class(&v) {
+        return Err(vm.new_type_error(format!(
+            "__class__ assignment: '{}' object layout differs from '{}'",
+            nt.ext.name(),
+            ot.ext.name()
+        )));
+    }
+    Ok(())
+}
+
+fn object_dir(vm: &Vm, args: Args) -> PyResult {
+    let [o] = args.exact::<1>(vm, "__dir__")?;
+    let d = vm.new_dict();
+    if let Some(slot) = o.dict_slot() {
+        let dict = slot.take();
+        slot.set(dict.clone());
+        if let Some(dd) = dict.as_ref().and_then(|x| x.downcast_ref::<PyDict>()) {
+            for k in dd.keys() {
+                d.set_item(vm, k, vm.none.clone())?;
+            }
+        }
+    }
+    for c in class_of(o).ext.mro.borrow().iter() {
+        if let Some(t) = as_type(c) {
+            for k in t.ext.dict.keys() {
+                d.set_item(vm, k, vm.none.clone())?;
+            }
+        }
+    }
+    Ok(vm.new_list(d.keys()))
+}
+
+fn object_reduce_ex(vm: &Vm, args: Args) -> PyResult {
+    let o = &args.pos()[0];
+    Err(vm.new_type_error(format!("cannot pickle '{}' object", vm.type_name(o))))
+}
+
+fn object_sizeof(vm: &Vm, args: Args) -> PyResult {
+    let [o] = args.exact::<1>(vm, "__sizeof__")?;
+    Ok(vm.new_int(crate::modules::sys::basic_size(vm, o) as i64))
+}
+
+// ----- type ---------------------------------------------------------------
+
+fn type_repr(vm: &Vm, args: Args) -> PyResult {
+    let [t] = args.exact::<1>(vm, "__repr__")?;
+    let tt = as_type(t).ok_or_else(|| vm.new_type_error("descriptor '__repr__' requires a 'type' object"))?;
+    let module = tt.ext.dict.get_by_str("__module__").and_then(|m| m.downcast_ref::<PyStr>().map(|s| s.as_str().to_string()));
+    let qn = tt.ext.qualname.borrow().clone();
+    Ok(vm.new_str(match module {
+        Some(m) if m != "builtins" && tt.ext.heap => format!("<class '{}.{}'>", m, qn),
+        _ => format!("<class '{}'>", qn),
+    }))
+}
+
+fn type_call(vm: &Vm, args: Args) -> PyResult {
+    let pos = args.pos();
+    let Some(cls) = pos.first() else { return Err(vm.new_type_error("descriptor '__call__' of 'type' object needs an argument")) };
+    let rest = &args.all[1..];
+    vm.call_type_default(cls, rest, args.kwnames)
+}
+
+fn type_init(vm: &Vm, args: Args) -> PyResult {
+    let n = args.pos().len();
+    if n != 2 && n != 4 {
+        return Err(vm.new_type_error("type.__init__() takes 1 or 3 arguments"));
+    }
+    Ok(vm.none.clone())
+}
+
+fn type_mro_method(vm: &Vm, args: Args) -> PyResult {
+    let [t] = args.exact::<1>(vm, "mro")?;
+    let tt = as_type(t).ok_or_else(|| vm.new_type_error("mro() requires a type"))?;
+    let bases = tt.ext.bases.borrow().clone();
+    Ok(vm.new_list(super::typeobj::compute_mro(vm, t, &bases)?))
+}
+
+fn type_subclasses(vm: &Vm, args: Args) -> PyResult {
+    let [t] = args.exact::<1>(vm, "__subclasses__")?;
+    let tt = as_type(t).ok_or_else(|| vm.new_type_error("__subclasses__() requires a type"))?;
+    Ok(vm.new_list(tt.ext.subclasses.borrow().clone()))
+}
+
+fn type_instancecheck(vm: &Vm, args: Args) -> PyResult {
+    let [t, o] = args.exact::<2>(vm, "__instancecheck__")?;
+    Ok(vm.new_bool(is_subtype(o.class(), t) || vm.class_attr_is_subclass(o, t)?))
+}
+
+fn type_subclasscheck(vm: &Vm, args: Args) -> PyResult {
+    let [t, o] = args.exact::<2>(vm, "__subclasscheck__")?;
+    if as_type(o).is_none() {
+        return Err(vm.new_type_error("issubclass() arg 1 must be a class"));
+    }
+    Ok(vm.new_bool(is_subtype(o, t)))
+}
+
+fn type_prepare(vm: &Vm, _args: Args) -> PyResult {
+    Ok(vm.new_dict().into_object())
+}
+
+fn type_dir(vm: &Vm, args: Args) -> PyResult {
+    let [t] = args.exact::<1>(vm, "__dir__")?;
+    let d = vm.new_dict();
+    if let Some(tt) = as_type(t) {
+        for c in tt.ext.mro.borrow().iter() {
+            if let Some(ct) = as_type(c) {
+                for k in ct.ext.dict.keys() {
+                    d.set_item(vm, k, vm.none.clone())?;
+                }
+            }
+        }
+    }
+    Ok(vm.new_list(d.keys()))
+}
+
+fn get_type(o: &PyObjectRef) -> &PyTypeObj {
+    as_type(o).expect("getset on type objects")
+}
+
+fn type_get_name(vm: &Vm, o: &PyObjectRef) -> PyResult {
+    Ok(vm.new_str(&*get_type(o).ext.name()))
+}
+
+fn type_set_name(vm: &Vm, o: &PyObjectRef, v: Option<PyObjectRef>) -> PyResult<()> {
+    let t = get_type(o);
+    if !t.ext.heap {
+        return Err(vm.new_type_error(format!("cannot set '__name__' attribute of immutable type '{}'", t.ext.name())));
+    }
+    match v.as_ref().and_then(|v| v.downcast_ref::<PyStr>()) {
+        Some(s) => {
+            *t.ext.name.borrow_mut() = Rc::from(s.as_str());
+            Ok(())
+        }
+        None => Err(vm.new_type_error(format!(
+            "can only assign string to {}.__name__, not '{}'",
+            t.ext.name(),
+            v.map(|v| vm.type_name(&v).to_string()).unwrap_or_default()
+        ))),
+    }
+}
+
+fn type_get_qualname(vm: &Vm, o: &PyObjectRef) -> PyResult {
+    Ok(vm.new_str(&*get_type(o).ext.qualname.borrow().clone()))
+}
+
+fn type_set_qualname(vm: &Vm, o: &PyObjectRef, v: Option<PyObjectRef>) -> PyResult<()> {
+    let t = get_type(o);
+    match v.as_ref().and_then(|v| v.downcast_ref::<PyStr>()) {
+        Some(s) if t.ext.heap => {
+            *t.ext.qualname.borrow_mut() = Rc::from(s.as_str());
+            Ok(())
+        }
+        _ => Err(vm.new_type_error("can only assign string to __qualname__")),
+    }
+}
+
+fn type_get_mro(vm: &Vm, o: &PyObjectRef) -> PyResult {
+    Ok(vm.new_tuple(get_type(o).ext.mro.borrow().clone()))
+}
+
+fn type_get_bases(vm: &Vm, o: &PyObjectRef) -> PyResult {
+    Ok(vm.new_tuple(get_type(o).ext.bases.borrow().clone()))
+}
+
+fn type_get_base(vm: &Vm, o: &PyObjectRef) -> PyResult {
+    Ok(get_type(o).ext.base.borrow().clone().unwrap_or_else(|| vm.none.clone()))
+}
+
+fn type_get_dict(vm: &Vm, o: &PyObjectRef) -> PyResult {
+    Ok(vm.alloc(super::mappingproxy::PyMappingProxy { mapping: o.clone() }, &vm.types.mappingproxy))
+}
+
+fn type_get_module(vm: &Vm, o: &PyObjectRef) -> PyResult {
+    let t = get_type(o);
+    Ok(match t.ext.dict.get_by_str("__module__") {
+        Some(m) => m,
+        None => vm.new_str("builtins"),
+    })
+}
+
+fn type_set_module(vm: &Vm, o: &PyObjectRef, v: Option<PyObjectRef>) -> PyResult<()> {
+    let t = get_type(o);
+    if !t.ext.heap {
+        return Err(vm.new_type_error(format!("cannot set '__module__' attribute of immutable type '{}'", t.ext.name())));
+    }
+    match v {
+        Some(v) => vm.dict_set_str(&t.ext.dict, "__module__", v),
+        None => {
+            t.ext.dict.del_str(&PyStr::new("__module__"));
+        }
+    }
+    super::typeobj::bump_type_epoch();
+    Ok(())
+}
+
+fn type_get_doc(vm: &Vm, o: &PyObjectRef) -> PyResult {
+    let t = get_type(o);
+    match t.ext.dict.get_by_str("__doc__") {
+        Some(d) => vm.descr_get(&d, None, o).or(Ok(d)),
+        None => Ok(vm.none.clone()),
+    }
+}
+
+fn type_get_abstractmethods(vm: &Vm, o: &PyObjectRef) -> PyResult {
+    let t = get_type(o);
+    match t.ext.dict.get_by_str("__abstractmethods__") {
+        Some(v) if !o.is(vm.types.type_.as_object()) => Ok(v),
+        _ => Err(vm.new_attribute_error("__abstractmethods__")),
+    }
+}
+
+fn type_set_abstractmethods(vm: &Vm, o: &PyObjectRef, v: Option<PyObjectRef>) -> PyResult<()> {
+    let t = get_type(o);
+    match v {
+        Some(v) => vm.dict_set_str(&t.ext.dict, "__abstractmethods__", v),
+        None => {
+            t.ext.dict.del_str(&PyStr::new("__abstractmethods__"));
+        }
+    }
+    super::typeobj::bump_type_epoch();
+    Ok(())
+}
+
+fn type_get_annotations(vm: &Vm, o: &PyObjectRef) -> PyResult {
+    let t = get_type(o);
+    match t.ext.dict.get_by_str("__annotations__") {
+        Some(a) => Ok(a),
+        None if t.ext.heap => {
+            let d = vm.new_dict().into_object();
+            vm.dict_set_str(&t.ext.dict, "__annotations__", d.clone());
+            Ok(d)
+        }
+        None => Err(vm.new_attribute_error(format!("type object '{}' has no attribute '__annotations__'", t.ext.name()))),
+    }
+}
+
+// ----- instance __dict__ / __weakref__ -----------------------------------
+
+fn inst_dict_get(vm: &Vm, o: &PyObjectRef) -> PyResult {
+    match o.dict_slot() {
+        Some(slot) => {
+            let d = match slot.take() {
+                Some(d) => d,
+                None => vm.new_dict().into_object(),
+            };
+            slot.set(Some(d.clone()));
+            Ok(d)
+        }
+        None => Err(vm.new_attribute_error(format!("'{}' object has no attribute '__dict__'", vm.type_name(o)))),
+    }
+}
+
+fn inst_dict_set(vm: &Vm, o: &PyObjectRef, v: Option<PyObjectRef>) -> PyResult<()> {
+    let Some(v) = v else { return Err(vm.new_type_error("cannot delete __dict__")) };
+    if v.downcast_ref::<PyDict>().is_none() {
+        return Err(vm.new_type_error(format!("__dict__ must be set to a dictionary, not a '{}'", vm.type_name(&v))));
+    }
+    match o.dict_slot() {
+        Some(slot) => {
+            let old = slot.replace(Some(v));
+            drop(old);
+            Ok(())
+        }
+        None => Err(vm.new_attribute_error("no __dict__")),
+    }
+}
+
+fn inst_weakref_get(vm: &Vm, o: &PyObjectRef) -> PyResult {
+    Ok(crate::modules::weakref_support::first_weakref(vm, o).unwrap_or_else(|| vm.none.clone()))
+}
+
+impl Vm {
+    /// The `__dict__` descriptor placed in heap classes.
+    pub fn instance_dict_descr(&self, cls: &PyObjectRef) -> PyObjectRef {
+        self.alloc(
+            PyGetSetDescr { name: "__dict__", get: inst_dict_get, set: Some(inst_dict_set), objclass: cls.clone(), doc: None },
+            &self.types.getset_descriptor,
+        )
+    }
+
+    /// The `__weakref__` descriptor placed in heap classes.
+    pub fn weakref_descr(&self, cls: &PyObjectRef) -> PyObjectRef {
+        self.alloc(
+            PyGetSetDescr { name: "__weakref__", get: inst_weakref_get, set: None, objclass: cls.clone(), doc: None },
+            &self.types.getset_descriptor,
+        )
+    }
+
+    /// `type.__call__` without metaclass dispatch (what `type.__call__(cls,
+    /// ...)` does when a metaclass calls `super().__call__`).
+    pub fn call_type_default(&self, cls: &PyObjectRef, args: &[PyObjectRef], kwnames: &[PyObjectRef]) -> PyResult {
+        let t = as_type(cls).ok_or_else(|| self.new_type_error("type.__call__ requires a type"))?;
+        if cls.is(self.types.type_.as_object()) && args.len() == 1 && kwnames.is_empty() {
+            return Ok(args[0].class().clone());
+        }
+        let new = t.ext.lookup(&self.names.__new__).ok_or_else(|| {
+            self.new_type_error(format!("cannot create '{}' instances", t.ext.name()))
+        })?;
+        let new_fn = match new.downcast_ref::<super::descr::PyStaticMethod>() {
+            Some(sm) => sm.func.borrow().clone(),
+            None => new,
+        };
+        let mut v = Vec::with_capacity(args.len() + 1);
+        v.push(cls.clone());
+        v.extend_from_slice(args);
+        let obj = self.call_kw(&new_fn, &v, kwnames)?;
+        if !is_subtype(obj.class(), cls) {
+            return Ok(obj);
+        }
+        if let Some(init) = class_of(&obj).ext.lookup(&self.names.__init__) {
+            let r = self.call_unbound(&init, &obj, args, kwnames)?;
+            if !r.is(&self.none) {
+                return Err(self.new_type_error(format!("__init__() should return None, not '{}'", self.type_name(&r))));
+            }
+        }
+        Ok(obj)
+    }
+
+    /// `isinstance` fallback through `obj.__class__` (proxies).
+    pub fn class_attr_is_subclass(&self, o: &PyObjectRef, t: &PyObjectRef) -> PyResult<bool> {
+        match self.get_attr_opt(o, &self.names.__class__)? {
+            Some(c) if !c.is(o.class()) && as_type(&c).is_some() => Ok(is_subtype(&c, t)),
+            _ => Ok(false),
+        }
+    }
+
+    /// A bound `super(cls, obj)`.
+    pub fn new_super(&self, cls: &PyObjectRef, obj: &PyObjectRef) -> PyResult {
+        let obj_type = super_check(self, cls, obj)?;
+        Ok(self.alloc(
+            PySuper { type_: cls.clone(), obj: Some(obj.clone()), obj_type: Some(obj_type) },
+            &self.types.super_,
+        ))
+    }
+
+    /// The globals of the innermost running frame.
+    pub fn current_globals(&self) -> Option<PyObjectRef> {
+        self.frame_stack.borrow().last().map(|f| f.globals.clone())
+    }
+}
+
+fn super_check(vm: &Vm, cls: &PyObjectRef, obj: &PyObjectRef) -> PyResult<PyObjectRef> {
+    if as_type(obj).is_some() && is_subtype(obj, cls) {
+        return Ok(obj.clone());
+    }
+    if is_subtype(obj.class(), cls) {
+        return Ok(obj.class().clone());
+    }
+    if let Some(c) = vm.get_attr_opt(obj, &vm.names.__class__)? {
+        if as_type(&c).is_some() && is_subtype(&c, cls) {
+            return Ok(c);
+        }
+    }
+    Err(vm.new_type_error("super(type, obj): obj must be an instance or subtype of type"))
+}
+
+fn super_new(vm: &Vm, args: Args) -> PyResult {
+    let pos = args.pos();
+    let cls = &pos[0];
+    let (t, obj) = match pos.len() {
+        1 => {
+            // Zero-argument form: __class__ cell and first argument of the
+            // calling frame.
+            zero_arg_super(vm)?
+        }
+        2 => (pos[1].clone(), None),
+        3 => (pos[1].clone(), Some(pos[2].clone())),
+        _ => return Err(vm.new_type_error("super() takes at most 2 arguments")),
+    };
+    if as_type(&t).is_none() {
+        return Err(vm.new_type_error(format!("super() argument 1 must be a type, not {}", vm.type_name(&t))));
+    }
+    let obj = obj.filter(|o| !o.is(&vm.none));
+    let obj_type = match &obj {
+        Some(o) => Some(super_check(vm, &t, o)?),
+        None => None,
+    };
+    Ok(vm.try_alloc(PySuper { type_: t, obj, obj_type }, cls)?.into_object())
+}
+
+fn zero_arg_super(vm: &Vm) -> PyResult<(PyObjectRef, Option<PyObjectRef>)> {
+    let info = crate::eval::r#loop::caller_super_info(vm);
+    match info {
+        Some((cls, first)) => Ok((cls, Some(first))),
+        None => Err(vm.new_runtime_error("super(): no arguments")),
+    }
+}
+
+fn super_init(vm: &Vm, _args: Args) -> PyResult {
+    Ok(vm.none.clone())
+}
+
+fn super_getattribute(vm: &Vm, args: Args) -> PyResult {
+    let [s, name] = args.exact::<2>(vm, "__getattribute__")?;
+    let sp = s.downcast_ref::<PySuper>().ok_or_else(|| vm.new_type_error("expected super"))?;
+    let skip = name.downcast_ref::<PyStr>().is_some_and(|n| n.as_str() == "__class__");
+    if let (Some(obj_type), false) = (&sp.obj_type, skip) {
+        let mro = as_type(obj_type).map(|t| t.ext.mro.borrow().clone()).unwrap_or_default();
+        let start = mro.iter().position(|c| c.is(&sp.type_)).map(|i| i + 1).unwrap_or(mro.len());
+        let key = name.downcast_ref::<PyStr>();
+        for c in &mro[start..] {
+            if let (Some(t), Some(k)) = (as_type(c), key) {
+                if let Some(v) = t.ext.dict.get_str(k) {
+                    let inst = sp.obj.as_ref().filter(|o| !o.is(obj_type));
+                    return vm.descr_get(&v, inst, obj_type);
+                }
+            }
+        }
+    }
+    vm.generic_getattr(s, name, true)
+}
+
+fn super_repr(vm: &Vm, args: Args) -> PyResult {
+    let [s] = args.exact::<1>(vm, "__repr__")?;
+    let sp = s.downcast_ref::<PySuper>().ok_or_else(|| vm.new_type_error("expected super"))?;
+    let tn = type_name_of(&sp.type_);
+    Ok(vm.new_str(match &sp.obj_type {
+        Some(ot) => format!("<super: <class '{}'>, <{} object>>", tn, type_name_of(ot)),
+        None => format!("<super: <class '{}'>, NULL>", tn),
+    }))
+}
+
+fn super_get(vm: &Vm, args: Args) -> PyResult {
+    let pos = args.pos();
+    let s = &pos[0];
+    let sp = s.downcast_ref::<PySuper>().ok_or_else(|| vm.new_type_error("expected super"))?;
+    match (pos.get(1), &sp.obj) {
+        (Some(o), None) if !o.is(&vm.none) => {
+            let ot = super_check(vm, &sp.type_, o)?;
+            Ok(vm.alloc(PySuper { type_: sp.type_.clone(), obj: Some(o.clone()), obj_type: Some(ot) }, &vm.types.super_))
+        }
+        _ => Ok(s.clone()),
+    }
+}
+
+fn super_thisclass(_vm: &Vm, o: &PyObjectRef) -> PyResult {
+    Ok(o.downcast_ref::<PySuper>().map(|s| s.type_.clone()).expect("super"))
+}
+
+fn super_self(vm: &Vm, o: &PyObjectRef) -> PyResult {
+    Ok(o.downcast_ref::<PySuper>().and_then(|s| s.obj.clone()).unwrap_or_else(|| vm.none.clone()))
+}
+
+fn super_self_class(vm: &Vm, o: &PyObjectRef) -> PyResult {
+    Ok(o.downcast_ref::<PySuper>().and_then(|s| s.obj_type.clone()).unwrap_or_else(|| vm.none.clone()))
+}
+
+/// Register `object`, `type` and `super` methods.
+pub fn init(vm: &Vm) {
+    let o = &vm.types.object;
+    vm.add_staticmethod(o, "__new__", object_new);
+    vm.add_method(o, "__init__", object_init);
+    vm.add_method(o, "__repr__", object_repr);
+    vm.add_method(o, "__str__", object_str);
+    vm.add_method(o, "__eq__", object_eq);
+    vm.add_method(o, "__ne__", object_ne);
+    for n in ["__lt__", "__le__", "__gt__", "__ge__"] {
+        vm.add_method(o, n, object_not_implemented);
+    }
+    vm.add_method(o, "__hash__", object_hash);
+    vm.add_method(o, "__getattribute__", object_getattribute);
+    vm.add_method(o, "__setattr__", object_setattr);
+    vm.add_method(o, "__delattr__", object_delattr);
+    vm.add_classmethod(o, "__init_subclass__", object_init_subclass);
+    vm.add_classmethod(o, "__subclasshook__", object_subclasshook);
+    vm.add_method(o, "__format__", object_format);
+    vm.add_method(o, "__dir__", object_dir);
+    vm.add_method(o, "__reduce_ex__", object_reduce_ex);
+    vm.add_method(o, "__reduce__", object_reduce_ex);
+    vm.add_method(o, "__sizeof__", object_sizeof);
+    vm.add_getset(o, "__class__", object_class_get, Some(object_class_set));
+    vm.set_type_attr(o, "__doc__", vm.new_str("The base class of the class hierarchy.\n\nWhen called, it accepts no arguments and returns a new featureless\ninstance that has no instance attributes and cannot be given any.\n"));
+
+    let t = &vm.types.type_;
+    vm.add_staticmethod(t, "__new__", super::class::type_new);
+    vm.add_method(t, "__init__", type_init);
+    vm.add_method(t, "__repr__", type_repr);
+    vm.add_method(t, "__call__", type_call);
+    vm.add_method(t, "mro", type_mro_method);
+    vm.add_method(t, "__subclasses__", type_subclasses);
+    vm.add_method(t, "__instancecheck__", type_instancecheck);
+    vm.add_method(t, "__subclasscheck__", type_subclasscheck);
+    vm.add_method(t, "__dir__", type_dir);
+    vm.add_method(t, "__getattribute__", object_getattribute);
+    vm.add_method(t, "__setattr__", object_setattr);
+    vm.add_method(t, "__delattr__", object_delattr);
+    vm.add_classmethod(t, "__prepare__", type_prepare);
+    vm.add_getset(t, "__name__", type_get_name, Some(type_set_name));
+    vm.add_getset(t, "__qualname__", type_get_qualname, Some(type_set_qualname));
+    vm.add_getset(t, "__mro__", type_get_mro, None);
+    vm.add_getset(t, "__bases__", type_get_bases, None);
+    vm.add_getset(t, "__base__", type_get_base, None);
+    vm.add_getset(t, "__dict__", type_get_dict, None);
+    vm.add_getset(t, "__module__", type_get_module, Some(type_set_module));
+    vm.add_getset(t, "__doc__", type_get_doc, None);
+    vm.add_getset(t, "__abstractmethods__", type_get_abstractmethods, Some(type_set_abstractmethods));
+    vm.add_getset(t, "__annotations__", type_get_annotations, None);
+
+    t.ext.getattro.set(Some(|vm, o, n| vm.type_getattr(o, n)));
+    vm.types.module.ext.getattro.set(Some(|vm, o, n| vm.module_getattr(o, n)));
+    vm.types.super_.ext.getattro.set(Some(|vm, o, n| super_getattribute(vm, Args::positional(&[o.clone(), n.clone()]))));
+    let s = &vm.types.super_;
+    vm.add_staticmethod(s, "__new__", super_new);
+    vm.add_method(s, "__init__", super_init);
+    vm.add_method(s, "__getattribute__", super_getattribute);
+    vm.add_method(s, "__repr__", super_repr);
+    vm.add_method(s, "__get__", super_get);
+    vm.add_getset(s, "__thisclass__", super_thisclass, None);
+    vm.add_getset(s, "__self__", super_self, None);
+    vm.add_getset(s, "__self_class__", super_self_class, None);
+    let _ = PyTuple::new(Vec::new());
+}

@@ -1,0 +1,252 @@
+//! The type object: `type`'s payload, MRO computation (C3), attribute lookup
+//! through the MRO with a per-type cache, and `type`'s Python methods.
+//! Mirrors CPython 3.11 `Objects/typeobject.c`.
+
+use std::cell::{Cell, RefCell};
+use std::collections::HashMap;
+use std::rc::Rc;
+
+use pyrite_core::object::header::{TypeExt, TypeFlags, TypeObject};
+
+use super::dict::PyDict;
+use super::str::PyStr;
+use crate::{PyObjectRef, PyRef, PyResult, Vm};
+
+
+/// A type object's payload.
+pub type PyTypeObj = TypeObject<PyType>;
+/// A strong reference to a type object.
+pub type PyTypeRef = PyRef<PyTypeObj>;
+
+thread_local! {
+    /// Bumped whenever any type's dict or bases change: invalidates every
+    /// type's lookup cache (CPython uses per-type version tags; a global
+    /// epoch is simpler and class mutation after creation is rare).
+    static TYPE_EPOCH: Cell<u64> = const { Cell::new(1) };
+}
+
+/// Invalidate all type lookup caches.
+pub fn bump_type_epoch() {
+    TYPE_EPOCH.with(|e| e.set(e.get() + 1));
+}
+
+/// The VM's part of a type object.
+pub struct PyType {
+    pub name: RefCell<Rc<str>>,
+    pub qualname: RefCell<Rc<str>>,
+    /// `__bases__`.
+    pub bases: RefCell<Vec<PyObjectRef>>,
+    /// `__base__`: the base whose layout this type extends.
+    pub base: RefCell<Option<PyObjectRef>>,
+    /// `__mro__`, this type first.
+    pub mro: RefCell<Vec<PyObjectRef>>,
+    /// `__dict__` (inline: Python sees it through a mappingproxy, as in
+    /// CPython, so no separate dict object is needed to bootstrap `type`).
+    pub dict: PyDict,
+    /// True for types created by `class` statements (or 3-arg `type()`).
+    pub heap: bool,
+    /// Whether instances may gain attributes and the type accepts `__class__`
+    /// assignment etc. (False for builtin types: "cannot set 'x' attribute of
+    /// immutable type 'int'").
+    pub immutable: bool,
+    /// Names declared in `__slots__` (heap types only), in slot order.
+    pub slot_names: RefCell<Vec<Rc<str>>>,
+    /// Weak list of direct subclasses (as ids: we never need to walk them
+    /// back except for `__subclasses__`, which uses the weakref module).
+    pub subclasses: RefCell<Vec<PyObjectRef>>,
+    /// Native attribute-lookup hook of builtin types with their own
+    /// `__getattribute__` (`type`, `module`, `super`); inherited.
+    pub getattro: Cell<Option<Getattro>>,
+    cache: RefCell<(u64, HashMap<usize, (PyObjectRef, Option<PyObjectRef>)>)>,
+}
+
+/// A native `__getattribute__`.
+pub type Getattro = fn(&Vm, &PyObjectRef, &PyObjectRef) -> PyResult;
+
+impl TypeExt for PyType {
+    fn traverse(&self, visit: &mut dyn FnMut(&PyObjectRef)) {
+        for b in self.bases.borrow().iter() {
+            visit(b);
+        }
+        for b in self.mro.borrow().iter().skip(1) {
+            visit(b);
+        }
+        self.dict.traverse_entries(visit);
+    }
+}
+
+impl PyType {
+    pub fn new(name: &str, heap: bool) -> Self {
+        let name: Rc<str> = Rc::from(name);
+        PyType {
+            name: RefCell::new(name.clone()),
+            qualname: RefCell::new(name),
+            bases: RefCell::new(Vec::new()),
+            base: RefCell::new(None),
+            mro: RefCell::new(Vec::new()),
+            dict: PyDict::new(),
+            heap,
+            immutable: !heap,
+            slot_names: RefCell::new(Vec::new()),
+            subclasses: RefCell::new(Vec::new()),
+            getattro: Cell::new(None),
+            cache: RefCell::new((0, HashMap::new())),
+        }
+    }
+
+    pub fn name(&self) -> Rc<str> {
+        self.name.borrow().clone()
+    }
+
+    /// Look `name` up along the MRO (CPython's `_PyType_Lookup`), without
+    /// descriptor binding. `name` should be an interned str for the cache to
+    /// help; any str works.
+    pub fn lookup(&self, name: &PyObjectRef) -> Option<PyObjectRef> {
+        let key = name.id();
+        let epoch = TYPE_EPOCH.with(|e| e.get());
+        {
+            let mut c = self.cache.borrow_mut();
+            if c.0 != epoch {
+                c.0 = epoch;
+                c.1.clear();
+            } else if let Some((_, v)) = c.1.get(&key) {
+                return v.clone();
+            }
+        }
+        let found = self.lookup_uncached(name);
+        self.cache.borrow_mut().1.insert(key, (name.clone(), found.clone()));
+        found
+    }
+
+    /// MRO lookup bypassing the cache.
+    pub fn lookup_uncached(&self, name: &PyObjectRef) -> Option<PyObjectRef> {
+        let s = name.downcast_ref::<PyStr>()?;
+        let mro = self.mro.borrow();
+        for cls in mro.iter() {
+            let t = cls.downcast_ref::<PyTypeObj>()?;
+            if let Some(v) = t.ext.dict.get_str(s) {
+                return Some(v);
+            }
+        }
+        None
+    }
+
+    /// Look up by Rust string (slower: builds no str object, scans dicts).
+    pub fn lookup_str(&self, name: &str) -> Option<PyObjectRef> {
+        let mro = self.mro.borrow();
+        for cls in mro.iter() {
+            let t = cls.downcast_ref::<PyTypeObj>()?;
+            if let Some(v) = t.ext.dict.get_by_str(name) {
+                return Some(v);
+            }
+        }
+        None
+    }
+}
+
+/// Helpers on type objects.
+pub trait TypeRefExt {
+    fn ty(&self) -> &PyType;
+}
+
+impl TypeRefExt for PyTypeRef {
+    fn ty(&self) -> &PyType {
+        &self.ext
+    }
+}
+
+/// Borrow the `PyType` of a type object.
+#[inline]
+pub fn as_type(obj: &PyObjectRef) -> Option<&PyTypeObj> {
+    obj.downcast_ref::<PyTypeObj>()
+}
+
+/// The `PyType` of `obj`'s class.
+#[inline]
+pub fn class_of(obj: &PyObjectRef) -> &PyTypeObj {
+    obj.class().downcast_ref::<PyTypeObj>().expect("every class is a type object")
+}
+
+/// Whether `a` is `b` or a subclass of it (MRO scan: CPython's
+/// `PyType_IsSubtype`).
+#[inline]
+pub fn is_subtype(a: &PyObjectRef, b: &PyObjectRef) -> bool {
+    if a.is(b) {
+        return true;
+    }
+    match as_type(a) {
+        Some(t) => t.ext.mro.borrow().iter().any(|c| c.is(b)),
+        None => false,
+    }
+}
+
+/// Compute the C3 linearisation of `cls` with `bases`; TypeError on failure.
+pub fn compute_mro(vm: &Vm, cls: &PyObjectRef, bases: &[PyObjectRef]) -> PyResult<Vec<PyObjectRef>> {
+    let mut seqs: Vec<Vec<PyObjectRef>> = Vec::new();
+    for b in bases {
+        let t = as_type(b).ok_or_else(|| vm.new_type_error("bases must be types".to_string()))?;
+        seqs.push(t.ext.mro.borrow().clone());
+    }
+    seqs.push(bases.to_vec());
+    let mut out = vec![cls.clone()];
+    loop {
+        seqs.retain(|s| !s.is_empty());
+        if seqs.is_empty() {
+            return Ok(out);
+        }
+        let mut cand = None;
+        for s in &seqs {
+            let head = &s[0];
+            if !seqs.iter().any(|t| t[1..].iter().any(|x| x.is(head))) {
+                cand = Some(head.clone());
+                break;
+            }
+        }
+        match cand {
+            Some(c) => {
+                for s in seqs.iter_mut() {
+                    if s[0].is(&c) {
+                        s.remove(0);
+                    }
+                }
+                out.push(c);
+            }
+            None => {
+                let mut names: Vec<String> = Vec::new();
+                for s in &seqs {
+                    let n = as_type(&s[0]).map(|t| t.ext.name().to_string()).unwrap_or_default();
+                    if !names.contains(&n) {
+                        names.push(n);
+                    }
+                }
+                return Err(vm.new_type_error(format!(
+                    "Cannot create a consistent method resolution\norder (MRO) for bases {}",
+                    names.join(", ")
+                )));
+            }
+        }
+    }
+}
+
+/// Layout flags a new heap type gives its instances.
+pub fn heap_type_flags(base_flags: TypeFlags, want_dict: bool, want_weak: bool) -> u32 {
+    let mut f = base_flags.0
+        & (TypeFlags::HAS_GC | TypeFlags::HAS_DICT | TypeFlags::HAS_WEAKLIST | TypeFlags::INSTANCES_ARE_TYPES);
+    f |= TypeFlags::HEAPTYPE | TypeFlags::HAS_GC;
+    if want_dict {
+        f |= TypeFlags::HAS_DICT;
+    }
+    if want_weak {
+        f |= TypeFlags::HAS_WEAKLIST;
+    }
+    f
+}
+
+/// Recompute flags that depend on the class dict (`__del__` makes
+/// instances finalizable) after a class attribute changes.
+pub fn update_special_flags(vm: &Vm, cls: &PyObjectRef) {
+    if let Some(t) = as_type(cls) {
+        let has_del = t.ext.heap && t.ext.lookup(&vm.names.__del__).is_some();
+        t.core.set_flag(TypeFlags::HAS_FINALIZER, has_del);
+    }
+}

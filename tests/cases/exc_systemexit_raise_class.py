@@ -1,0 +1,2 @@
+print("raise SystemExit class")
+raise SystemExit

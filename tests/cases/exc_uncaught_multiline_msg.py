@@ -1,0 +1,2 @@
+print("multi-line exception message")
+raise RuntimeError("first line\nsecond line\nthird line")

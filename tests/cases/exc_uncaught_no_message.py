@@ -1,0 +1,2 @@
+print("raising bare class")
+raise NotImplementedError

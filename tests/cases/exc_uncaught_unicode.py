@@ -1,0 +1,2 @@
+print("héllo wörld")
+raise ValueError("ünïcödé message ☃")

@@ -1,0 +1,65 @@
+import io
+s = io.StringIO()
+print(s.write("hello\n"), s.write("world\n"), s.tell())
+print(repr(s.getvalue()))
+s.seek(0)
+print(repr(s.read(3)), repr(s.readline()), repr(s.readline()), repr(s.readline()), s.tell())
+s.seek(0)
+print(s.readlines())
+s.seek(0)
+print([line for line in s])
+s2 = io.StringIO("a\nb\nc")
+print(list(s2), repr(s2.read()))
+s2.seek(2)
+print(repr(s2.read()), s2.seek(0, 2), s2.tell())
+s3 = io.StringIO("initial")
+print(s3.tell(), repr(s3.read(2)))
+s3.write("XY")
+print(repr(s3.getvalue()))
+s3.seek(0)
+s3.truncate(3)
+print(repr(s3.getvalue()))
+s3.seek(10)
+s3.write("!")
+print(repr(s3.getvalue()))
+print(s3.readable(), s3.writable(), s3.seekable(), s3.closed)
+s3.close()
+print(s3.closed)
+try:
+    s3.read()
+except ValueError as e:
+    print(type(e).__name__, e)
+try:
+    io.StringIO(5)
+except TypeError as e:
+    print(type(e).__name__, e)
+with io.StringIO() as buf:
+    print("via print", 1, 2, file=buf)
+    buf.writelines(["x\n", "y\n"])
+    print(repr(buf.getvalue()))
+print(buf.closed)
+b = io.BytesIO(b"binary\x00data")
+print(b.read(6), b.read(), b.tell(), b.getvalue())
+b.seek(0)
+b.write(b"BIN")
+print(b.getvalue(), b.getbuffer().nbytes)
+try:
+    io.StringIO().write(b"bytes")
+except TypeError as e:
+    print(type(e).__name__, e)
+try:
+    io.BytesIO().write("str")
+except TypeError as e:
+    print(type(e).__name__, e)
+s4 = io.StringIO("line1\r\nline2\rline3\n", newline=None)
+print(s4.readlines())
+s5 = io.StringIO("x" * 5)
+print(s5.read(-1), repr(s5.read(10)), repr(s5.readline()))
+s6 = io.StringIO()
+s6.write("abc")
+print(repr(s6.read()), s6.tell())
+try:
+    s6.seek(-1)
+except ValueError as e:
+    print(type(e).__name__, e)
+print(io.SEEK_SET, io.SEEK_CUR, io.SEEK_END, issubclass(io.StringIO, io.TextIOBase), isinstance(io.BytesIO(), io.BufferedIOBase))

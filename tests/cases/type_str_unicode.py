@@ -1,0 +1,18 @@
+samples = ["héllo", "日本語テキスト", "Ελληνικά", "русский", "😀👍🏽", "e\u0301", "ﬁ", "ǅ", "İ", "ß", "Σ"]
+for s in samples:
+    print(s, len(s), s.upper(), s.lower(), s.isalpha(), s.encode("utf-8").hex(), [hex(ord(c)) for c in s][:3])
+print("café".encode("utf-16-le"), "café".encode("utf-32-be")[:8], "é".encode("utf-16"), "A".encode("utf-16-be"))
+print(b"\xff\xfeA\x00".decode("utf-16"), b"\x00\x00\x00A".decode("utf-32-be"), "😀".encode("utf-16-le"), len("😀".encode("utf-16-le")))
+print("naïve".encode("ascii", "replace"), "naïve".encode("latin-1"))
+print("ÀÉÎ".lower(), "àéî".upper(), "ǆ".title(), "ŉ".upper(), "ﬀ".upper(), "ΌΣΟΣ".lower())
+print("١٢٣".isdigit(), "١٢٣".isdecimal(), int("١٢٣"), float("١.٥"), "Ⅻ".isnumeric(), "²".isdigit(), "²".isdecimal())
+print("ab\u00a0c".split(), "\u2028".isspace(), "a\u2029b".splitlines(), "x\u0085y".splitlines())
+print(sorted(["é", "e", "f", "E", "É"]), max("aé"), "é" > "f", chr(233) == "é", "\N{LATIN SMALL LETTER E WITH ACUTE}")
+print("ü".center(5, "*"), "日本".ljust(4, "-") + "|", f"{'日本':>5}|", "%-4s|" % "é")
+print("Straße".upper(), "Straße".casefold(), "STRASSE".lower() == "Straße".casefold(), "ß".upper().lower())
+print("hello wörld".title(), "élan vital".capitalize(), "ÉLAN".swapcase())
+print(repr("\x1b[0m"), repr("\u0000"), ascii("ñ😀"), "\u00e9" == "\xe9", "\U0001F600" == "😀")
+print("a😀b"[1], "a😀b"[::-1], "😀" in "a😀b", "a😀b".find("b"), len("a😀b".encode()))
+print(str(b"\xe6\x97\xa5", "utf-8"), bytes("日", "utf-8"))
+print("x".join(["α", "β", "γ"]), "αβγ".index("γ"), "αβγ".replace("β", "B"), "αβγ".startswith("αβ"))
+print(" ".join(f"{ord(c):04x}" for c in "Aé日😀"), [c for c in "ab\u0301c"])
