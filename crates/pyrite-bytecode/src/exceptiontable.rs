@@ -102,7 +102,11 @@ pub fn find_handler(table: &[u8], instr_offset: u32) -> Option<Handler> {
             return None;
         }
         if index < start.saturating_add(len) {
-            return Some(Handler { target: target.checked_mul(2)?, depth: dl >> 1, lasti: dl & 1 != 0 });
+            return Some(Handler {
+                target: target.checked_mul(2)?,
+                depth: dl >> 1,
+                lasti: dl & 1 != 0,
+            });
         }
     }
     None
@@ -115,22 +119,54 @@ mod tests {
     #[test]
     fn roundtrip_and_lookup() {
         let entries = vec![
-            ExceptionEntry { start: 2, end: 10, target: 20, depth: 0, lasti: false },
-            ExceptionEntry { start: 20, end: 5000, target: 100_000, depth: 3, lasti: true },
+            ExceptionEntry {
+                start: 2,
+                end: 10,
+                target: 20,
+                depth: 0,
+                lasti: false,
+            },
+            ExceptionEntry {
+                start: 20,
+                end: 5000,
+                target: 100_000,
+                depth: 3,
+                lasti: true,
+            },
         ];
         let t = encode(&entries);
         assert_eq!(decode(&t).unwrap(), entries);
-        assert_eq!(find_handler(&t, 4), Some(Handler { target: 40, depth: 0, lasti: false }));
+        assert_eq!(
+            find_handler(&t, 4),
+            Some(Handler {
+                target: 40,
+                depth: 0,
+                lasti: false
+            })
+        );
         assert_eq!(find_handler(&t, 0), None);
         assert_eq!(find_handler(&t, 20), None);
-        assert_eq!(find_handler(&t, 40), Some(Handler { target: 200_000, depth: 3, lasti: true }));
+        assert_eq!(
+            find_handler(&t, 40),
+            Some(Handler {
+                target: 200_000,
+                depth: 3,
+                lasti: true
+            })
+        );
         assert_eq!(find_handler(&[0xff], 0), None);
     }
 
     #[test]
     fn matches_cpython_bytes() {
         // try: x  except: pass  -> python3 3.11 table for a tiny function.
-        let e = [ExceptionEntry { start: 2, end: 4, target: 6, depth: 0, lasti: false }];
+        let e = [ExceptionEntry {
+            start: 2,
+            end: 4,
+            target: 6,
+            depth: 0,
+            lasti: false,
+        }];
         assert_eq!(encode(&e), vec![0x82, 0x02, 0x06, 0x00]);
     }
 }

@@ -31,7 +31,9 @@ pub const VERSION: u32 = 4;
 pub const PYC_MAGIC: [u8; 4] = [0xA7, 0x0D, 0x0D, 0x0A];
 
 const FLAG_REF: u8 = 0x80;
-const MAX_DEPTH: usize = 2000;
+/// Nesting limit of the reader (CPython's is 2000; 500 keeps the
+/// recursion within a 2 MiB thread stack even in debug builds).
+const MAX_DEPTH: usize = 500;
 
 /// A malformed or unsupported marshal stream.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -221,14 +223,22 @@ impl Writer {
 
 /// `marshal.dumps(value)`.
 pub fn dumps(c: &Constant) -> Vec<u8> {
-    let mut w = Writer { out: Vec::new(), interned: HashMap::new(), nrefs: 0 };
+    let mut w = Writer {
+        out: Vec::new(),
+        interned: HashMap::new(),
+        nrefs: 0,
+    };
     w.constant(c);
     w.out
 }
 
 /// `marshal.dumps(code)`.
 pub fn dumps_code(c: &CodeObject) -> Vec<u8> {
-    let mut w = Writer { out: Vec::new(), interned: HashMap::new(), nrefs: 0 };
+    let mut w = Writer {
+        out: Vec::new(),
+        interned: HashMap::new(),
+        nrefs: 0,
+    };
     w.code(c);
     w.out
 }
@@ -328,16 +338,59 @@ impl<'a> Reader<'a> {
         }
     }
 
+    /// One object. Kept small: it is on the recursion path of nested
+    /// tuples, so the leaf cases live in `scalar` (a separate frame).
     fn object_inner(&mut self) -> Result<Constant, MarshalError> {
         let code = self.u8()?;
         let flag = code & FLAG_REF != 0;
         let t = code & !FLAG_REF;
         let slot = match t {
-            // Singletons are never added to the ref table by CPython's
-            // reader either (`r_ref` is only used for real objects).
+            // Singletons and refs are never added to the ref table.
             b'N' | b'T' | b'F' | b'.' | b'0' | b'S' | b'r' => None,
             _ => self.reserve(flag),
         };
+        let v = match t {
+            b'(' | b')' | b'>' | b'<' => self.sequence(t)?,
+            b'c' => Constant::Code(Rc::new(self.code_body()?)),
+            b'r' => return self.reference(),
+            _ => self.scalar(t)?,
+        };
+        self.set_ref(slot, &v);
+        Ok(v)
+    }
+
+    #[inline(never)]
+    fn reference(&mut self) -> Result<Constant, MarshalError> {
+        let i = self.len()?;
+        match self.refs.get(i) {
+            Some(Some(v)) => Ok(v.clone()),
+            _ => err("bad marshal data (invalid reference)"),
+        }
+    }
+
+    #[inline(never)]
+    fn sequence(&mut self, t: u8) -> Result<Constant, MarshalError> {
+        let n = if t == b')' {
+            self.u8()? as usize
+        } else {
+            self.len()?
+        };
+        if n > self.data.len() - self.pos {
+            return err("bad marshal data (tuple size out of range)");
+        }
+        let mut v = Vec::with_capacity(n);
+        for _ in 0..n {
+            v.push(self.object()?);
+        }
+        match t {
+            b'>' => Ok(Constant::FrozenSet(v.into())),
+            b'<' => err("set is not a supported constant"),
+            _ => Ok(Constant::Tuple(v.into())),
+        }
+    }
+
+    #[inline(never)]
+    fn scalar(&mut self, t: u8) -> Result<Constant, MarshalError> {
         let v = match t {
             b'N' => Constant::None,
             b'T' => Constant::Bool(true),
@@ -352,7 +405,11 @@ impl<'a> Reader<'a> {
                 if count > self.data.len() {
                     return err("bad marshal data (long size out of range)");
                 }
-                let digits = self.take(count.checked_mul(2).ok_or(MarshalError("overflow".into()))?)?;
+                let digits = self.take(
+                    count
+                        .checked_mul(2)
+                        .ok_or(MarshalError("overflow".into()))?,
+                )?;
                 let mut v = IBig::ZERO;
                 for k in (0..count).rev() {
                     let d = u16::from_le_bytes([digits[2 * k], digits[2 * k + 1]]);
@@ -388,42 +445,24 @@ impl<'a> Reader<'a> {
                 }
             }
             b'a' | b'A' | b'z' | b'Z' => {
-                let n = if t == b'z' || t == b'Z' { self.u8()? as usize } else { self.len()? };
+                let n = if t == b'z' || t == b'Z' {
+                    self.u8()? as usize
+                } else {
+                    self.len()?
+                };
                 let b = self.take(n)?;
                 if !b.is_ascii() {
                     // CPython decodes these as Latin-1.
-                    Constant::Str(Rc::from(b.iter().map(|&c| c as char).collect::<String>().as_str()))
+                    Constant::Str(Rc::from(
+                        b.iter().map(|&c| c as char).collect::<String>().as_str(),
+                    ))
                 } else {
                     Constant::Str(Rc::from(std::str::from_utf8(b).unwrap_or("")))
                 }
             }
-            b'(' | b')' | b'>' | b'<' => {
-                let n = if t == b')' { self.u8()? as usize } else { self.len()? };
-                if n > self.data.len() - self.pos {
-                    return err("bad marshal data (tuple size out of range)");
-                }
-                let mut v = Vec::with_capacity(n);
-                for _ in 0..n {
-                    v.push(self.object()?);
-                }
-                match t {
-                    b'>' => Constant::FrozenSet(v.into()),
-                    b'<' => return err("set is not a supported constant"),
-                    _ => Constant::Tuple(v.into()),
-                }
-            }
             b'[' | b'{' => return err("list/dict are not supported constants"),
-            b'r' => {
-                let i = self.len()?;
-                match self.refs.get(i) {
-                    Some(Some(v)) => return Ok(v.clone()),
-                    _ => return err("bad marshal data (invalid reference)"),
-                }
-            }
-            b'c' => Constant::Code(Rc::new(self.code_body()?)),
             _ => return err("bad marshal data (unknown type code)"),
         };
-        self.set_ref(slot, &v);
         Ok(v)
     }
 
@@ -509,7 +548,12 @@ impl<'a> Reader<'a> {
 /// `marshal.loads(data)` for constants and code objects. Trailing bytes
 /// are ignored, as CPython does.
 pub fn loads(data: &[u8]) -> Result<Constant, MarshalError> {
-    let mut r = Reader { data, pos: 0, refs: Vec::new(), depth: 0 };
+    let mut r = Reader {
+        data,
+        pos: 0,
+        refs: Vec::new(),
+        depth: 0,
+    };
     r.object()
 }
 
@@ -585,15 +629,23 @@ mod tests {
     #[test]
     fn python_reads_ours_and_we_read_pythons() {
         let c = Constant::Tuple(
-            vec![Constant::Int("340282366920938463463374607431768211456".parse().unwrap()), Constant::Str("x".into())]
-                .into(),
+            vec![
+                Constant::Int("340282366920938463463374607431768211456".parse().unwrap()),
+                Constant::Str("x".into()),
+            ]
+            .into(),
         );
-        let Some(out) = python("import marshal,sys; print(repr(marshal.loads(sys.stdin.buffer.read())))", &dumps(&c))
-        else {
+        let Some(out) = python(
+            "import marshal,sys; print(repr(marshal.loads(sys.stdin.buffer.read())))",
+            &dumps(&c),
+        ) else {
             eprintln!("skipped: python3 not available");
             return;
         };
-        assert_eq!(String::from_utf8(out).unwrap().trim(), "(340282366920938463463374607431768211456, 'x')");
+        assert_eq!(
+            String::from_utf8(out).unwrap().trim(),
+            "(340282366920938463463374607431768211456, 'x')"
+        );
         let script = "import marshal,sys\ndef f(a, *b, c=1, **d):\n    x = [i for i in a]\n    try:\n        return x\n    except E as e:\n        pass\nsys.stdout.buffer.write(marshal.dumps(f.__code__))";
         let bytes = python(script, b"").unwrap();
         let code = loads_code(&bytes).unwrap();
@@ -607,6 +659,9 @@ mod tests {
             &again,
         )
         .unwrap();
-        assert_eq!(String::from_utf8(out).unwrap().trim(), "f ('a', 'c', 'b', 'd', 'x', 'e')");
+        assert_eq!(
+            String::from_utf8(out).unwrap().trim(),
+            "f ('a', 'c', 'b', 'd', 'x', 'e')"
+        );
     }
 }

@@ -76,6 +76,7 @@ fn run(opts: args::Options) -> i32 {
         }
         args::Mode::Command(c) => interp.run_main(c, "<string>"),
         args::Mode::File(f) => match std::fs::read(f) {
+            Ok(bytes) if f.ends_with(".pyc") => interp.run_pyc(&bytes, f),
             Ok(bytes) => match String::from_utf8(bytes) {
                 Ok(src) => interp.run_main(&src, f),
                 Err(_) => {

@@ -17,6 +17,7 @@
 #![deny(clippy::undocumented_unsafe_blocks, clippy::missing_safety_doc)]
 
 pub mod alloc;
+pub mod gc;
 pub mod object;
 
 pub use object::{

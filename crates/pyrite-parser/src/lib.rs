@@ -69,8 +69,10 @@ pub fn parse(source: &str, mode: Mode) -> Result<ParsedModule, SyntaxError> {
     let line_index = LineIndex::new(source);
     // Bracket problems CPython's tokenizer reports (nesting too deep, ...)
     // are checked first: the nesting one protects the parser's stack.
-    if let Some(err) = errors::scan_brackets(source, &line_index, true) {
-        return Err(err);
+    if let Some((err, _)) = errors::scan_brackets(source, &line_index).hard {
+        if err.msg == "too many nested parentheses" {
+            return Err(err);
+        }
     }
     let ruff_mode = match mode {
         Mode::Exec | Mode::Single => ruff_python_parser::Mode::Module,
@@ -141,7 +143,11 @@ pub fn parse(source: &str, mode: Mode) -> Result<ParsedModule, SyntaxError> {
     if let Some(err) = errors::check_indent_depth(source, &line_index) {
         return Err(err);
     }
-    Ok(ParsedModule { ast, line_index, depth })
+    Ok(ParsedModule {
+        ast,
+        line_index,
+        depth,
+    })
 }
 
 #[cfg(test)]
@@ -163,7 +169,10 @@ mod tests {
 
     #[test]
     fn eval_mode() {
-        assert!(matches!(parse("1 + 2", Mode::Eval).unwrap().ast, Mod::Expression(_)));
+        assert!(matches!(
+            parse("1 + 2", Mode::Eval).unwrap().ast,
+            Mod::Expression(_)
+        ));
     }
 
     #[test]

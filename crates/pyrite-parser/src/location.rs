@@ -33,7 +33,10 @@ impl LineIndex {
             }
             i += 1;
         }
-        LineIndex { starts, len: b.len() as u32 }
+        LineIndex {
+            starts,
+            len: b.len() as u32,
+        }
     }
 
     /// 1-based line number containing byte `offset`.
@@ -54,7 +57,10 @@ impl LineIndex {
 
     /// Byte offset where 1-based `line` starts (end of text past the last).
     pub fn line_start(&self, line: u32) -> u32 {
-        self.starts.get(line.saturating_sub(1) as usize).copied().unwrap_or(self.len)
+        self.starts
+            .get(line.saturating_sub(1) as usize)
+            .copied()
+            .unwrap_or(self.len)
     }
 
     /// Number of lines (a final line without a newline counts).
@@ -82,7 +88,10 @@ impl LineIndex {
         while o > start && !source.is_char_boundary(o) {
             o -= 1;
         }
-        source.get(start..o).map(|s| s.chars().count() as u32).unwrap_or(0)
+        source
+            .get(start..o)
+            .map(|s| s.chars().count() as u32)
+            .unwrap_or(0)
     }
 }
 

@@ -10,8 +10,21 @@ use crate::Vm;
 
 /// Compile `source` (named `filename`) in `mode`.
 pub fn compile_source(source: &str, filename: &str, mode: Mode) -> Result<Rc<CodeObject>, SyntaxError> {
-    let _ = (source, filename, mode);
-    Err(SyntaxError::new(SyntaxErrorKind::SyntaxError, "compiler not linked", 1, 1))
+    compile_with_flags(source, filename, mode, pyrite_compiler::CompileFlags::default())
+}
+
+/// Compile with explicit `compile()` flags.
+pub fn compile_with_flags(
+    source: &str,
+    filename: &str,
+    mode: Mode,
+    flags: pyrite_compiler::CompileFlags,
+) -> Result<Rc<CodeObject>, SyntaxError> {
+    match pyrite_compiler::compile(source, filename, mode, flags) {
+        Ok(c) => Ok(c),
+        Err(pyrite_compiler::CompileError::Syntax { error, .. }) => Err(error),
+        Err(pyrite_compiler::CompileError::Recursion(m)) => Err(SyntaxError::new(SyntaxErrorKind::RecursionError, m, 1, 1)),
+    }
 }
 
 impl Vm {

@@ -162,6 +162,9 @@ pub struct FrameInfo {
     pub globals: PyObjectRef,
     pub builtins: PyObjectRef,
     pub frame_obj: Option<PyObjectRef>,
+    /// The locals mapping of a module or class body; for a function frame,
+    /// the latest `locals()` snapshot (see `modules/builtins_exec.rs`).
+    pub locals: Option<PyObjectRef>,
 }
 
 /// Interpreter switches.
@@ -282,7 +285,9 @@ impl Vm {
     /// via [`Vm::try_alloc`]; this variant aborts cleanly.
     #[inline]
     pub fn alloc_obj<T: Payload>(&self, payload: T, cls: &PyObjectRef) -> PyObjectRef {
-        match PyObjectRef::new(payload, cls) {
+        // Past the memory cap the allocation comes from a small reserve and
+        // `MemoryError` is raised at the next eval-breaker check.
+        match PyObjectRef::new_with_reserve(payload, cls) {
             Ok(r) => r.into_object(),
             Err(_) => crate::vm::fatal_memory(),
         }

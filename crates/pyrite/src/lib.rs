@@ -108,8 +108,24 @@ impl Interpreter {
         1
     }
 
+    /// Run a sourceless `.pyc` file (CPython 3.11 format) as `__main__`.
+    pub fn run_pyc(&self, data: &[u8], filename: &str) -> Result<(), pyrite_vm::PyBaseExceptionRef> {
+        let vm = &self.vm;
+        let co = pyrite_bytecode::marshal::read_pyc(data).map_err(|e| {
+            vm.new_exception_msg(&vm.exc.RuntimeError, format!("Bad code object in .pyc file {filename}: {}", e.0))
+        })?;
+        let code = vm.new_code(Rc::new(co));
+        self.run_code_as_main(&code, filename)
+    }
+
     /// Run `source` as the `__main__` module.
     pub fn run_main(&self, source: &str, filename: &str) -> Result<(), pyrite_vm::PyBaseExceptionRef> {
+        let code = self.vm.compile(source, filename, pyrite_parser::Mode::Exec)?;
+        self.run_code_as_main(&code, filename)
+    }
+
+    /// Run a code object as the `__main__` module.
+    pub fn run_code_as_main(&self, code: &PyObjectRef, filename: &str) -> Result<(), pyrite_vm::PyBaseExceptionRef> {
         let vm = &self.vm;
         let main = vm.new_module("__main__", None);
         let d = vm.module_dict(&main).expect("module");
@@ -118,9 +134,8 @@ impl Interpreter {
             vm.dict_set_str(d, "__file__", vm.new_str(filename));
         }
         vm.modules.set_item(vm, vm.new_str("__main__"), main.clone())?;
-        let code = vm.compile(source, filename, pyrite_parser::Mode::Exec)?;
         let g = main.downcast_ref::<pyrite_vm::types::module::PyModule>().expect("module").dict.as_object().clone();
-        pyrite_vm::eval::r#loop::run_code(vm, &code, &g, Some(g.clone()))?;
+        pyrite_vm::eval::r#loop::run_code(vm, code, &g, Some(g.clone()))?;
         Ok(())
     }
 

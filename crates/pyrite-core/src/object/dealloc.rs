@@ -16,7 +16,7 @@ use std::cell::{Cell, RefCell};
 use std::ptr::NonNull;
 
 use super::handle::PyObjectRef;
-use super::header::{GcHeader, ObjHeader, TypeFlags};
+use super::header::{ObjHeader, TypeFlags};
 
 const TRASHCAN_DEPTH: usize = 64;
 
@@ -128,13 +128,17 @@ unsafe fn dealloc_one(p: NonNull<ObjHeader>) {
             }
         }
     }
-    if let (Some(hooks), Some(wl)) = (hooks, obj.weaklist_slot()) {
+    if let Some(wl) = obj.weaklist_slot() {
         if wl.get() != 0 {
-            (hooks.clear_weakrefs)(&obj);
+            if let Some(hooks) = hooks {
+                (hooks.clear_weakrefs)(&obj);
+            }
+            // Leaves the weakly-reachable set before the block is freed.
+            crate::gc::weak::forget(&obj);
         }
     }
     if let Some(gc) = obj.gc_header() {
-        unlink_gc(gc);
+        crate::gc::on_free(gc);
     }
     let dict = obj.dict_slot().and_then(|d| d.take());
     let vtable = core.vtable.get();
@@ -158,24 +162,4 @@ unsafe fn dealloc_one(p: NonNull<ObjHeader>) {
         // SAFETY: instances of heap types own a reference to their type.
         unsafe { decref(ty) };
     }
-}
-
-/// Remove a container from whatever GC list it is on (no-op if untracked).
-fn unlink_gc(gc: &GcHeader) {
-    let next = gc.next.get();
-    if next == 0 {
-        return;
-    }
-    let prev = gc.prev.get() & !FINALIZED_BIT & !2;
-    // SAFETY: tracked containers are on a well-formed doubly linked list of
-    // live GC headers (maintained by the collector), so `prev` and `next` are
-    // valid headers.
-    unsafe {
-        let prev_h = &*(prev as *const GcHeader);
-        let next_h = &*(next as *const GcHeader);
-        prev_h.next.set(next);
-        next_h.prev.set((next_h.prev.get() & 3) | prev);
-    }
-    gc.next.set(0);
-    gc.prev.set(gc.prev.get() & 3);
 }

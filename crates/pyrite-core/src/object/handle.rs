@@ -173,7 +173,7 @@ impl PyObjectRef {
             }
             d.set(v);
         }
-        (self.vtable().traverse)(self.header(), visit);
+        (self.vtable().traverse)(self, visit);
     }
 
     /// Replace this object's type (`obj.__class__ = cls`). The caller (the VM)
@@ -221,6 +221,13 @@ impl PyObjectRef {
             unsafe { dealloc::decref(cls.ptr) };
         }
         r
+    }
+
+    /// As [`Self::new`], but past the memory cap the block comes from a small
+    /// reserve and the pending-`MemoryError` flag is set
+    /// ([`crate::alloc::take_memory_error_pending`]).
+    pub fn new_with_reserve<T: Payload>(payload: T, cls: &PyObjectRef) -> Result<PyRef<T>, AllocError> {
+        crate::alloc::with_reserve(|| Self::new(payload, cls))
     }
 
     /// Create a type object whose instances have payload kind `I`, with
@@ -347,6 +354,14 @@ unsafe fn alloc_object<T: Payload>(
             head: ObjHeader { refcnt: Cell::new(1), ty: Cell::new(ty) },
             payload,
         });
+        if flags.has(TypeFlags::HAS_GC) {
+            // The collector keeps addresses (not references) in its lists and
+            // turns them back into pointers: expose the whole block's
+            // provenance so that those pointers may reach every field.
+            let _ = base.expose_provenance();
+            // The GC header is the last prefix slot, zeroed above.
+            crate::gc::on_alloc(&*base.add(prefix - std::mem::size_of::<GcHeader>()).cast::<GcHeader>());
+        }
         Ok(PyRef { ptr: NonNull::new_unchecked(obj.cast::<ObjHeader>()), _marker: PhantomData })
     }
 }

@@ -59,7 +59,12 @@ pub struct PayloadVTable {
     /// the payload must not be used afterwards.
     pub drop_payload: unsafe fn(NonNull<ObjHeader>),
     /// Visits every strong reference the payload holds.
-    pub traverse: fn(&ObjHeader, &mut dyn FnMut(&PyObjectRef)),
+    /// (Takes the handle, not `&ObjHeader`: a pointer derived from a
+    /// header reference may not reach the payload after it.)
+    pub traverse: fn(&PyObjectRef, &mut dyn FnMut(&PyObjectRef)),
+    /// Drops every strong reference the payload holds that can be part of a
+    /// cycle (CPython's `tp_clear`), leaving a valid, emptied payload.
+    pub clear: fn(&PyObjectRef),
 }
 
 /// A Rust type that can be the payload of a Python object.
@@ -71,12 +76,21 @@ pub trait Payload: 'static + Sized {
         layout: Layout::new::<PyInner<Self>>(),
         drop_payload: drop_payload::<Self>,
         traverse: traverse_payload::<Self>,
+        clear: clear_payload::<Self>,
     };
 
     /// Visit every strong reference this payload holds (for the cycle
     /// collector). A container that forgets a child makes the collector
     /// free a live object, so every `PyObjectRef` field must be visited.
     fn traverse(&self, _visit: &mut dyn FnMut(&PyObjectRef)) {}
+
+    /// Break reference cycles through this payload: drop the references it
+    /// holds (taken out of their `RefCell`/`Cell` first, then dropped outside
+    /// the borrow, since dropping can run arbitrary code). Called by the
+    /// cycle collector on unreachable objects only. Immutable payloads keep
+    /// the default (CPython cannot clear tuples either: it clears the other
+    /// members of the cycle).
+    fn clear(&self) {}
 }
 
 /// # Safety
@@ -88,13 +102,21 @@ unsafe fn drop_payload<T: Payload>(h: NonNull<ObjHeader>) {
     unsafe { std::ptr::drop_in_place(std::ptr::addr_of_mut!((*inner.as_ptr()).payload)) };
 }
 
-fn traverse_payload<T: Payload>(h: &ObjHeader, visit: &mut dyn FnMut(&PyObjectRef)) {
-    let inner = (h as *const ObjHeader).cast::<PyInner<T>>();
+fn traverse_payload<T: Payload>(obj: &PyObjectRef, visit: &mut dyn FnMut(&PyObjectRef)) {
+    let inner = obj.as_ptr().cast::<PyInner<T>>();
     // SAFETY: the vtable holding this function is only ever installed for
-    // blocks whose payload is `T` (see `PyRef::new`), and `h` is borrowed from
-    // a live handle.
+    // blocks whose payload is `T` (see `PyRef::new`), and `obj` is a live
+    // handle, whose pointer covers the whole block.
     let payload = unsafe { &(*inner).payload };
     payload.traverse(visit);
+}
+
+fn clear_payload<T: Payload>(obj: &PyObjectRef) {
+    let inner = obj.as_ptr().cast::<PyInner<T>>();
+    // SAFETY: as for `traverse_payload`: the vtable is only installed for
+    // blocks whose payload is `T`, and `obj` is a live handle.
+    let payload = unsafe { &(*inner).payload };
+    payload.clear();
 }
 
 /// Flags of a type object that the core needs to know.
@@ -196,9 +218,15 @@ where
     fn traverse(&self, visit: &mut dyn FnMut(&PyObjectRef)) {
         self.ext.traverse(visit);
     }
+
+    fn clear(&self) {
+        self.ext.clear();
+    }
 }
 
 /// The VM's part of a type object.
 pub trait TypeExt: 'static {
     fn traverse(&self, _visit: &mut dyn FnMut(&PyObjectRef)) {}
+    /// Break cycles through the type (its dict, bases, MRO).
+    fn clear(&self) {}
 }

@@ -72,6 +72,7 @@ fn push_frame_info(vm: &Vm, f: &Frame) {
         globals: f.globals.clone(),
         builtins: f.builtins.clone(),
         frame_obj: f.frame_obj.clone(),
+        locals: f.locals.clone(),
     });
 }
 

@@ -1,5 +1,7 @@
 //! The `builtins` module: the core builtin functions and the builtin types
-//! and exceptions by name. More builtins live in `builtins_extra.rs`.
+//! and exceptions by name. More builtins live in `builtins_functions.rs`
+//! (iterables, numbers, I/O), `builtins_exec.rs` (exec/eval/compile and the
+//! caller's namespace) and `builtins_site.rs` (exit, help, ...).
 //! Mirrors CPython 3.11 `Python/bltinmodule.c`.
 
 use crate::args::Args;
@@ -15,7 +17,14 @@ use crate::{PyObjectRef, PyResult, Vm};
 /// "A.f()" for methods, "TypeName object" otherwise.
 pub fn func_description(vm: &Vm, f: &PyObjectRef) -> String {
     if let Some(pf) = f.downcast_ref::<PyFunction>() {
-        return format!("{}()", pf.qualname.borrow().downcast_ref::<PyStr>().map(|s| s.as_str()).unwrap_or("?"));
+        return format!(
+            "{}()",
+            pf.qualname
+                .borrow()
+                .downcast_ref::<PyStr>()
+                .map(|s| s.as_str())
+                .unwrap_or("?")
+        );
     }
     if let Some(nf) = f.downcast_ref::<PyNativeFunction>() {
         return format!("{}()", nf.name);
@@ -59,7 +68,11 @@ fn builtin_print(vm: &Vm, args: Args) -> PyResult {
             "end" => end = Some(v.clone()),
             "file" => file = Some(v.clone()),
             "flush" => flush = vm.is_true(v)?,
-            _ => return Err(vm.new_type_error(format!("'{k}' is an invalid keyword argument for print()"))),
+            _ => {
+                return Err(
+                    vm.new_type_error(format!("'{k}' is an invalid keyword argument for print()"))
+                )
+            }
         }
     }
     let text_of = |o: Option<PyObjectRef>, default: &str, what: &str| -> PyResult<String> {
@@ -68,7 +81,10 @@ fn builtin_print(vm: &Vm, args: Args) -> PyResult {
             Some(o) if o.is(&vm.none) => Ok(default.to_string()),
             Some(o) => match o.downcast_ref::<PyStr>() {
                 Some(s) => Ok(s.as_str().to_string()),
-                None => Err(vm.new_type_error(format!("{what} must be None or a string, not {}", vm.type_name(&o)))),
+                None => Err(vm.new_type_error(format!(
+                    "{what} must be None or a string, not {}",
+                    vm.type_name(&o)
+                ))),
             },
         }
     };
@@ -136,7 +152,10 @@ impl Vm {
             let _ = t;
             return Ok(is_subtype(obj.class(), cls) || self.class_attr_is_subclass(obj, cls)?);
         }
-        if let Some(ic) = crate::types::typeobj::class_of(cls).ext.lookup(&self.names.__instancecheck__) {
+        if let Some(ic) = crate::types::typeobj::class_of(cls)
+            .ext
+            .lookup(&self.names.__instancecheck__)
+        {
             let r = self.call_unbound(&ic, cls, &[obj.clone()], &[])?;
             return self.is_true(&r);
         }
@@ -164,7 +183,9 @@ impl Vm {
             return Err(self.new_type_error("issubclass() arg 1 must be a class"));
         }
         if as_type(cls).is_none() {
-            return Err(self.new_type_error("issubclass() arg 2 must be a class, a tuple of classes, or a union"));
+            return Err(self.new_type_error(
+                "issubclass() arg 2 must be a class, a tuple of classes, or a union",
+            ));
         }
         Ok(is_subtype(sub, cls))
     }
@@ -216,7 +237,10 @@ fn builtin_iter(vm: &Vm, args: Args) -> PyResult {
                 return Err(vm.new_type_error("iter(v, w): v must be callable"));
             }
             Ok(vm.alloc(
-                crate::types::iter::PyCallableIter { callable: Some(o.clone()).into(), sentinel: s.clone() },
+                crate::types::iter::PyCallableIter {
+                    callable: Some(o.clone()).into(),
+                    sentinel: s.clone(),
+                },
                 &vm.types.callable_iterator,
             ))
         }
@@ -226,24 +250,29 @@ fn builtin_iter(vm: &Vm, args: Args) -> PyResult {
 fn builtin_next(vm: &Vm, args: Args) -> PyResult {
     let [it, default] = args.range::<2>(vm, "next", 1)?;
     let it = it.expect("min 1");
-    if crate::types::typeobj::class_of(it).ext.lookup(&vm.names.__next__).is_none() {
+    if crate::types::typeobj::class_of(it)
+        .ext
+        .lookup(&vm.names.__next__)
+        .is_none()
+    {
         return Err(vm.new_type_error(format!("'{}' object is not an iterator", vm.type_name(it))));
     }
     match vm.call_special(it, &vm.names.__next__, &[]) {
         Ok(Some(v)) => Ok(v),
         Ok(None) => unreachable!("checked __next__"),
-        Err(e) if default.is_some() && vm.exc_matches(&e, &vm.exc.StopIteration) => Ok(default.cloned().expect("checked")),
+        Err(e) if default.is_some() && vm.exc_matches(&e, &vm.exc.StopIteration) => {
+            Ok(default.cloned().expect("checked"))
+        }
         Err(e) => Err(e),
     }
 }
 
-fn attr_name<'a>(vm: &Vm, n: &'a PyObjectRef, fname: &str) -> PyResult<&'a PyObjectRef> {
+fn attr_name<'a>(vm: &Vm, n: &'a PyObjectRef, _fname: &str) -> PyResult<&'a PyObjectRef> {
     if n.downcast_ref::<PyStr>().is_none() {
-        return Err(vm.new_type_error(if fname == "getattr" || fname == "hasattr" {
-            "attribute name must be string".to_string()
-        } else {
-            format!("attribute name must be string, not '{}'", vm.type_name(n))
-        }));
+        return Err(vm.new_type_error(format!(
+            "attribute name must be string, not '{}'",
+            vm.type_name(n)
+        )));
     }
     Ok(n)
 }
@@ -311,11 +340,18 @@ fn builtin_format(vm: &Vm, args: Args) -> PyResult {
 
 fn builtin_chr(vm: &Vm, args: Args) -> PyResult {
     let [i] = args.exact::<1>(vm, "chr")?;
-    let v = vm.index(i).map_err(|_| vm.new_type_error(format!("'{}' object cannot be interpreted as an integer", vm.type_name(i))))?;
+    let v = vm.index(i).map_err(|_| {
+        vm.new_type_error(format!(
+            "'{}' object cannot be interpreted as an integer",
+            vm.type_name(i)
+        ))
+    })?;
     match v.downcast_ref::<PyInt>().map(|x| &x.value) {
         Some(IntVal::Small(n)) if (0..=0x10FFFF).contains(n) => match char::from_u32(*n as u32) {
             Some(c) => Ok(vm.new_str(c.to_string())),
-            None => Err(vm.new_value_error("surrogate code points are not supported by Pyrite's str")),
+            None => {
+                Err(vm.new_value_error("surrogate code points are not supported by Pyrite's str"))
+            }
         },
         Some(IntVal::Small(_)) => Err(vm.new_value_error("chr() arg not in range(0x110000)")),
         _ => Err(vm.new_overflow_error("Python int too large to convert to C int")),
@@ -360,7 +396,8 @@ fn builtin_ord(vm: &Vm, args: Args) -> PyResult {
 
 fn builtin_globals(vm: &Vm, args: Args) -> PyResult {
     args.exact::<0>(vm, "globals")?;
-    vm.current_globals().ok_or_else(|| vm.new_system_error("no current frame"))
+    vm.current_globals()
+        .ok_or_else(|| vm.new_system_error("no current frame"))
 }
 
 fn builtin_build_class(vm: &Vm, args: Args) -> PyResult {
@@ -368,11 +405,17 @@ fn builtin_build_class(vm: &Vm, args: Args) -> PyResult {
 }
 
 fn builtin_import(vm: &Vm, args: Args) -> PyResult {
-    let [name, globals, _locals, fromlist, level] =
-        args.bind(vm, "__import__", ["name", "globals", "locals", "fromlist", "level"], 1, 0, 5)?;
+    let [name, globals, _locals, fromlist, level] = args.bind(
+        vm,
+        "__import__",
+        ["name", "globals", "locals", "fromlist", "level"],
+        1,
+        0,
+        5,
+    )?;
     let name = name.expect("required");
     if name.downcast_ref::<PyStr>().is_none() {
-        return Err(vm.new_type_error(format!("__import__() argument 1 must be str, not {}", vm.type_name(name))));
+        return Err(vm.new_type_error("module name must be a string"));
     }
     let globals = globals.cloned().unwrap_or_else(|| vm.none.clone());
     let fromlist = fromlist.cloned().unwrap_or_else(|| vm.none.clone());
@@ -387,7 +430,9 @@ fn builtin_abs(vm: &Vm, args: Args) -> PyResult {
     let [o] = args.exact::<1>(vm, "abs")?;
     match vm.call_special(o, &vm.intern("__abs__"), &[])? {
         Some(r) => Ok(r),
-        None => Err(vm.new_type_error(format!("bad operand type for abs(): '{}'", vm.type_name(o)))),
+        None => {
+            Err(vm.new_type_error(format!("bad operand type for abs(): '{}'", vm.type_name(o))))
+        }
     }
 }
 
@@ -420,7 +465,10 @@ fn add_core(vm: &Vm, d: &PyDict) {
 
 /// Create the `builtins` module.
 pub fn init(vm: &Vm) -> PyResult<()> {
-    let m = vm.new_module("builtins", Some("Built-in functions, types, exceptions, and other objects."));
+    let m = vm.new_module(
+        "builtins",
+        Some("Built-in functions, types, exceptions, and other objects."),
+    );
     let d = vm.builtins.clone();
     if let Some(md) = vm.module_dict(&m) {
         for (k, v) in md.items() {
@@ -428,8 +476,15 @@ pub fn init(vm: &Vm) -> PyResult<()> {
         }
     }
     // The module's namespace is `vm.builtins` itself.
-    let module = vm.alloc(crate::types::module::PyModule { dict: d.clone() }, &vm.types.module);
+    let module = vm.alloc(
+        crate::types::module::PyModule { dict: d.clone() },
+        &vm.types.module,
+    );
     add_core(vm, &d);
+    super::builtins_functions::add(vm, &d);
+    super::builtins_exec::add(vm, &d);
+    super::builtins_site::add(vm, &d);
+    super::builtins_site::init_attrs(vm);
     for (name, t) in vm.types.all() {
         let pyname = t.ext.name();
         let _ = name;
@@ -437,7 +492,11 @@ pub fn init(vm: &Vm) -> PyResult<()> {
             vm.dict_set_str(&d, &pyname, t.as_object().clone());
         }
     }
-    vm.dict_set_str(&d, "BaseException", vm.types.base_exception.as_object().clone());
+    vm.dict_set_str(
+        &d,
+        "BaseException",
+        vm.types.base_exception.as_object().clone(),
+    );
     for (name, t) in vm.exc.all() {
         vm.dict_set_str(&d, name, t.as_object().clone());
     }
@@ -449,14 +508,38 @@ pub fn init(vm: &Vm) -> PyResult<()> {
     vm.dict_set_str(&d, "Ellipsis", vm.ellipsis.clone());
     vm.dict_set_str(&d, "NotImplemented", vm.not_implemented.clone());
     vm.dict_set_str(&d, "__debug__", vm.true_.clone());
-    vm.modules.set_item(vm, vm.new_str("builtins"), module.clone())?;
+    vm.modules
+        .set_item(vm, vm.new_str("builtins"), module.clone())?;
     *vm.builtins_module.borrow_mut() = Some(module);
     Ok(())
 }
 
 /// Builtin types exposed by name in `builtins`.
 const PUBLIC_TYPES: &[&str] = &[
-    "object", "type", "int", "bool", "float", "complex", "str", "bytes", "bytearray", "tuple", "list",
-    "dict", "set", "frozenset", "range", "slice", "property", "classmethod", "staticmethod", "super",
-    "enumerate", "zip", "map", "filter", "reversed", "memoryview",
+    "object",
+    "type",
+    "int",
+    "bool",
+    "float",
+    "complex",
+    "str",
+    "bytes",
+    "bytearray",
+    "tuple",
+    "list",
+    "dict",
+    "set",
+    "frozenset",
+    "range",
+    "slice",
+    "property",
+    "classmethod",
+    "staticmethod",
+    "super",
+    "enumerate",
+    "zip",
+    "map",
+    "filter",
+    "reversed",
+    "memoryview",
 ];

@@ -1,7 +1,24 @@
 //! Built-in modules, one file per module, named by import name. `init`
 //! creates `builtins` and `sys` and registers the others for import.
 
+pub mod _weakref;
+pub mod _codecs;
+pub mod _string;
+pub mod _collections;
+pub mod _collections_defaultdict;
+pub mod _functools;
+pub mod _heapq;
+pub mod _thread;
 pub mod builtins;
+pub mod itertools;
+pub mod itertools_comb;
+pub mod itertools_group;
+pub mod type_cache;
+pub mod gc;
+pub mod math;
+pub mod builtins_exec;
+pub mod builtins_functions;
+pub mod builtins_site;
 pub mod sys;
 pub mod weakref_support;
 
@@ -36,5 +53,15 @@ impl Vm {
 pub fn init(vm: &Vm) -> PyResult<()> {
     builtins::init(vm)?;
     sys::init(vm)?;
+    vm.register_builtin_module("itertools", itertools::make);
+    vm.register_builtin_module("_thread", _thread::make);
+    vm.register_builtin_module("_collections", _collections::make);
+    vm.register_builtin_module("_heapq", _heapq::make);
+    vm.register_builtin_module("_functools", _functools::make);
+    vm.register_builtin_module("_string", _string::make);
+    vm.register_builtin_module("_codecs", _codecs::make);
+    vm.register_builtin_module("_weakref", _weakref::make);
+    vm.register_builtin_module("gc", gc::make);
+    vm.register_builtin_module("math", math::make);
     Ok(())
 }

@@ -1,6 +1,7 @@
 //! The `sys` module, and the standard streams it holds.
 //! Mirrors CPython 3.11 `Python/sysmodule.c`.
 
+use pyrite_core::object::header::TypeFlags;
 use std::cell::RefCell;
 use std::io::Write;
 
@@ -140,35 +141,32 @@ impl Vm {
 }
 
 /// `sys.getsizeof` of builtin objects: CPython 3.11's sizes (64-bit).
-pub fn basic_size(vm: &Vm, o: &PyObjectRef) -> usize {
+pub fn basic_size(_vm: &Vm, o: &PyObjectRef) -> usize {
     use crate::types::*;
-    let gc = if o.gc_header().is_some() { 16 } else { 0 };
-    let _ = gc;
     if let Some(i) = o.downcast_ref::<int::PyInt>() {
-        return match &i.value {
-            int::IntVal::Small(0) => 24 + if o.class().is(vm.types.bool_.as_object()) { 4 } else { 4 },
-            int::IntVal::Small(v) => {
-                let bits = 64 - v.unsigned_abs().leading_zeros() as usize;
-                24 + 4 * bits.div_ceil(30).max(1)
-            }
+        // 24 bytes of header, then 30-bit digits (at least one: 3.11
+        // allocates a digit even for zero).
+        let bits = match &i.value {
+            int::IntVal::Small(v) => 64 - v.unsigned_abs().leading_zeros() as usize,
             int::IntVal::Big(b) => {
-                let bits = dashu_int::ops::BitTest::bit_len(&dashu_int::ops::UnsignedAbs::unsigned_abs((**b).clone()));
-                24 + 4 * bits.div_ceil(30).max(1)
+                dashu_int::ops::BitTest::bit_len(&dashu_int::ops::UnsignedAbs::unsigned_abs((**b).clone()))
             }
         };
+        return 24 + 4 * bits.div_ceil(30).max(1);
     }
     if o.downcast_ref::<float::PyFloat>().is_some() {
         return 24;
     }
     if let Some(s) = o.downcast_ref::<str::PyStr>() {
         let n = s.char_len();
+        // 3.11's PyASCIIObject is 48 bytes, PyCompactUnicodeObject 72.
         return if s.is_ascii() {
-            40 + n + 1
+            48 + n + 1
         } else {
             match s.kind() {
-                1 => 56 + n + 1,
-                2 => 56 + 2 * (n + 1),
-                _ => 56 + 4 * (n + 1),
+                1 => 72 + n + 1,
+                2 => 72 + 2 * (n + 1),
+                _ => 72 + 4 * (n + 1),
             }
         };
     }
@@ -184,14 +182,21 @@ pub fn basic_size(vm: &Vm, o: &PyObjectRef) -> usize {
     if o.downcast_ref::<dict::PyDict>().is_some() {
         return 48;
     }
-    if o.downcast_ref::<set::PySet>().is_some() {
-        let n = o.downcast_ref::<set::PySet>().map(|s| s.table.borrow().slots.len()).unwrap_or(8);
-        return 184 + if n > 8 { 16 * n } else { 0 };
+    if let Some(st) = o.downcast_ref::<set::PySet>() {
+        let n = st.table.try_borrow().map(|t| t.slots.len()).unwrap_or(8);
+        return 200 + if n > 8 { 16 * n } else { 0 };
     }
     if o.downcast_ref::<object::PyInstance>().is_some() {
-        return 16;
+        let flags = o.type_core().flags();
+        let weak = if flags.has(TypeFlags::HAS_WEAKLIST) { 8 } else { 0 };
+        let slots = crate::types::typeobj::class_of(o).ext.slot_names.borrow().len();
+        return 16 + weak + 8 * slots;
     }
-    32
+    if o.downcast_ref::<complex::PyComplex>().is_some() {
+        return 32;
+    }
+    // Header-only objects (None, NotImplemented, ...).
+    16
 }
 
 fn sys_exit(vm: &Vm, args: Args) -> PyResult {
@@ -234,24 +239,54 @@ fn sys_getrefcount(vm: &Vm, args: Args) -> PyResult {
     Ok(vm.new_int(o.refcount() as i64))
 }
 
+/// Bytes CPython 3.11 puts before the object header: the GC links, and
+/// the "managed dict" pair of heap types whose instances have a `__dict__`
+/// (`_PyType_PreHeaderSize`).
+fn pre_header_size(o: &PyObjectRef) -> i64 {
+    let flags = o.type_core().flags();
+    let gc = if flags.has(TypeFlags::HAS_GC) { 16 } else { 0 };
+    let managed = if flags.has(TypeFlags::HEAPTYPE) && flags.has(TypeFlags::HAS_DICT) { 16 } else { 0 };
+    gc + managed
+}
+
 fn sys_getsizeof(vm: &Vm, args: Args) -> PyResult {
-    let [o, default] = args.range::<2>(vm, "getsizeof", 1)?;
-    let o = o.expect("min");
-    match vm.call_special(o, &vm.intern("__sizeof__"), &[]) {
-        Ok(Some(r)) => {
-            let n = crate::types::int::as_i64(&r).ok_or_else(|| vm.new_type_error("an integer is required"))?;
-            if n < 0 {
-                return Err(vm.new_value_error("__sizeof__() should return >= 0"));
+    let [o, default] = args.bind(vm, "getsizeof", ["object", "default"], 1, 0, 2)?;
+    let o = o.expect("required");
+    let r = match vm.call_special(o, &vm.intern("__sizeof__"), &[]) {
+        Ok(Some(r)) => r,
+        Ok(None) => return Ok(vm.new_int(basic_size(vm, o) as i64 + pre_header_size(o))),
+        Err(e) => {
+            return match default {
+                Some(d) => Ok(d.clone()),
+                None => Err(e),
             }
-            let gc = if o.gc_header().is_some() { 16 } else { 0 };
-            Ok(vm.new_int(n + gc))
         }
-        Ok(None) => Ok(default.cloned().unwrap_or_else(|| vm.new_int(basic_size(vm, o) as i64))),
-        Err(e) => match default {
-            Some(d) => Ok(d.clone()),
-            None => Err(e),
-        },
+    };
+    let n = match crate::types::int::as_i64(&r) {
+        Some(n) => n,
+        None => {
+            if r.downcast_ref::<crate::types::int::PyInt>().is_some() {
+                return Err(vm.new_overflow_error("Python int too large to convert to C ssize_t"));
+            }
+            return Err(vm.new_type_error(format!(
+                "'{}' object cannot be interpreted as an integer",
+                vm.type_name(&r)
+            )));
+        }
+    };
+    if n < 0 {
+        return Err(vm.new_value_error("__sizeof__() should return >= 0"));
     }
+    Ok(vm.new_int(n + pre_header_size(o)))
+}
+
+/// `sys._debugmallocstats()`: the pool allocator's size-class table and
+/// arena totals, on stderr, as CPython prints them.
+fn sys_debugmallocstats(vm: &Vm, args: Args) -> PyResult {
+    args.exact::<0>(vm, "_debugmallocstats")?;
+    flush_stdout(vm);
+    eprint!("{}", pyrite_core::alloc::debug_malloc_stats());
+    Ok(vm.none.clone())
 }
 
 fn sys_intern(vm: &Vm, args: Args) -> PyResult {
@@ -353,6 +388,7 @@ pub fn init(vm: &Vm) -> PyResult<()> {
     vm.add_function(d, sm, "setrecursionlimit", sys_setrecursionlimit);
     vm.add_function(d, sm, "getrefcount", sys_getrefcount);
     vm.add_function(d, sm, "getsizeof", sys_getsizeof);
+    vm.add_function(d, sm, "_debugmallocstats", sys_debugmallocstats);
     vm.add_function(d, sm, "intern", sys_intern);
     vm.add_function(d, sm, "exc_info", sys_exc_info);
     vm.add_function(d, sm, "exception", sys_exception);

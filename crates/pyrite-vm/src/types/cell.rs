@@ -14,6 +14,15 @@ pub struct PyCell {
 pub type PyCellRef = PyRef<PyCell>;
 
 impl Payload for PyCell {
+    /// Cycle collector: empty the cell.
+    fn clear(&self) {
+        let old = match self.value.try_borrow_mut() {
+            Ok(mut v) => v.take(),
+            Err(_) => return,
+        };
+        drop(old);
+    }
+
     fn traverse(&self, visit: &mut dyn FnMut(&PyObjectRef)) {
         if let Ok(v) = self.value.try_borrow() {
             if let Some(v) = v.as_ref() {

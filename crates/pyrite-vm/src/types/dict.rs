@@ -40,6 +40,13 @@ pub struct PyDict {
 }
 
 impl Payload for PyDict {
+    /// Cycle collector: drop every entry.
+    fn clear(&self) {
+        if self.table.try_borrow_mut().is_ok() {
+            PyDict::clear(self);
+        }
+    }
+
     fn traverse(&self, visit: &mut dyn FnMut(&PyObjectRef)) {
         self.traverse_entries(visit);
     }
@@ -250,7 +257,8 @@ impl PyDict {
     fn insert_new(&self, key: PyObjectRef, hash: i64, value: PyObjectRef) {
         let mut t = self.table.borrow_mut();
         if (t.entries.len() + 1) * 3 >= t.indices.len() * 2 {
-            let want = ((t.used + 1) * 3).max(MIN_SIZE);
+            // CPython's GROWTH_RATE: three times the live entries.
+            let want = (t.used * 3).max(MIN_SIZE);
             resize(&mut t, want);
         }
         let idx = t.entries.len();
@@ -320,6 +328,23 @@ impl PyDict {
             i += 1;
         }
         None
+    }
+
+    /// Length of the dense entry array, deleted slots included (iteration
+    /// positions range over it).
+    pub fn entries_len(&self) -> usize {
+        self.table.borrow().entries.len()
+    }
+
+    /// Number of slots in the index table (0 before the first insertion).
+    pub fn table_size(&self) -> usize {
+        self.table.borrow().indices.len()
+    }
+
+    /// The live entry at dense index `i`, if any.
+    pub fn entry_at(&self, i: usize) -> Option<(PyObjectRef, PyObjectRef)> {
+        let t = self.table.borrow();
+        t.entries.get(i).and_then(|e| e.as_ref()).map(|e| (e.key.clone(), e.value.clone()))
     }
 
     /// Last live entry (for `popitem`).

@@ -20,6 +20,17 @@ pub struct PyBaseException {
 pub type PyBaseExceptionRef = PyRef<PyBaseException>;
 
 impl Payload for PyBaseException {
+    /// Cycle collector: drop traceback, cause and context.
+    fn clear(&self) {
+        let mut old = Vec::new();
+        for f in [&self.traceback, &self.cause, &self.context] {
+            if let Ok(mut v) = f.try_borrow_mut() {
+                old.push(v.take());
+            }
+        }
+        drop(old);
+    }
+
     fn traverse(&self, visit: &mut dyn FnMut(&PyObjectRef)) {
         visit(&self.args.borrow());
         for f in [&self.traceback, &self.cause, &self.context] {

@@ -26,6 +26,18 @@ pub struct PyFunction {
 pub type PyFunctionRef = PyRef<PyFunction>;
 
 impl Payload for PyFunction {
+    /// Cycle collector: drop defaults and annotations (the instance dict is
+    /// cleared by the core).
+    fn clear(&self) {
+        let mut old = Vec::new();
+        for f in [&self.defaults, &self.kwdefaults, &self.annotations] {
+            if let Ok(mut v) = f.try_borrow_mut() {
+                old.push(v.take());
+            }
+        }
+        drop(old);
+    }
+
     fn traverse(&self, visit: &mut dyn FnMut(&PyObjectRef)) {
         visit(self.code.borrow().as_object());
         visit(&self.globals);

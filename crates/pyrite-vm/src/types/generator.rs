@@ -31,6 +31,23 @@ pub struct PyGenerator {
 }
 
 impl Payload for PyGenerator {
+    /// Cycle collector: drop the suspended frame and saved exception.
+    fn clear(&self) {
+        if self.running.get() {
+            return;
+        }
+        let frame = match self.frame.try_borrow_mut() {
+            Ok(mut f) => f.take(),
+            Err(_) => None,
+        };
+        let exc = match self.exc_state.try_borrow_mut() {
+            Ok(mut e) => e.take(),
+            Err(_) => None,
+        };
+        drop(frame);
+        drop(exc);
+    }
+
     fn traverse(&self, visit: &mut dyn FnMut(&PyObjectRef)) {
         if let Ok(f) = self.frame.try_borrow() {
             if let Some(f) = f.as_ref() {

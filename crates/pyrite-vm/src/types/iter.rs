@@ -58,6 +58,25 @@ pub struct PyRangeIter {
 
 impl Payload for PyRangeIter {}
 
+/// `iter(range)` when the bounds do not fit machine words.
+pub struct PyLongRangeIter {
+    pub next: RefCell<PyObjectRef>,
+    pub step: PyObjectRef,
+    pub remaining: RefCell<PyObjectRef>,
+}
+
+impl Payload for PyLongRangeIter {
+    fn traverse(&self, visit: &mut dyn FnMut(&PyObjectRef)) {
+        if let Ok(n) = self.next.try_borrow() {
+            visit(&n);
+        }
+        visit(&self.step);
+        if let Ok(r) = self.remaining.try_borrow() {
+            visit(&r);
+        }
+    }
+}
+
 /// `iter(str)`: yields one-character strings.
 pub struct PyStrIter {
     pub s: PyObjectRef,
@@ -99,8 +118,11 @@ pub struct PyDictIter {
     pub dict: RefCell<Option<PyObjectRef>>,
     pub pos: Cell<usize>,
     /// Size at creation: a change raises "dictionary changed size during
-    /// iteration".
-    pub size: usize,
+    /// iteration" (`usize::MAX` once reported: the error is sticky).
+    pub size: Cell<usize>,
+    /// Items left to yield ("dictionary keys changed during iteration" when
+    /// more turn up).
+    pub len: Cell<usize>,
     pub kind: DictIterKind,
     pub reversed: bool,
 }
@@ -118,7 +140,11 @@ impl Payload for PyDictIter {
 pub struct PySetIter {
     pub set: RefCell<Option<PyObjectRef>>,
     pub pos: Cell<usize>,
-    pub size: usize,
+    /// Size at creation; `usize::MAX` once a size change was reported
+    /// (the error is sticky, as in CPython).
+    pub size: Cell<usize>,
+    /// Items left to yield (for `__length_hint__`).
+    pub len: Cell<usize>,
 }
 
 impl Payload for PySetIter {

@@ -120,6 +120,7 @@ builtin_types! {
     list_reverseiterator: "list_reverseiterator", iter::PyListIter, object, GC;
     tuple_iterator: "tuple_iterator", iter::PyTupleIter, object, GC;
     range_iterator: "range_iterator", iter::PyRangeIter, object, 0;
+    longrange_iterator: "longrange_iterator", iter::PyLongRangeIter, object, 0;
     str_iterator: "str_ascii_iterator", iter::PyStrIter, object, GC;
     callable_iterator: "callable_iterator", iter::PyCallableIter, object, GC;
     dict_keyiterator: "dict_keyiterator", iter::PyDictIter, object, GC;
@@ -129,8 +130,24 @@ builtin_types! {
     dict_reversevalueiterator: "dict_reversevalueiterator", iter::PyDictIter, object, GC;
     dict_reverseitemiterator: "dict_reverseitemiterator", iter::PyDictIter, object, GC;
     set_iterator: "set_iterator", iter::PySetIter, object, GC;
+    dict_keys: "dict_keys", dict_views::PyDictView, object, GC;
+    dict_values: "dict_values", dict_views::PyDictView, object, GC;
+    dict_items: "dict_items", dict_views::PyDictView, object, GC;
     super_: "super", object_methods::PySuper, object, GC;
     mappingproxy: "mappingproxy", mappingproxy::PyMappingProxy, object, GC;
     std_stream: "_StdStream", crate::modules::sys::PyStdStream, object, 0;
+    enumerate: "enumerate", builtin_iters::PyEnumerate, object, GC;
+    zip: "zip", builtin_iters::PyZip, object, GC;
+    map: "map", builtin_iters::PyMap, object, GC;
+    filter: "filter", builtin_iters::PyFilter, object, GC;
+    reversed: "reversed", builtin_iters::PyReversed, object, GC;
+    anext_awaitable: "anext_awaitable", builtin_iters::PyAnextAwaitable, object, GC;
+    memoryview: "memoryview", memoryview::PyMemoryView, object, GC | WEAK;
+    site_quitter: "Quitter", crate::modules::builtins_site::PySiteObject, object, DICT;
+    site_printer: "_Printer", crate::modules::builtins_site::PySiteObject, object, DICT;
+    site_helper: "_Helper", crate::modules::builtins_site::PySiteObject, object, DICT;
     base_exception: "BaseException", exceptions::PyBaseException, object, GC | DICT;
+    weakref: "ReferenceType", weakref::PyWeakRef, object, GC | WEAK;
+    weakproxy: "ProxyType", weakref::PyWeakRef, object, GC | WEAK;
+    weakcallableproxy: "CallableProxyType", weakref::PyWeakRef, object, GC | WEAK;
 }

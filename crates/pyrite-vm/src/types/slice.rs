@@ -76,3 +76,45 @@ pub fn adjust_indices(len: isize, start: Option<isize>, stop: Option<isize>, ste
     };
     (s, e, step, n)
 }
+
+impl PySlice {
+    /// CPython's `PySlice_Unpack`: the step (1 when None; "slice step
+    /// cannot be zero"), and start/stop as clamped machine integers.
+    pub fn unpack(&self, vm: &crate::Vm) -> crate::PyResult<(Option<isize>, Option<isize>, isize)> {
+        let step = match slice_index(vm, &self.step)? {
+            None => 1,
+            Some(0) => return Err(vm.new_value_error("slice step cannot be zero")),
+            // -isize::MAX keeps `-step` from overflowing.
+            Some(s) => s.max(-isize::MAX),
+        };
+        Ok((slice_index(vm, &self.start)?, slice_index(vm, &self.stop)?, step))
+    }
+
+    /// (start, stop, step, slicelength) for a sequence of `len` items.
+    pub fn indices_for(&self, vm: &crate::Vm, len: usize) -> crate::PyResult<(isize, isize, isize, usize)> {
+        let (start, stop, step) = self.unpack(vm)?;
+        Ok(adjust_indices(len as isize, start, stop, step))
+    }
+}
+
+/// CPython's `_PyEval_SliceIndex`: `None` stays `None`; integers (or
+/// objects with `__index__`) are clamped to the machine range.
+pub fn slice_index(vm: &crate::Vm, o: &PyObjectRef) -> crate::PyResult<Option<isize>> {
+    use super::int::{IntVal, PyInt};
+    if o.is(&vm.none) {
+        return Ok(None);
+    }
+    let i = if o.downcast_ref::<PyInt>().is_some() {
+        o.clone()
+    } else {
+        if super::typeobj::class_of(o).ext.lookup(&vm.names.__index__).is_none() {
+            return Err(vm.new_type_error("slice indices must be integers or None or have an __index__ method"));
+        }
+        vm.index(o)?
+    };
+    Ok(Some(match i.downcast_ref::<PyInt>().map(|i| &i.value) {
+        Some(IntVal::Small(v)) => (*v).clamp(isize::MIN as i64, isize::MAX as i64) as isize,
+        Some(b) if b.is_negative() => isize::MIN,
+        _ => isize::MAX,
+    }))
+}

@@ -18,6 +18,16 @@ impl Payload for PyTuple {
     }
 }
 
+/// CPython's `tupledealloc` releases the items last to first.
+impl Drop for PyTuple {
+    fn drop(&mut self) {
+        let mut v = std::mem::take(&mut self.items).into_vec();
+        while let Some(x) = v.pop() {
+            drop(x);
+        }
+    }
+}
+
 impl PyTuple {
     pub fn new(items: impl Into<Box<[PyObjectRef]>>) -> Self {
         PyTuple { items: items.into() }

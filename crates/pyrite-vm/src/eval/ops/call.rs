@@ -307,6 +307,8 @@ pub fn call(vm: &Vm, f: &mut Frame, argc: u32) -> PyResult<Option<Box<Frame>>> {
         bind_args(vm, pf, &code, args, kwnames, &mut nf.slots)?;
         return Ok(Some(nf));
     }
+    // locals()/vars()/dir()/eval()/exec() read the caller's locals.
+    crate::modules::builtins_exec::before_builtin_call(vm, f, &callable, &args, kwnames.len());
     let r = vm.call_kw(&callable, &args, kwnames)?;
     f.push(r);
     Ok(None)

@@ -40,6 +40,11 @@ pub fn for_iter_next(vm: &Vm, it: &PyObjectRef) -> PyResult<Option<PyObjectRef>>
 /// past the cap is raised here.
 #[inline]
 pub fn eval_breaker(vm: &Vm) -> PyResult<()> {
-    let _ = vm;
+    if pyrite_core::gc::collection_due() {
+        crate::modules::gc::collect_if_due(vm);
+    }
+    if pyrite_core::alloc::take_memory_error_pending() {
+        return Err(vm.new_memory_error());
+    }
     Ok(())
 }

@@ -106,12 +106,9 @@ pub fn load_method(vm: &Vm, f: &mut Frame, arg: u32) -> PyResult<()> {
     let name = f.code.names[arg as usize].clone();
     let obj = f.pop();
     let cls = class_of(&obj);
-    let plain_getattr = if cls.ext.heap {
-        cls.ext.lookup(&vm.names.__getattribute__).is_some_and(|g| g.downcast_ref::<PyMethodDescr>().is_some())
-    } else {
-        obj.downcast_ref::<crate::types::typeobj::PyTypeObj>().is_none()
-            && obj.downcast_ref::<crate::types::module::PyModule>().is_none()
-    };
+    let plain_getattr = cls.ext.getattro.get().is_none()
+        && (!cls.ext.heap
+            || cls.ext.lookup(&vm.names.__getattribute__).is_some_and(|g| g.downcast_ref::<PyMethodDescr>().is_some()));
     if plain_getattr {
         if let Some(m) = cls.ext.lookup(&name) {
             let is_method = m.downcast_ref::<PyFunction>().is_some()

@@ -1,0 +1,179 @@
+//! Collector and weak-registry tests (small enough for Miri).
+
+use std::cell::{Cell, RefCell};
+
+use super::*;
+use crate::object::header::{TypeExt, TypeFlags};
+use crate::{Payload, PyObjectRef};
+
+struct Ext;
+impl TypeExt for Ext {}
+
+thread_local! {
+    static DROPS: Cell<usize> = const { Cell::new(0) };
+}
+
+struct Node {
+    kids: RefCell<Vec<PyObjectRef>>,
+}
+
+impl Payload for Node {
+    fn traverse(&self, visit: &mut dyn FnMut(&PyObjectRef)) {
+        for k in self.kids.borrow().iter() {
+            visit(k);
+        }
+    }
+    fn clear(&self) {
+        let v = std::mem::take(&mut *self.kids.borrow_mut());
+        drop(v);
+    }
+}
+
+impl Drop for Node {
+    fn drop(&mut self) {
+        DROPS.with(|d| d.set(d.get() + 1));
+    }
+}
+
+/// Fields drop in order: the node type before its metatype (static-style
+/// types hold no reference to their metatype).
+struct Setup {
+    node_ty: PyObjectRef,
+    meta: PyObjectRef,
+}
+
+fn setup() -> Setup {
+    let meta = PyObjectRef::new_type::<Ext, crate::object::header::TypeObject<Ext>>(Ext, 0, None)
+        .expect("alloc")
+        .into_object();
+    let flags = TypeFlags::HAS_GC | TypeFlags::HAS_WEAKLIST;
+    let node_ty = PyObjectRef::new_type::<Ext, Node>(Ext, flags, Some(&meta))
+        .expect("alloc")
+        .into_object();
+    Setup { node_ty, meta }
+}
+
+fn node(s: &Setup) -> PyObjectRef {
+    PyObjectRef::new(
+        Node {
+            kids: RefCell::new(Vec::new()),
+        },
+        &s.node_ty,
+    )
+    .expect("alloc")
+    .into_object()
+}
+
+fn kids(o: &PyObjectRef) -> &RefCell<Vec<PyObjectRef>> {
+    &o.downcast_ref::<Node>().expect("node").kids
+}
+
+fn collect_all() -> usize {
+    let un = find_unreachable(2, None);
+    let garbage = still_unreachable(un);
+    let n = garbage.len();
+    for o in &garbage {
+        clear(o);
+    }
+    drop(garbage);
+    n
+}
+
+#[test]
+fn tracked_on_alloc_and_untracked_on_free() {
+    let s = setup();
+    let a = node(&s);
+    assert!(is_tracked(&a));
+    let before = get_count()[0];
+    drop(a);
+    assert_eq!(get_count()[0], before - 1);
+    drop(s);
+}
+
+#[test]
+fn cycle_is_collected() {
+    let s = setup();
+    DROPS.with(|d| d.set(0));
+    let a = node(&s);
+    let b = node(&s);
+    kids(&a).borrow_mut().push(b.clone());
+    kids(&b).borrow_mut().push(a.clone());
+    let keep = node(&s);
+    kids(&keep).borrow_mut().push(keep.clone());
+    drop(a);
+    drop(b);
+    assert_eq!(DROPS.with(|d| d.get()), 0);
+    assert_eq!(collect_all(), 2);
+    assert_eq!(DROPS.with(|d| d.get()), 2);
+    // A reachable self-cycle survives...
+    assert!(is_tracked(&keep));
+    assert_eq!(collect_all(), 0);
+    // ...until its last outside reference goes.
+    drop(keep);
+    assert_eq!(collect_all(), 1);
+    assert_eq!(DROPS.with(|d| d.get()), 3);
+    drop(s);
+}
+
+#[test]
+fn reachable_from_outside_is_kept() {
+    let s = setup();
+    let root = node(&s);
+    let child = node(&s);
+    kids(&root).borrow_mut().push(child.clone());
+    kids(&child).borrow_mut().push(root.clone());
+    drop(child);
+    assert_eq!(collect_all(), 0);
+    assert_eq!(kids(&root).borrow().len(), 1);
+    clear(&root);
+    drop(root);
+    drop(s);
+}
+
+#[test]
+fn resurrection_is_detected() {
+    let s = setup();
+    let a = node(&s);
+    kids(&a).borrow_mut().push(a.clone());
+    drop(a);
+    let un = find_unreachable(2, None);
+    assert_eq!(un.len(), 1);
+    // A "finalizer" stores a new outside reference.
+    let saved = un[0].clone();
+    let garbage = still_unreachable(un);
+    assert!(garbage.is_empty());
+    clear(&saved);
+    drop(saved);
+    drop(s);
+}
+
+#[test]
+fn freeze_and_objects() {
+    let s = setup();
+    let a = node(&s);
+    let n = objects(None).len();
+    assert!(n >= 1);
+    freeze();
+    assert!(freeze_count() >= 1);
+    assert!(objects(None).iter().all(|o| !o.is(&a)));
+    unfreeze();
+    assert_eq!(freeze_count(), 0);
+    assert!(objects(Some(2)).iter().any(|o| o.is(&a)));
+    drop(a);
+    drop(s);
+}
+
+#[test]
+fn weak_registry() {
+    let s = setup();
+    let a = node(&s);
+    assert!(weak::make_weak_target(&a));
+    let id = a.id();
+    let up = weak::upgrade(id).expect("alive");
+    assert!(up.is(&a));
+    drop(up);
+    drop(a);
+    assert!(weak::upgrade(id).is_none());
+    assert!(!weak::make_weak_target(&s.meta));
+    drop(s);
+}
