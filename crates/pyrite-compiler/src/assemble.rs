@@ -6,6 +6,9 @@
 //! (`fix_cell_offsets`), the CFG passes of `flowgraph.rs`, jump offsets with
 //! `EXTENDED_ARG` (iterated until sizes are stable), zeroed inline caches,
 //! the exception table and the location table.
+//!
+//! Debugging: with `PYRITE_DUMP_CFG` set in the environment, every unit's
+//! CFG is printed to stderr before and after optimization.
 
 use std::rc::Rc;
 

@@ -505,11 +505,11 @@ fn run_frame_inner(vm: &Vm, frame: Box<Frame>, throw: Option<PyBaseExceptionRef>
             }
             Opcode::RERAISE => {
                 let e = f.pop();
-                if arg != 0 {
-                    if let Some(i) = f.peek_opt(1).as_ref().and_then(crate::types::int::as_i64) {
-                        f.lasti = i as usize;
-                    }
-                }
+                // With `arg`, CPython restores `f_lasti` from the saved offset
+                // below; the handler is still looked up from this
+                // instruction, and the traceback already has this frame, so
+                // the restored value only matters for `f_lasti` itself.
+                let _ = arg;
                 reraise = true;
                 match e.downcast::<crate::types::exceptions::PyBaseException>() {
                     Ok(e) => Err(e),

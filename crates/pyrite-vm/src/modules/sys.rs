@@ -429,6 +429,11 @@ pub fn init(vm: &Vm) -> PyResult<()> {
     vm.dict_set_str(d, "warnoptions", vm.new_list(Vec::new()));
     vm.dict_set_str(d, "_xoptions", vm.new_dict().into_object());
     vm.dict_set_str(d, "orig_argv", vm.new_list(Vec::new()));
+    let (vi, imp) = crate::types::runtime_methods::sys_values(vm);
+    vm.dict_set_str(d, "version_info", vi);
+    vm.dict_set_str(d, "implementation", imp);
+    vm.add_function(d, sm, "get_int_max_str_digits", crate::types::int_methods::sys_get_int_max_str_digits);
+    vm.add_function(d, sm, "set_int_max_str_digits", crate::types::int_methods::sys_set_int_max_str_digits);
     vm.modules.set_item(vm, vm.new_str("sys"), m.clone())?;
     *vm.sys_module.borrow_mut() = Some(m);
     Ok(())

@@ -51,6 +51,7 @@ pub mod property;
 pub mod range;
 pub mod range_methods;
 pub mod registry;
+pub mod runtime_methods;
 pub mod set;
 pub mod set_methods;
 pub mod slice;
@@ -83,6 +84,7 @@ pub fn init_all(vm: &crate::Vm) {
     function_methods::init(vm);
     descr_methods::init(vm);
     generator_methods::init(vm);
+    runtime_methods::init(vm);
     list_methods::init(vm);
     tuple_methods::init(vm);
     dict_methods::init(vm);
