@@ -19,6 +19,7 @@ pub mod math;
 pub mod builtins_exec;
 pub mod builtins_functions;
 pub mod builtins_site;
+pub mod posix;
 pub mod sys;
 pub mod weakref_support;
 
@@ -51,6 +52,7 @@ impl Vm {
 
 /// Create `builtins` and `sys`, and register every other built-in module.
 pub fn init(vm: &Vm) -> PyResult<()> {
+    vm.register_builtin_module("posix", posix::make);
     builtins::init(vm)?;
     sys::init(vm)?;
     vm.register_builtin_module("itertools", itertools::make);
@@ -63,5 +65,10 @@ pub fn init(vm: &Vm) -> PyResult<()> {
     vm.register_builtin_module("_weakref", _weakref::make);
     vm.register_builtin_module("gc", gc::make);
     vm.register_builtin_module("math", math::make);
+    let mut names: Vec<&'static str> = vm.builtin_modules.borrow().keys().copied().collect();
+    names.extend(["builtins", "sys"]);
+    names.sort_unstable();
+    let t = vm.new_tuple(names.iter().map(|n| vm.new_str(*n)).collect());
+    vm.set_attr_str(&vm.sys_attr("path").map(|_| ()).and_then(|_| vm.import_absolute("sys"))?, "builtin_module_names", t)?;
     Ok(())
 }

@@ -366,6 +366,18 @@ fn sys_getframe(vm: &Vm, args: Args) -> PyResult {
     ))
 }
 
+fn sys_fs_encoding(vm: &Vm, _args: Args) -> PyResult {
+    Ok(vm.new_str("utf-8"))
+}
+
+fn sys_fs_errors(vm: &Vm, _args: Args) -> PyResult {
+    Ok(vm.new_str("surrogateescape"))
+}
+
+fn sys_audit(vm: &Vm, _args: Args) -> PyResult {
+    Ok(vm.none.clone())
+}
+
 /// Create the `sys` module.
 pub fn init(vm: &Vm) -> PyResult<()> {
     let m = vm.new_module("sys", Some("This module provides access to some objects used or maintained by the\ninterpreter and to functions that interact strongly with the interpreter."));
@@ -429,6 +441,10 @@ pub fn init(vm: &Vm) -> PyResult<()> {
     vm.dict_set_str(d, "warnoptions", vm.new_list(Vec::new()));
     vm.dict_set_str(d, "_xoptions", vm.new_dict().into_object());
     vm.dict_set_str(d, "orig_argv", vm.new_list(Vec::new()));
+    vm.add_function(d, sm, "getfilesystemencoding", sys_fs_encoding);
+    vm.add_function(d, sm, "getdefaultencoding", sys_fs_encoding);
+    vm.add_function(d, sm, "getfilesystemencodeerrors", sys_fs_errors);
+    vm.add_function(d, sm, "audit", sys_audit);
     let (vi, imp) = crate::types::runtime_methods::sys_values(vm);
     vm.dict_set_str(d, "version_info", vi);
     vm.dict_set_str(d, "implementation", imp);

@@ -254,11 +254,13 @@ pub fn type_new(vm: &Vm, args: Args) -> PyResult {
                 }
             }
         }
-        if !slot_names.is_empty() && !std::ptr::eq(base_t.core.vtable(), <super::object::PyInstance as pyrite_core::Payload>::VTABLE) && (base_t.core.vtable().type_id)() != std::any::TypeId::of::<super::object::PyInstance>() {
-            return Err(vm.new_type_error(format!(
-                "nonempty __slots__ not supported for subtype of '{}'",
-                base_t.ext.name()
-            )));
+        // Slots of subclasses of builtins other than `object` would need
+        // storage beside the base payload; Pyrite keeps them in the instance
+        // dict instead (the only visible difference: such instances have a
+        // `__dict__`). Recorded in ARCHITECTURE.md.
+        if !slot_names.is_empty() && (base_t.core.vtable().type_id)() != std::any::TypeId::of::<super::object::PyInstance>() {
+            slot_names.clear();
+            want_dict = true;
         }
     }
     // Inherit dict/weakref from any base that has them.

@@ -66,6 +66,7 @@ pub mod printf;
 pub mod tuple;
 pub mod tuple_methods;
 pub mod typeobj;
+pub mod union;
 pub mod weakref;
 
 pub use typeobj::{PyType, PyTypeObj, PyTypeRef};
@@ -85,6 +86,7 @@ pub fn init_all(vm: &crate::Vm) {
     descr_methods::init(vm);
     generator_methods::init(vm);
     runtime_methods::init(vm);
+    union::init(vm);
     list_methods::init(vm);
     tuple_methods::init(vm);
     dict_methods::init(vm);

@@ -1,0 +1,144 @@
+//! `types.UnionType`: the result of `int | str` on classes (PEP 604), used
+//! in `isinstance`/`issubclass` and annotations.
+//! Mirrors CPython 3.11 `Objects/unionobject.c`.
+
+use super::tuple::PyTuple;
+use super::typeobj::as_type;
+use crate::args::Args;
+use crate::{PyObjectRef, PyResult, Vm};
+
+fn is_unionable(vm: &Vm, o: &PyObjectRef) -> bool {
+    o.is(&vm.none) || as_type(o).is_some() || o.class().is(vm.types.union_type.as_object())
+}
+
+fn flatten(vm: &Vm, o: &PyObjectRef, out: &mut Vec<PyObjectRef>) {
+    if o.class().is(vm.types.union_type.as_object()) {
+        if let Some(t) = o.downcast_ref::<PyTuple>() {
+            for a in t.items.iter() {
+                flatten(vm, a, out);
+            }
+        }
+        return;
+    }
+    let o = if o.is(&vm.none) { vm.types.none_type.as_object().clone() } else { o.clone() };
+    if !out.iter().any(|x| x.is(&o)) {
+        out.push(o);
+    }
+}
+
+/// `a | b` for classes and unions.
+pub fn make_union(vm: &Vm, a: &PyObjectRef, b: &PyObjectRef) -> PyResult {
+    if !is_unionable(vm, a) || !is_unionable(vm, b) {
+        return Ok(vm.not_implemented.clone());
+    }
+    let mut args = Vec::new();
+    flatten(vm, a, &mut args);
+    flatten(vm, b, &mut args);
+    if args.len() == 1 {
+        return Ok(args.pop().expect("one"));
+    }
+    Ok(vm.alloc(PyTuple::new(args), &vm.types.union_type))
+}
+
+fn union_or(vm: &Vm, args: Args) -> PyResult {
+    let [a, b] = args.exact::<2>(vm, "__or__")?;
+    make_union(vm, a, b)
+}
+
+fn union_ror(vm: &Vm, args: Args) -> PyResult {
+    let [a, b] = args.exact::<2>(vm, "__ror__")?;
+    make_union(vm, b, a)
+}
+
+fn items(o: &PyObjectRef) -> Vec<PyObjectRef> {
+    o.downcast_ref::<PyTuple>().map(|t| t.items.to_vec()).unwrap_or_default()
+}
+
+fn union_args(vm: &Vm, o: &PyObjectRef) -> PyResult {
+    Ok(vm.new_tuple(items(o)))
+}
+
+fn union_repr(vm: &Vm, args: Args) -> PyResult {
+    let [o] = args.exact::<1>(vm, "__repr__")?;
+    let mut parts = Vec::new();
+    for a in items(o) {
+        if a.is(vm.types.none_type.as_object()) {
+            parts.push("None".to_string());
+        } else if let Some(t) = as_type(&a) {
+            let m = t.ext.dict.get_by_str("__module__").map(|m| vm.str_string(&m)).transpose()?;
+            let q = t.ext.qualname.borrow().to_string();
+            parts.push(match m.as_deref() {
+                Some("builtins") | None => q,
+                Some(m) => format!("{m}.{q}"),
+            });
+        } else {
+            parts.push(vm.repr_string(&a)?);
+        }
+    }
+    Ok(vm.new_str(parts.join(" | ")))
+}
+
+fn union_instancecheck(vm: &Vm, args: Args) -> PyResult {
+    let [u, o] = args.exact::<2>(vm, "__instancecheck__")?;
+    for a in items(u) {
+        if vm.isinstance(o, &a)? {
+            return Ok(vm.true_.clone());
+        }
+    }
+    Ok(vm.false_.clone())
+}
+
+fn union_subclasscheck(vm: &Vm, args: Args) -> PyResult {
+    let [u, o] = args.exact::<2>(vm, "__subclasscheck__")?;
+    for a in items(u) {
+        if vm.issubclass(o, &a)? {
+            return Ok(vm.true_.clone());
+        }
+    }
+    Ok(vm.false_.clone())
+}
+
+fn union_eq(vm: &Vm, args: Args) -> PyResult {
+    let [a, b] = args.exact::<2>(vm, "__eq__")?;
+    if !b.class().is(vm.types.union_type.as_object()) {
+        return Ok(vm.not_implemented.clone());
+    }
+    let (x, y) = (items(a), items(b));
+    Ok(vm.new_bool(x.len() == y.len() && x.iter().all(|i| y.iter().any(|j| j.is(i)))))
+}
+
+fn union_hash(vm: &Vm, args: Args) -> PyResult {
+    let [a] = args.exact::<1>(vm, "__hash__")?;
+    let mut h: i64 = 0x345678;
+    for i in items(a) {
+        h ^= crate::protocol::hash::hash_pointer(i.id());
+    }
+    Ok(vm.new_int(if h == -1 { -2 } else { h }))
+}
+
+fn type_or(vm: &Vm, args: Args) -> PyResult {
+    let [a, b] = args.exact::<2>(vm, "__or__")?;
+    make_union(vm, a, b)
+}
+
+fn type_ror(vm: &Vm, args: Args) -> PyResult {
+    let [a, b] = args.exact::<2>(vm, "__ror__")?;
+    make_union(vm, b, a)
+}
+
+pub fn init(vm: &Vm) {
+    let u = &vm.types.union_type;
+    vm.add_method(u, "__or__", union_or);
+    vm.add_method(u, "__ror__", union_ror);
+    vm.add_method(u, "__repr__", union_repr);
+    vm.add_method(u, "__instancecheck__", union_instancecheck);
+    vm.add_method(u, "__subclasscheck__", union_subclasscheck);
+    vm.add_method(u, "__eq__", union_eq);
+    vm.add_method(u, "__hash__", union_hash);
+    vm.add_getset(u, "__args__", union_args, None);
+    vm.set_type_attr(u, "__module__", vm.new_str("types"));
+    vm.add_method(&vm.types.type_, "__or__", type_or);
+    vm.add_method(&vm.types.type_, "__ror__", type_ror);
+    vm.add_method(&vm.types.none_type, "__or__", type_or);
+    vm.add_method(&vm.types.none_type, "__ror__", type_ror);
+}
