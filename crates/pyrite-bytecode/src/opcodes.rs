@@ -306,7 +306,7 @@ opcodes! {
     /// Prepare a call of `arg` arguments (specialization hook).
     PRECALL = 166, Num, cache: 1, |a, j| -a;
     /// Call with `arg` arguments (keywords named by a preceding KW_NAMES).
-    CALL = 171, Num, cache: 4, |a, j| -a;
+    CALL = 171, Num, cache: 4, |a, j| -1;
     /// Name the keyword arguments of the next CALL (`co_consts[arg]`).
     KW_NAMES = 172, Const, cache: 0, |a, j| 0;
     /// Pop tos; jump backward if it is not None.
