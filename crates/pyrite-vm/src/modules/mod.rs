@@ -21,6 +21,7 @@ pub mod builtins_functions;
 pub mod builtins_site;
 pub mod posix;
 pub mod sys;
+pub mod time;
 pub mod weakref_support;
 
 use crate::types::dict::PyDict;
@@ -53,6 +54,7 @@ impl Vm {
 /// Create `builtins` and `sys`, and register every other built-in module.
 pub fn init(vm: &Vm) -> PyResult<()> {
     vm.register_builtin_module("posix", posix::make);
+    vm.register_builtin_module("time", time::make);
     builtins::init(vm)?;
     sys::init(vm)?;
     vm.register_builtin_module("itertools", itertools::make);

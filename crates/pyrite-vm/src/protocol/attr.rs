@@ -279,7 +279,7 @@ impl Vm {
                     None => Err(self.new_attribute_error(format!(
                         "attribute '{}' of '{}' objects is not writable",
                         g.name,
-                        self.type_name(&g.objclass.clone())
+                        crate::types::typeobj::as_type(&g.objclass).map(|t| t.ext.name()).unwrap_or_default()
                     ))),
                 };
             }

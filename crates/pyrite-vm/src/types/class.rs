@@ -158,10 +158,10 @@ fn best_base(vm: &Vm, bases: &[PyObjectRef]) -> PyResult<PyObjectRef> {
                 best_solid = Some(solid);
             }
             Some(bs) => {
-                if is_subtype(&solid, bs) {
+                if !solid.is(bs) && is_subtype(&solid, bs) {
                     best = Some(b.clone());
                     best_solid = Some(solid);
-                } else if !is_subtype(bs, &solid) {
+                } else if !solid.is(bs) && !is_subtype(bs, &solid) {
                     return Err(vm.new_type_error("multiple bases have instance lay-out conflict"));
                 }
             }
