@@ -241,6 +241,15 @@ impl Vm {
         self.generic_setattr(obj, name, value)
     }
 
+    /// `object.__setattr__`/`__delattr__` (no user hook): type objects use
+    /// the class-dict rules, everything else the generic ones.
+    pub fn setattr_no_hook(&self, obj: &PyObjectRef, name: &PyObjectRef, value: Option<PyObjectRef>) -> PyResult<()> {
+        if let Some(t) = obj.downcast_ref::<PyTypeObj>() {
+            return self.type_setattr(obj, t, name, value);
+        }
+        self.generic_setattr(obj, name, value)
+    }
+
     pub fn set_attr(&self, obj: &PyObjectRef, name: &PyObjectRef, value: PyObjectRef) -> PyResult<()> {
         self.set_attr_opt(obj, name, Some(value))
     }

@@ -210,6 +210,23 @@ pub fn type_new(vm: &Vm, args: Args) -> PyResult {
     })?;
     let mut bases: Vec<PyObjectRef> = bases_t.items.to_vec();
     let meta = if !bases.is_empty() { calculate_metaclass(vm, &meta, &bases)? } else { meta };
+    if !meta.is(&pos[0]) {
+        // A more derived metaclass wins: let it build the class (CPython's
+        // `type_new` does the same when the winner overrides `__new__`).
+        let own_new = as_type(&meta).and_then(|t| t.ext.lookup(&vm.names.__new__));
+        let type_new_obj = vm.types.type_.ext.dict.get_by_str("__new__");
+        if let (Some(n), Some(tn)) = (own_new, type_new_obj) {
+            if !n.is(&tn) {
+                let mut a = vec![meta.clone()];
+                a.extend_from_slice(&args.all[1..]);
+                let f = match n.downcast_ref::<PyStaticMethod>() {
+                    Some(sm) => sm.func.borrow().clone(),
+                    None => n,
+                };
+                return vm.call_kw(&f, &a, args.kwnames);
+            }
+        }
+    }
     if bases.is_empty() {
         bases.push(vm.types.object.as_object().clone());
     }

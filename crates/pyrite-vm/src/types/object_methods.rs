@@ -167,13 +167,13 @@ fn object_getattribute(vm: &Vm, args: Args) -> PyResult {
 
 fn object_setattr(vm: &Vm, args: Args) -> PyResult {
     let [o, n, v] = args.exact::<3>(vm, "__setattr__")?;
-    vm.generic_setattr(o, n, Some(v.clone()))?;
+    vm.setattr_no_hook(o, n, Some(v.clone()))?;
     Ok(vm.none.clone())
 }
 
 fn object_delattr(vm: &Vm, args: Args) -> PyResult {
     let [o, n] = args.exact::<2>(vm, "__delattr__")?;
-    vm.generic_setattr(o, n, None)?;
+    vm.setattr_no_hook(o, n, None)?;
     Ok(vm.none.clone())
 }
 
