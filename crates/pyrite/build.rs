@@ -6,7 +6,10 @@ fn main() {
     println!("cargo:rerun-if-env-changed=PYRITE_STDLIB");
     let dir = std::env::var("PYRITE_STDLIB").ok().or_else(|| {
         let out = std::process::Command::new("python3")
-            .args(["-c", "import sysconfig; print(sysconfig.get_paths()['stdlib'])"])
+            .args([
+                "-c",
+                "import sysconfig; print(sysconfig.get_paths()['stdlib'])",
+            ])
             .output()
             .ok()?;
         if !out.status.success() {
@@ -14,5 +17,8 @@ fn main() {
         }
         Some(String::from_utf8_lossy(&out.stdout).trim().to_string())
     });
-    println!("cargo:rustc-env=PYRITE_DEFAULT_STDLIB={}", dir.unwrap_or_default());
+    println!(
+        "cargo:rustc-env=PYRITE_DEFAULT_STDLIB={}",
+        dir.unwrap_or_default()
+    );
 }

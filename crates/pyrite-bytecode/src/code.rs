@@ -43,7 +43,10 @@ pub enum Constant {
     Ellipsis,
     Int(IBig),
     Float(f64),
-    Complex { re: f64, im: f64 },
+    Complex {
+        re: f64,
+        im: f64,
+    },
     /// Python `str`. (Lone surrogates are not representable yet.)
     Str(Rc<str>),
     Bytes(Rc<[u8]>),
@@ -98,12 +101,18 @@ impl CodeObject {
 
     /// `co_nlocals`.
     pub fn nlocals(&self) -> usize {
-        self.localspluskinds.iter().filter(|k| *k & LocalKind::LOCAL != 0).count()
+        self.localspluskinds
+            .iter()
+            .filter(|k| *k & LocalKind::LOCAL != 0)
+            .count()
     }
 
     /// Number of free variables (the tail of localsplus).
     pub fn nfreevars(&self) -> usize {
-        self.localspluskinds.iter().filter(|k| *k & LocalKind::FREE != 0).count()
+        self.localspluskinds
+            .iter()
+            .filter(|k| *k & LocalKind::FREE != 0)
+            .count()
     }
 
     fn slots_with(&self, bit: u8) -> Vec<Rc<str>> {

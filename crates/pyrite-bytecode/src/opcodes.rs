@@ -439,7 +439,10 @@ mod tests {
         let script = "import opcode, dis\n\
             for n, v in sorted(opcode.opmap.items(), key=lambda x: x[1]):\n\
             \x20   print(v, n, opcode._inline_cache_entries[v])\n";
-        let out = match std::process::Command::new("python3").args(["-c", script]).output() {
+        let out = match std::process::Command::new("python3")
+            .args(["-c", script])
+            .output()
+        {
             Ok(o) if o.status.success() => String::from_utf8(o.stdout).unwrap(),
             _ => {
                 eprintln!("skipped: python3 not available to check the opcode table");

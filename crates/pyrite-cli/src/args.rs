@@ -40,17 +40,32 @@ pub fn parse(args: Vec<String>) -> Result<Options, String> {
         if a == "-" {
             let mut argv = vec!["-".to_string()];
             argv.extend_from_slice(&args[i + 1..]);
-            return Ok(Options { mode: Mode::Stdin, argv, argv0, flags });
+            return Ok(Options {
+                mode: Mode::Stdin,
+                argv,
+                argv0,
+                flags,
+            });
         }
         if a == "--version" || a == "-V" {
-            return Ok(Options { mode: Mode::Version, argv: vec![], argv0, flags });
+            return Ok(Options {
+                mode: Mode::Version,
+                argv: vec![],
+                argv0,
+                flags,
+            });
         }
         if a == "--help" || a == "-h" {
             return Err(USAGE.to_string());
         }
         if !a.starts_with('-') {
             let argv = args[i..].to_vec();
-            return Ok(Options { mode: Mode::File(a.clone()), argv, argv0, flags });
+            return Ok(Options {
+                mode: Mode::File(a.clone()),
+                argv,
+                argv0,
+                flags,
+            });
         }
         // A cluster of single-letter options, possibly ending in one that
         // takes an argument (-c, -m, -X, -W).
@@ -64,7 +79,9 @@ pub fn parse(args: Vec<String>) -> Result<Options, String> {
                     Ok(rest.clone())
                 } else {
                     *i += 1;
-                    args.get(*i).cloned().ok_or_else(|| format!("Argument expected for the -{c} option\n{USAGE}"))
+                    args.get(*i)
+                        .cloned()
+                        .ok_or_else(|| format!("Argument expected for the -{c} option\n{USAGE}"))
                 }
             };
             match c {
@@ -72,13 +89,23 @@ pub fn parse(args: Vec<String>) -> Result<Options, String> {
                     let cmd = take_arg(&mut i)?;
                     let mut argv = vec!["-c".to_string()];
                     argv.extend_from_slice(&args[i + 1..]);
-                    return Ok(Options { mode: Mode::Command(cmd), argv, argv0, flags });
+                    return Ok(Options {
+                        mode: Mode::Command(cmd),
+                        argv,
+                        argv0,
+                        flags,
+                    });
                 }
                 'm' => {
                     let m = take_arg(&mut i)?;
                     let mut argv = vec![m.clone()];
                     argv.extend_from_slice(&args[i + 1..]);
-                    return Ok(Options { mode: Mode::Module(m), argv, argv0, flags });
+                    return Ok(Options {
+                        mode: Mode::Module(m),
+                        argv,
+                        argv0,
+                        flags,
+                    });
                 }
                 'X' => {
                     let x = take_arg(&mut i)?;
@@ -98,11 +125,20 @@ pub fn parse(args: Vec<String>) -> Result<Options, String> {
                 'I' => flags.ignore_environment = true,
                 'O' => flags.optimize += 1,
                 's' | 'S' | 'q' | 'b' | 'd' | 'v' | 'P' | 'R' | 'x' => {}
-                other => return Err(format!("Unknown option: -{other}\n{USAGE}\nTry `python -h' for more information.")),
+                other => {
+                    return Err(format!(
+                        "Unknown option: -{other}\n{USAGE}\nTry `python -h' for more information."
+                    ))
+                }
             }
             j += 1;
         }
         i += 1;
     }
-    Ok(Options { mode: Mode::Stdin, argv: vec![String::new()], argv0, flags })
+    Ok(Options {
+        mode: Mode::Stdin,
+        argv: vec![String::new()],
+        argv0,
+        flags,
+    })
 }

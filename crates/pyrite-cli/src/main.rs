@@ -39,7 +39,10 @@ fn main() {
 
 fn run(opts: args::Options) -> i32 {
     let base = pyrite_vm::vm::stack_marker();
-    let mut config = Config { argv: opts.argv.clone(), ..Default::default() };
+    let mut config = Config {
+        argv: opts.argv.clone(),
+        ..Default::default()
+    };
     config.flags = opts.flags.clone();
     // sys.path[0]: the script's directory, '' for -c/-m/stdin.
     let first = match &opts.mode {
@@ -47,14 +50,24 @@ fn run(opts: args::Options) -> i32 {
             .parent()
             .map(|p| p.to_string_lossy().into_owned())
             .filter(|s| !s.is_empty())
-            .map(|p| std::fs::canonicalize(&p).map(|c| c.to_string_lossy().into_owned()).unwrap_or(p))
-            .unwrap_or_else(|| std::env::current_dir().map(|c| c.to_string_lossy().into_owned()).unwrap_or_default()),
+            .map(|p| {
+                std::fs::canonicalize(&p)
+                    .map(|c| c.to_string_lossy().into_owned())
+                    .unwrap_or(p)
+            })
+            .unwrap_or_else(|| {
+                std::env::current_dir()
+                    .map(|c| c.to_string_lossy().into_owned())
+                    .unwrap_or_default()
+            }),
         _ => String::new(),
     };
     config.path.push(first);
     if !opts.flags.ignore_environment {
         if let Ok(pp) = std::env::var("PYTHONPATH") {
-            config.path.extend(pp.split(':').filter(|s| !s.is_empty()).map(String::from));
+            config
+                .path
+                .extend(pp.split(':').filter(|s| !s.is_empty()).map(String::from));
         }
     }
     if let Some(d) = pyrite::stdlib_dir() {
@@ -89,7 +102,9 @@ fn run(opts: args::Options) -> i32 {
                 eprintln!(
                     "{}: can't open file {:?}: [Errno {}] {}",
                     exe,
-                    std::fs::canonicalize(".").map(|p| p.join(f).to_string_lossy().into_owned()).unwrap_or(f.clone()),
+                    std::fs::canonicalize(".")
+                        .map(|p| p.join(f).to_string_lossy().into_owned())
+                        .unwrap_or(f.clone()),
                     e.raw_os_error().unwrap_or(2),
                     errno_text(&e)
                 );

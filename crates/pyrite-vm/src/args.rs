@@ -41,12 +41,18 @@ impl<'a> Args<'a> {
 
     /// Iterate over (name, value) keyword pairs.
     pub fn kwargs(&self) -> impl Iterator<Item = (&'a str, &'a PyObjectRef)> {
-        self.kwnames.iter().map(|n| kw_str(n)).zip(self.kwvals().iter())
+        self.kwnames
+            .iter()
+            .map(|n| kw_str(n))
+            .zip(self.kwvals().iter())
     }
 
     /// The same call without its first positional argument (`self`).
     pub fn shift(&self) -> Args<'a> {
-        Args { all: &self.all[1..], kwnames: self.kwnames }
+        Args {
+            all: &self.all[1..],
+            kwnames: self.kwnames,
+        }
     }
 
     /// Raise `TypeError` if any keyword argument was given.
@@ -166,7 +172,10 @@ impl<'a> Args<'a> {
                         i + 1
                     )
                 } else {
-                    format!("{fname}() missing required keyword-only argument '{}'", names[i])
+                    format!(
+                        "{fname}() missing required keyword-only argument '{}'",
+                        names[i]
+                    )
                 }));
             }
         }

@@ -11,12 +11,25 @@ use crate::{PyObjectRef, PyResult, Vm};
 
 impl Vm {
     /// `__import__(name, globals, fromlist=fromlist, level=level)`.
-    pub fn import_module_level(&self, name: &PyObjectRef, globals: &PyObjectRef, fromlist: &PyObjectRef, level: i64) -> PyResult {
-        let name = name.downcast_ref::<PyStr>().map(|s| s.as_str().to_string()).unwrap_or_default();
+    pub fn import_module_level(
+        &self,
+        name: &PyObjectRef,
+        globals: &PyObjectRef,
+        fromlist: &PyObjectRef,
+        level: i64,
+    ) -> PyResult {
+        let name = name
+            .downcast_ref::<PyStr>()
+            .map(|s| s.as_str().to_string())
+            .unwrap_or_default();
         if level < 0 {
             return Err(self.new_value_error("level must be >= 0"));
         }
-        let abs = if level > 0 { self.resolve_relative(&name, globals, level)? } else { name.clone() };
+        let abs = if level > 0 {
+            self.resolve_relative(&name, globals, level)?
+        } else {
+            name.clone()
+        };
         if abs.is_empty() {
             return Err(self.new_value_error("Empty module name"));
         }
@@ -26,7 +39,9 @@ impl Vm {
             // Import submodules named in the fromlist of a package.
             if self.get_attr_opt(&module, &self.names.__path__)?.is_some() {
                 for item in self.to_vec(fromlist)? {
-                    let Some(s) = item.downcast_ref::<PyStr>() else { continue };
+                    let Some(s) = item.downcast_ref::<PyStr>() else {
+                        continue;
+                    };
                     if s.as_str() == "*" {
                         continue;
                     }
@@ -44,7 +59,10 @@ impl Vm {
         }
         if level == 0 {
             let top = abs.split('.').next().unwrap_or(&abs);
-            return self.modules.get_by_str(top).ok_or_else(|| self.new_import_error(format!("import of {top} halted")));
+            return self
+                .modules
+                .get_by_str(top)
+                .ok_or_else(|| self.new_import_error(format!("import of {top} halted")));
         }
         if name.is_empty() {
             return Ok(module);
@@ -59,28 +77,44 @@ impl Vm {
 
     fn resolve_relative(&self, name: &str, globals: &PyObjectRef, level: i64) -> PyResult<String> {
         let g = globals.downcast_ref::<PyDict>();
-        let package = g.and_then(|g| g.get_by_str("__package__")).filter(|p| !p.is(&self.none));
+        let package = g
+            .and_then(|g| g.get_by_str("__package__"))
+            .filter(|p| !p.is(&self.none));
         let package: String = match package {
-            Some(p) => p.downcast_ref::<PyStr>().map(|s| s.as_str().to_string()).ok_or_else(|| self.new_type_error("package must be a string"))?,
+            Some(p) => p
+                .downcast_ref::<PyStr>()
+                .map(|s| s.as_str().to_string())
+                .ok_or_else(|| self.new_type_error("package must be a string"))?,
             None => {
-                let modname = g.and_then(|g| g.get_by_str("__name__")).and_then(|n| n.downcast_ref::<PyStr>().map(|s| s.as_str().to_string()));
+                let modname = g
+                    .and_then(|g| g.get_by_str("__name__"))
+                    .and_then(|n| n.downcast_ref::<PyStr>().map(|s| s.as_str().to_string()));
                 let is_pkg = g.and_then(|g| g.get_by_str("__path__")).is_some();
                 match modname {
                     Some(m) if is_pkg => m,
-                    Some(m) => m.rsplit_once('.').map(|(a, _)| a.to_string()).unwrap_or_default(),
+                    Some(m) => m
+                        .rsplit_once('.')
+                        .map(|(a, _)| a.to_string())
+                        .unwrap_or_default(),
                     None => String::new(),
                 }
             }
         };
         if package.is_empty() {
-            return Err(self.new_import_error("attempted relative import with no known parent package"));
+            return Err(
+                self.new_import_error("attempted relative import with no known parent package")
+            );
         }
         let parts: Vec<&str> = package.split('.').collect();
         if (level as usize) > parts.len() {
             return Err(self.new_import_error("attempted relative import beyond top-level package"));
         }
         let base = parts[..parts.len() - (level as usize - 1)].join(".");
-        Ok(if name.is_empty() { base } else { format!("{base}.{name}") })
+        Ok(if name.is_empty() {
+            base
+        } else {
+            format!("{base}.{name}")
+        })
     }
 
     /// Import a module by its absolute dotted name (parents first).
@@ -98,7 +132,10 @@ impl Vm {
                 }
                 let path = self.get_attr_opt(&pm, &self.names.__path__)?;
                 let Some(path) = path else {
-                    return Err(self.module_not_found(format!("No module named '{name}'; '{p}' is not a package"), name));
+                    return Err(self.module_not_found(
+                        format!("No module named '{name}'; '{p}' is not a package"),
+                        name,
+                    ));
                 };
                 (Some(pm), self.to_vec(&path)?)
             }
@@ -111,12 +148,22 @@ impl Vm {
             m
         } else {
             let dirs: Vec<PathBuf> = if parent.is_some() {
-                path.iter().filter_map(|p| p.downcast_ref::<PyStr>().map(|s| PathBuf::from(s.as_str()))).collect()
+                path.iter()
+                    .filter_map(|p| p.downcast_ref::<PyStr>().map(|s| PathBuf::from(s.as_str())))
+                    .collect()
             } else {
                 let sp = self.sys_attr("path")?;
                 self.to_vec(&sp)?
                     .iter()
-                    .filter_map(|p| p.downcast_ref::<PyStr>().map(|s| PathBuf::from(if s.as_str().is_empty() { "." } else { s.as_str() })))
+                    .filter_map(|p| {
+                        p.downcast_ref::<PyStr>().map(|s| {
+                            PathBuf::from(if s.as_str().is_empty() {
+                                "."
+                            } else {
+                                s.as_str()
+                            })
+                        })
+                    })
                     .collect()
             };
             let leaf = name.rsplit('.').next().unwrap_or(name);
@@ -140,19 +187,41 @@ impl Vm {
 
     /// Execute a source file as module `name` and register it.
     pub fn load_source_module(&self, name: &str, file: &Path, is_pkg: bool) -> PyResult {
-        let source = std::fs::read(file).map_err(|e| self.new_os_error(format!("{}: {}", file.display(), e)))?;
+        let source = std::fs::read(file)
+            .map_err(|e| self.new_os_error(format!("{}: {}", file.display(), e)))?;
         let source = String::from_utf8(source).map_err(|_| {
-            self.new_exception_msg(&self.exc.SyntaxError, format!("Non-UTF-8 code in file {}", file.display()))
+            self.new_exception_msg(
+                &self.exc.SyntaxError,
+                format!("Non-UTF-8 code in file {}", file.display()),
+            )
         })?;
         let filename = file.to_string_lossy().into_owned();
         let code = self.compile_cached(&source, &filename, file)?;
         let m = self.new_module(name, None);
-        let d = m.downcast_ref::<crate::types::module::PyModule>().expect("module").dict.clone();
+        let d = m
+            .downcast_ref::<crate::types::module::PyModule>()
+            .expect("module")
+            .dict
+            .clone();
         self.dict_set_str(&d, "__file__", self.new_str(filename.as_str()));
-        self.dict_set_str(&d, "__builtins__", self.builtins_module.borrow().clone().unwrap_or_else(|| self.none.clone()));
+        self.dict_set_str(
+            &d,
+            "__builtins__",
+            self.builtins_module
+                .borrow()
+                .clone()
+                .unwrap_or_else(|| self.none.clone()),
+        );
         if is_pkg {
-            let dir = file.parent().map(|p| p.to_string_lossy().into_owned()).unwrap_or_default();
-            self.dict_set_str(&d, "__path__", self.new_list(vec![self.new_str(dir.as_str())]));
+            let dir = file
+                .parent()
+                .map(|p| p.to_string_lossy().into_owned())
+                .unwrap_or_default();
+            self.dict_set_str(
+                &d,
+                "__path__",
+                self.new_list(vec![self.new_str(dir.as_str())]),
+            );
             self.dict_set_str(&d, "__package__", self.new_str(name));
         } else {
             let pkg = name.rsplit_once('.').map(|(p, _)| p).unwrap_or("");
@@ -160,7 +229,8 @@ impl Vm {
         }
         self.modules.set_item(self, self.new_str(name), m.clone())?;
         let globals = d.as_object().clone();
-        if let Err(e) = crate::eval::r#loop::run_code(self, &code, &globals, Some(globals.clone())) {
+        if let Err(e) = crate::eval::r#loop::run_code(self, &code, &globals, Some(globals.clone()))
+        {
             let _ = self.modules.del_item(self, &self.new_str(name));
             return Err(e);
         }

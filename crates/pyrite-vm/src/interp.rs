@@ -53,7 +53,12 @@ impl Vm {
 /// ("Exception ignored in: ...") and swallowed.
 fn finalize_hook(obj: &PyObjectRef) {
     let Some(vm) = current() else { return };
-    let Some(del) = crate::types::typeobj::class_of(obj).ext.lookup(&vm.names.__del__) else { return };
+    let Some(del) = crate::types::typeobj::class_of(obj)
+        .ext
+        .lookup(&vm.names.__del__)
+    else {
+        return;
+    };
     let saved = vm.handled_exc.borrow().clone();
     if let Err(e) = vm.call_unbound(&del, obj, &[], &[]) {
         vm.write_unraisable(&e, Some(&del));
@@ -74,7 +79,8 @@ impl Vm {
         if let Some(o) = obj {
             text.push_str(&format!(
                 "Exception ignored in: {}\n",
-                self.repr_string(o).unwrap_or_else(|_| "<object repr() failed>".into())
+                self.repr_string(o)
+                    .unwrap_or_else(|_| "<object repr() failed>".into())
             ));
         }
         text.push_str(&crate::eval::traceback::format_exception(self, e));

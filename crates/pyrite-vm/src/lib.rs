@@ -18,7 +18,7 @@ pub mod types;
 pub mod vm;
 
 pub use args::Args;
-pub use pyrite_core::{PyObjectRef, PyRef, Payload};
+pub use pyrite_core::{Payload, PyObjectRef, PyRef};
 pub use types::exceptions::PyBaseExceptionRef;
 pub use vm::Vm;
 

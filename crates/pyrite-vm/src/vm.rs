@@ -185,7 +185,9 @@ pub struct VmFlags {
 }
 
 fn alloc<T: Payload>(payload: T, cls: &PyTypeRef) -> PyObjectRef {
-    PyObjectRef::new(payload, cls.as_object()).expect("out of memory during start-up").into_object()
+    PyObjectRef::new(payload, cls.as_object())
+        .expect("out of memory during start-up")
+        .into_object()
 }
 
 impl Vm {
@@ -203,7 +205,12 @@ impl Vm {
             .map(|i| alloc(PyInt::new(IntVal::Small(i)), &types.int))
             .collect();
         let latin1 = (0u32..256)
-            .map(|c| alloc(PyStr::new(char::from_u32(c).unwrap_or('\0').to_string()), &types.str))
+            .map(|c| {
+                alloc(
+                    PyStr::new(char::from_u32(c).unwrap_or('\0').to_string()),
+                    &types.str,
+                )
+            })
             .collect();
         let empty_tuple = alloc(PyTuple::new(Vec::new()), &types.tuple);
         let empty_str = alloc(PyStr::new(""), &types.str);
@@ -224,17 +231,82 @@ impl Vm {
             ($($n:ident),*) => { Names { $($n: intern(stringify!($n)),)* } };
         }
         let names = names!(
-            __init__, __new__, __name__, __qualname__, __module__, __doc__, __dict__, __class__,
-            __call__, __repr__, __str__, __hash__, __eq__, __ne__, __lt__, __le__, __gt__, __ge__,
-            __bool__, __len__, __iter__, __next__, __getitem__, __setitem__, __delitem__,
-            __contains__, __get__, __set__, __delete__, __getattr__, __getattribute__,
-            __setattr__, __delattr__, __enter__, __exit__, __del__, __index__, __int__,
-            __float__, __format__, __builtins__, __build_class__, __prepare__, __mro_entries__,
-            __init_subclass__, __set_name__, __classcell__, __slots__, __weakref__,
-            __annotations__, __file__, __path__, __package__, __spec__, __loader__, __all__,
-            __instancecheck__, __subclasscheck__, __reversed__, __missing__, __length_hint__,
-            __await__, __aiter__, __anext__, __aenter__, __aexit__, __match_args__,
-            __abstractmethods__, __orig_bases__, send, throw, close, keys, items, mro, builtins
+            __init__,
+            __new__,
+            __name__,
+            __qualname__,
+            __module__,
+            __doc__,
+            __dict__,
+            __class__,
+            __call__,
+            __repr__,
+            __str__,
+            __hash__,
+            __eq__,
+            __ne__,
+            __lt__,
+            __le__,
+            __gt__,
+            __ge__,
+            __bool__,
+            __len__,
+            __iter__,
+            __next__,
+            __getitem__,
+            __setitem__,
+            __delitem__,
+            __contains__,
+            __get__,
+            __set__,
+            __delete__,
+            __getattr__,
+            __getattribute__,
+            __setattr__,
+            __delattr__,
+            __enter__,
+            __exit__,
+            __del__,
+            __index__,
+            __int__,
+            __float__,
+            __format__,
+            __builtins__,
+            __build_class__,
+            __prepare__,
+            __mro_entries__,
+            __init_subclass__,
+            __set_name__,
+            __classcell__,
+            __slots__,
+            __weakref__,
+            __annotations__,
+            __file__,
+            __path__,
+            __package__,
+            __spec__,
+            __loader__,
+            __all__,
+            __instancecheck__,
+            __subclasscheck__,
+            __reversed__,
+            __missing__,
+            __length_hint__,
+            __await__,
+            __aiter__,
+            __anext__,
+            __aenter__,
+            __aexit__,
+            __match_args__,
+            __abstractmethods__,
+            __orig_bases__,
+            send,
+            throw,
+            close,
+            keys,
+            items,
+            mro,
+            builtins
         );
         let modules = PyObjectRef::new(PyDict::new(), types.dict.as_object()).expect("start-up");
         let builtins = PyObjectRef::new(PyDict::new(), types.dict.as_object()).expect("start-up");
@@ -294,7 +366,11 @@ impl Vm {
     }
 
     /// Allocate, raising `MemoryError` on exhaustion.
-    pub fn try_alloc<T: Payload>(&self, payload: T, cls: &PyObjectRef) -> crate::PyResult<PyRef<T>> {
+    pub fn try_alloc<T: Payload>(
+        &self,
+        payload: T,
+        cls: &PyObjectRef,
+    ) -> crate::PyResult<PyRef<T>> {
         PyObjectRef::new(payload, cls).map_err(|_| self.new_memory_error())
     }
 
@@ -348,7 +424,9 @@ impl Vm {
 
     /// A typed `str` handle.
     pub fn new_str_ref(&self, s: impl Into<Box<str>> + AsRef<str>) -> PyStrRef {
-        self.new_str(s).downcast::<PyStr>().unwrap_or_else(|_| unreachable!("new_str makes str"))
+        self.new_str(s)
+            .downcast::<PyStr>()
+            .unwrap_or_else(|_| unreachable!("new_str makes str"))
     }
 
     /// The interned `str` for `s` (the same object every time).
@@ -407,7 +485,11 @@ impl Vm {
     }
 
     /// An exception instance of `cls` with one message argument.
-    pub fn new_exception_msg(&self, cls: &PyTypeRef, msg: impl Into<Box<str>> + AsRef<str>) -> PyBaseExceptionRef {
+    pub fn new_exception_msg(
+        &self,
+        cls: &PyTypeRef,
+        msg: impl Into<Box<str>> + AsRef<str>,
+    ) -> PyBaseExceptionRef {
         let m = self.new_str(msg);
         self.new_exception(cls, vec![m])
     }
@@ -430,7 +512,10 @@ impl Vm {
     pub fn new_key_error(&self, key: PyObjectRef) -> PyBaseExceptionRef {
         self.new_exception(&self.exc.KeyError, vec![key])
     }
-    pub fn new_zero_division_error(&self, msg: impl Into<Box<str>> + AsRef<str>) -> PyBaseExceptionRef {
+    pub fn new_zero_division_error(
+        &self,
+        msg: impl Into<Box<str>> + AsRef<str>,
+    ) -> PyBaseExceptionRef {
         self.new_exception_msg(&self.exc.ZeroDivisionError, msg)
     }
     pub fn new_overflow_error(&self, msg: impl Into<Box<str>> + AsRef<str>) -> PyBaseExceptionRef {
@@ -442,7 +527,10 @@ impl Vm {
     pub fn new_recursion_error(&self, msg: impl Into<Box<str>> + AsRef<str>) -> PyBaseExceptionRef {
         self.new_exception_msg(&self.exc.RecursionError, msg)
     }
-    pub fn new_not_implemented_error(&self, msg: impl Into<Box<str>> + AsRef<str>) -> PyBaseExceptionRef {
+    pub fn new_not_implemented_error(
+        &self,
+        msg: impl Into<Box<str>> + AsRef<str>,
+    ) -> PyBaseExceptionRef {
         self.new_exception_msg(&self.exc.NotImplementedError, msg)
     }
     pub fn new_os_error(&self, msg: impl Into<Box<str>> + AsRef<str>) -> PyBaseExceptionRef {
@@ -457,7 +545,9 @@ impl Vm {
     pub fn new_unbound_local_error(&self, name: &str) -> PyBaseExceptionRef {
         self.new_exception_msg(
             &self.exc.UnboundLocalError,
-            format!("cannot access local variable '{name}' where it is not associated with a value"),
+            format!(
+                "cannot access local variable '{name}' where it is not associated with a value"
+            ),
         )
     }
     /// `StopIteration(value)` (no args when value is None).

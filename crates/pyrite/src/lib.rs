@@ -65,7 +65,9 @@ impl Interpreter {
     }
 
     pub fn with_config(config: Config) -> Result<Interpreter, String> {
-        Ok(Interpreter { vm: Vm::new(config)? })
+        Ok(Interpreter {
+            vm: Vm::new(config)?,
+        })
     }
 
     /// The underlying VM, for advanced use (types, protocols).
@@ -78,22 +80,36 @@ impl Interpreter {
         let vm = &self.vm;
         let kind = vm.type_name(e.as_object()).to_string();
         let message = vm.str_string(e.as_object()).unwrap_or_default();
-        let exit_code = if vm.exc_matches(e, &vm.exc.SystemExit) { Some(self.exit_code_of(e)) } else { None };
-        PyError { kind, message, traceback: pyrite_vm::eval::traceback::format_exception(vm, e), exit_code }
+        let exit_code = if vm.exc_matches(e, &vm.exc.SystemExit) {
+            Some(self.exit_code_of(e))
+        } else {
+            None
+        };
+        PyError {
+            kind,
+            message,
+            traceback: pyrite_vm::eval::traceback::format_exception(vm, e),
+            exit_code,
+        }
     }
 
     /// The process exit status a `SystemExit` asks for (printing its
     /// message to stderr when it is not an integer, as CPython does).
     pub fn exit_code_of(&self, e: &pyrite_vm::PyBaseExceptionRef) -> i32 {
         let vm = &self.vm;
-        let code = vm.get_attr_str(e.as_object(), "code").unwrap_or_else(|_| vm.none.clone());
+        let code = vm
+            .get_attr_str(e.as_object(), "code")
+            .unwrap_or_else(|_| vm.none.clone());
         if code.is(&vm.none) {
             return 0;
         }
         if let Some(i) = pyrite_vm::types::int::as_i64(&code) {
             return i as i32;
         }
-        if code.downcast_ref::<pyrite_vm::types::int::PyInt>().is_some() {
+        if code
+            .downcast_ref::<pyrite_vm::types::int::PyInt>()
+            .is_some()
+        {
             return -1;
         }
         pyrite_vm::modules::sys::flush_stdout(vm);
@@ -109,39 +125,70 @@ impl Interpreter {
     }
 
     /// Run a sourceless `.pyc` file (CPython 3.11 format) as `__main__`.
-    pub fn run_pyc(&self, data: &[u8], filename: &str) -> Result<(), pyrite_vm::PyBaseExceptionRef> {
+    pub fn run_pyc(
+        &self,
+        data: &[u8],
+        filename: &str,
+    ) -> Result<(), pyrite_vm::PyBaseExceptionRef> {
         let vm = &self.vm;
         let co = pyrite_bytecode::marshal::read_pyc(data).map_err(|e| {
-            vm.new_exception_msg(&vm.exc.RuntimeError, format!("Bad code object in .pyc file {filename}: {}", e.0))
+            vm.new_exception_msg(
+                &vm.exc.RuntimeError,
+                format!("Bad code object in .pyc file {filename}: {}", e.0),
+            )
         })?;
         let code = vm.new_code(Rc::new(co));
         self.run_code_as_main(&code, filename)
     }
 
     /// Run `source` as the `__main__` module.
-    pub fn run_main(&self, source: &str, filename: &str) -> Result<(), pyrite_vm::PyBaseExceptionRef> {
-        let code = self.vm.compile(source, filename, pyrite_parser::Mode::Exec)?;
+    pub fn run_main(
+        &self,
+        source: &str,
+        filename: &str,
+    ) -> Result<(), pyrite_vm::PyBaseExceptionRef> {
+        let code = self
+            .vm
+            .compile(source, filename, pyrite_parser::Mode::Exec)?;
         self.run_code_as_main(&code, filename)
     }
 
     /// Run a code object as the `__main__` module.
-    pub fn run_code_as_main(&self, code: &PyObjectRef, filename: &str) -> Result<(), pyrite_vm::PyBaseExceptionRef> {
+    pub fn run_code_as_main(
+        &self,
+        code: &PyObjectRef,
+        filename: &str,
+    ) -> Result<(), pyrite_vm::PyBaseExceptionRef> {
         let vm = &self.vm;
         let main = vm.new_module("__main__", None);
         let d = vm.module_dict(&main).expect("module");
-        vm.dict_set_str(d, "__builtins__", vm.builtins_module.borrow().clone().unwrap_or_else(|| vm.none.clone()));
+        vm.dict_set_str(
+            d,
+            "__builtins__",
+            vm.builtins_module
+                .borrow()
+                .clone()
+                .unwrap_or_else(|| vm.none.clone()),
+        );
         if filename != "<string>" && filename != "<stdin>" {
             vm.dict_set_str(d, "__file__", vm.new_str(filename));
         }
-        vm.modules.set_item(vm, vm.new_str("__main__"), main.clone())?;
-        let g = main.downcast_ref::<pyrite_vm::types::module::PyModule>().expect("module").dict.as_object().clone();
+        vm.modules
+            .set_item(vm, vm.new_str("__main__"), main.clone())?;
+        let g = main
+            .downcast_ref::<pyrite_vm::types::module::PyModule>()
+            .expect("module")
+            .dict
+            .as_object()
+            .clone();
         pyrite_vm::eval::r#loop::run_code(vm, code, &g, Some(g.clone()))?;
         Ok(())
     }
 
     /// Run source text in a fresh `__main__`; errors are rendered.
     pub fn run(&self, source: &str) -> Result<(), PyError> {
-        self.run_main(source, "<string>").map_err(|e| self.to_error(&e))
+        self.run_main(source, "<string>")
+            .map_err(|e| self.to_error(&e))
     }
 
     /// Flush buffered output.
@@ -159,7 +206,10 @@ impl Interpreter {
             let dir = vm.str_string(&p)?;
             let dir = if dir.is_empty() { ".".to_string() } else { dir };
             let rel = name.replace('.', "/");
-            for cand in [format!("{dir}/{rel}.py"), format!("{dir}/{rel}/__main__.py")] {
+            for cand in [
+                format!("{dir}/{rel}.py"),
+                format!("{dir}/{rel}/__main__.py"),
+            ] {
                 if std::path::Path::new(&cand).is_file() {
                     let src = std::fs::read_to_string(&cand)
                         .map_err(|e| vm.new_os_error(format!("{cand}: {e}")))?;
@@ -167,6 +217,9 @@ impl Interpreter {
                 }
             }
         }
-        Err(vm.new_exception_msg(&vm.exc.ModuleNotFoundError, format!("No module named {name}")))
+        Err(vm.new_exception_msg(
+            &vm.exc.ModuleNotFoundError,
+            format!("No module named {name}"),
+        ))
     }
 }

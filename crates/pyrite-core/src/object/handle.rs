@@ -12,8 +12,8 @@ use std::ptr::NonNull;
 
 use super::dealloc;
 use super::header::{
-    GcHeader, ObjHeader, Payload, PayloadVTable, PyInner, TypeCore, TypeExt, TypeFlags,
-    TypeObject, PAYLOAD_OFFSET,
+    GcHeader, ObjHeader, Payload, PayloadVTable, PyInner, TypeCore, TypeExt, TypeFlags, TypeObject,
+    PAYLOAD_OFFSET,
 };
 
 /// A strong reference to any Python object.
@@ -114,7 +114,10 @@ impl PyObjectRef {
     #[inline]
     pub fn downcast<T: Payload>(self) -> Result<PyRef<T>, PyObjectRef> {
         if self.is_payload::<T>() {
-            let r = PyRef { ptr: self.ptr, _marker: PhantomData };
+            let r = PyRef {
+                ptr: self.ptr,
+                _marker: PhantomData,
+            };
             std::mem::forget(self);
             Ok(r)
         } else {
@@ -139,7 +142,11 @@ impl PyObjectRef {
         // SAFETY: the type has HAS_DICT, and layout flags never change after
         // creation, so the block was allocated with a dict slot `off` bytes
         // before the header, initialised to `None` by `alloc_object`.
-        Some(unsafe { &*(self.ptr.as_ptr() as *const u8).sub(off).cast::<Cell<Option<PyObjectRef>>>() })
+        Some(unsafe {
+            &*(self.ptr.as_ptr() as *const u8)
+                .sub(off)
+                .cast::<Cell<Option<PyObjectRef>>>()
+        })
     }
 
     /// The weak-reference list slot, if this object's type gives it one.
@@ -151,7 +158,11 @@ impl PyObjectRef {
         }
         let off = flags.weaklist_offset();
         // SAFETY: as for `dict_slot`: the slot exists and was initialised to 0.
-        Some(unsafe { &*(self.ptr.as_ptr() as *const u8).sub(off).cast::<Cell<usize>>() })
+        Some(unsafe {
+            &*(self.ptr.as_ptr() as *const u8)
+                .sub(off)
+                .cast::<Cell<usize>>()
+        })
     }
 
     /// The GC header, if this object is a container.
@@ -226,7 +237,10 @@ impl PyObjectRef {
     /// As [`Self::new`], but past the memory cap the block comes from a small
     /// reserve and the pending-`MemoryError` flag is set
     /// ([`crate::alloc::take_memory_error_pending`]).
-    pub fn new_with_reserve<T: Payload>(payload: T, cls: &PyObjectRef) -> Result<PyRef<T>, AllocError> {
+    pub fn new_with_reserve<T: Payload>(
+        payload: T,
+        cls: &PyObjectRef,
+    ) -> Result<PyRef<T>, AllocError> {
         crate::alloc::with_reserve(|| Self::new(payload, cls))
     }
 
@@ -248,9 +262,16 @@ impl PyObjectRef {
         meta: Option<&PyObjectRef>,
         vtable: &'static PayloadVTable,
     ) -> Result<PyRef<TypeObject<E>>, AllocError> {
-        let flags = if meta.is_none() { flags | TypeFlags::INSTANCES_ARE_TYPES } else { flags };
+        let flags = if meta.is_none() {
+            flags | TypeFlags::INSTANCES_ARE_TYPES
+        } else {
+            flags
+        };
         let payload = TypeObject {
-            core: TypeCore { vtable: Cell::new(vtable), flags: Cell::new(TypeFlags(flags)) },
+            core: TypeCore {
+                vtable: Cell::new(vtable),
+                flags: Cell::new(TypeFlags(flags)),
+            },
             ext,
         };
         match meta {
@@ -285,7 +306,10 @@ impl PyObjectRef {
     }
 
     pub(crate) fn from_nonnull_no_incref(ptr: NonNull<ObjHeader>) -> PyObjectRef {
-        PyObjectRef { ptr, _not_send: PhantomData }
+        PyObjectRef {
+            ptr,
+            _not_send: PhantomData,
+        }
     }
 
     pub(crate) fn into_nonnull(self) -> NonNull<ObjHeader> {
@@ -301,13 +325,20 @@ impl PyObjectRef {
 #[inline]
 fn own_type_core(cls: &PyObjectRef) -> &TypeCore {
     assert!(
-        cls.type_core().flags.get().has(TypeFlags::INSTANCES_ARE_TYPES),
+        cls.type_core()
+            .flags
+            .get()
+            .has(TypeFlags::INSTANCES_ARE_TYPES),
         "allocation with a class that is not a type object"
     );
     // SAFETY: `cls`'s type says its instances are type objects, i.e.
     // `PyInner<TypeObject<E>>` blocks whose `repr(C)` payload starts with
     // `TypeCore` at `PAYLOAD_OFFSET`; `cls` is kept alive by the borrow.
-    unsafe { &*(cls.as_ptr() as *const u8).add(PAYLOAD_OFFSET).cast::<TypeCore>() }
+    unsafe {
+        &*(cls.as_ptr() as *const u8)
+            .add(PAYLOAD_OFFSET)
+            .cast::<TypeCore>()
+    }
 }
 
 /// Read the `TypeCore` of the type object `ty_header` is the header of.
@@ -319,7 +350,11 @@ fn type_core_of(h: &ObjHeader) -> &TypeCore {
     // (only `new_type*` creates objects usable as types: `PyObjectRef::new`
     // takes the vtable from an existing type), whose payload is `repr(C)` with
     // `TypeCore` first, at `PAYLOAD_OFFSET`.
-    unsafe { &*(ty.as_ptr() as *const u8).add(PAYLOAD_OFFSET).cast::<TypeCore>() }
+    unsafe {
+        &*(ty.as_ptr() as *const u8)
+            .add(PAYLOAD_OFFSET)
+            .cast::<TypeCore>()
+    }
 }
 
 /// Allocate and initialise a block.
@@ -346,12 +381,17 @@ unsafe fn alloc_object<T: Payload>(
         let base = block.as_ptr();
         std::ptr::write_bytes(base, 0, prefix);
         if flags.has(TypeFlags::HAS_DICT) {
-            let slot = base.add(prefix - flags.dict_offset()).cast::<Option<PyObjectRef>>();
+            let slot = base
+                .add(prefix - flags.dict_offset())
+                .cast::<Option<PyObjectRef>>();
             slot.write(None);
         }
         let obj = base.add(prefix).cast::<PyInner<T>>();
         obj.write(PyInner {
-            head: ObjHeader { refcnt: Cell::new(1), ty: Cell::new(ty) },
+            head: ObjHeader {
+                refcnt: Cell::new(1),
+                ty: Cell::new(ty),
+            },
             payload,
         });
         if flags.has(TypeFlags::HAS_GC) {
@@ -360,9 +400,16 @@ unsafe fn alloc_object<T: Payload>(
             // provenance so that those pointers may reach every field.
             let _ = base.expose_provenance();
             // The GC header is the last prefix slot, zeroed above.
-            crate::gc::on_alloc(&*base.add(prefix - std::mem::size_of::<GcHeader>()).cast::<GcHeader>());
+            crate::gc::on_alloc(
+                &*base
+                    .add(prefix - std::mem::size_of::<GcHeader>())
+                    .cast::<GcHeader>(),
+            );
         }
-        Ok(PyRef { ptr: NonNull::new_unchecked(obj.cast::<ObjHeader>()), _marker: PhantomData })
+        Ok(PyRef {
+            ptr: NonNull::new_unchecked(obj.cast::<ObjHeader>()),
+            _marker: PhantomData,
+        })
     }
 }
 
@@ -371,7 +418,10 @@ impl Clone for PyObjectRef {
     fn clone(&self) -> Self {
         let h = self.header();
         h.refcnt.set(h.refcnt.get() + 1);
-        PyObjectRef { ptr: self.ptr, _not_send: PhantomData }
+        PyObjectRef {
+            ptr: self.ptr,
+            _not_send: PhantomData,
+        }
     }
 }
 
@@ -395,7 +445,10 @@ impl<T: Payload> PyRef<T> {
     pub fn into_object(self) -> PyObjectRef {
         let p = self.ptr;
         std::mem::forget(self);
-        PyObjectRef { ptr: p, _not_send: PhantomData }
+        PyObjectRef {
+            ptr: p,
+            _not_send: PhantomData,
+        }
     }
 
     /// Borrow as an untyped handle.
@@ -421,7 +474,10 @@ impl<T: Payload> Clone for PyRef<T> {
     #[inline]
     fn clone(&self) -> Self {
         std::mem::forget(self.as_object().clone());
-        PyRef { ptr: self.ptr, _marker: PhantomData }
+        PyRef {
+            ptr: self.ptr,
+            _marker: PhantomData,
+        }
     }
 }
 

@@ -163,14 +163,22 @@ impl TypeFlags {
     /// Offset (before the header) of the dict slot.
     #[inline]
     pub(crate) fn dict_offset(self) -> usize {
-        let gc = if self.has(Self::HAS_GC) { std::mem::size_of::<GcHeader>() } else { 0 };
+        let gc = if self.has(Self::HAS_GC) {
+            std::mem::size_of::<GcHeader>()
+        } else {
+            0
+        };
         gc + 8
     }
 
     /// Offset (before the header) of the weaklist slot.
     #[inline]
     pub(crate) fn weaklist_offset(self) -> usize {
-        let gc = if self.has(Self::HAS_GC) { std::mem::size_of::<GcHeader>() } else { 0 };
+        let gc = if self.has(Self::HAS_GC) {
+            std::mem::size_of::<GcHeader>()
+        } else {
+            0
+        };
         gc + if self.has(Self::HAS_DICT) { 8 } else { 0 } + 8
     }
 }
@@ -192,11 +200,14 @@ impl TypeCore {
     /// `HAS_WEAKLIST`) must not change once instances exist; the core keeps
     /// them fixed: this method ignores them.
     pub fn set_flag(&self, bit: u32, on: bool) {
-        const LAYOUT: u32 =
-            TypeFlags::HAS_GC | TypeFlags::HAS_DICT | TypeFlags::HAS_WEAKLIST | TypeFlags::INSTANCES_ARE_TYPES;
+        const LAYOUT: u32 = TypeFlags::HAS_GC
+            | TypeFlags::HAS_DICT
+            | TypeFlags::HAS_WEAKLIST
+            | TypeFlags::INSTANCES_ARE_TYPES;
         let bit = bit & !LAYOUT;
         let f = self.flags.get().0;
-        self.flags.set(TypeFlags(if on { f | bit } else { f & !bit }));
+        self.flags
+            .set(TypeFlags(if on { f | bit } else { f & !bit }));
     }
 
     pub fn vtable(&self) -> &'static PayloadVTable {

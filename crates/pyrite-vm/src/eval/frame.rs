@@ -64,7 +64,9 @@ impl Frame {
     #[inline]
     pub fn pop(&mut self) -> PyObjectRef {
         self.sp -= 1;
-        self.slots[self.sp].take().expect("stack underflow: NULL where a value was expected")
+        self.slots[self.sp]
+            .take()
+            .expect("stack underflow: NULL where a value was expected")
     }
 
     /// Pop a value that may be NULL.

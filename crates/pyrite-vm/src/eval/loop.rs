@@ -30,7 +30,12 @@ pub enum FrameExit {
 }
 
 /// Call a Python function from native code.
-pub fn call_function(vm: &Vm, func: &PyObjectRef, args: &[PyObjectRef], kwnames: &[PyObjectRef]) -> PyResult {
+pub fn call_function(
+    vm: &Vm,
+    func: &PyObjectRef,
+    args: &[PyObjectRef],
+    kwnames: &[PyObjectRef],
+) -> PyResult {
     let frame = ops::call::new_frame_for(vm, func, args, kwnames)?;
     match frame {
         ops::call::CallTarget::Frame(f) => match run_frame(vm, f, None)? {
@@ -42,7 +47,12 @@ pub fn call_function(vm: &Vm, func: &PyObjectRef, args: &[PyObjectRef], kwnames:
 }
 
 /// Run module-level or class-body code with a locals mapping.
-pub fn run_code(vm: &Vm, code: &PyObjectRef, globals: &PyObjectRef, locals: Option<PyObjectRef>) -> PyResult {
+pub fn run_code(
+    vm: &Vm,
+    code: &PyObjectRef,
+    globals: &PyObjectRef,
+    locals: Option<PyObjectRef>,
+) -> PyResult {
     let f = ops::call::new_code_frame(vm, code, globals, locals, None, None)?;
     match run_frame(vm, f, None)? {
         FrameExit::Return(v) => Ok(v),
@@ -58,7 +68,11 @@ struct Cur {
 /// Run `frame` (and everything it calls) to completion or to a yield. If
 /// `throw` is given, the frame starts by raising it at its current
 /// instruction (generator `throw()`).
-pub fn run_frame(vm: &Vm, frame: Box<Frame>, throw: Option<PyBaseExceptionRef>) -> PyResult<FrameExit> {
+pub fn run_frame(
+    vm: &Vm,
+    frame: Box<Frame>,
+    throw: Option<PyBaseExceptionRef>,
+) -> PyResult<FrameExit> {
     vm.enter_call("")?;
     push_frame_info(vm, &frame);
     let r = run_frame_inner(vm, frame, throw);
@@ -81,10 +95,16 @@ fn pop_frame_info(vm: &Vm) {
     drop(fi);
 }
 
-fn run_frame_inner(vm: &Vm, frame: Box<Frame>, throw: Option<PyBaseExceptionRef>) -> PyResult<FrameExit> {
+fn run_frame_inner(
+    vm: &Vm,
+    frame: Box<Frame>,
+    throw: Option<PyBaseExceptionRef>,
+) -> PyResult<FrameExit> {
     let mut f = frame;
     let mut callers: Vec<Box<Frame>> = Vec::new();
-    let mut cur = Cur { code: f.code.code.clone() };
+    let mut cur = Cur {
+        code: f.code.code.clone(),
+    };
     let mut pending: Option<PyBaseExceptionRef> = throw;
     let trace = vm.flags.borrow().trace;
     // Set by RERAISE and bare `raise`: the exception already has this
@@ -97,7 +117,10 @@ fn run_frame_inner(vm: &Vm, frame: Box<Frame>, throw: Option<PyBaseExceptionRef>
             if !std::mem::take(&mut reraise) {
                 ops::exceptions::add_traceback(vm, &mut f, &exc);
             }
-            match pyrite_bytecode::exceptiontable::find_handler(&cur.code.exceptiontable, (f.lasti * 2) as u32) {
+            match pyrite_bytecode::exceptiontable::find_handler(
+                &cur.code.exceptiontable,
+                (f.lasti * 2) as u32,
+            ) {
                 Some(h) => {
                     let base = f.stack_base();
                     let depth = base + h.depth as usize;
@@ -263,7 +286,8 @@ fn run_frame_inner(vm: &Vm, frame: Box<Frame>, throw: Option<PyBaseExceptionRef>
             Opcode::COMPARE_OP => {
                 let b = f.pop();
                 let a = f.pop();
-                vm.rich_compare(&a, &b, CompareOp::from_arg(arg)).map(|r| f.push(r))
+                vm.rich_compare(&a, &b, CompareOp::from_arg(arg))
+                    .map(|r| f.push(r))
             }
             Opcode::IS_OP => {
                 let b = f.pop();
@@ -274,7 +298,8 @@ fn run_frame_inner(vm: &Vm, frame: Box<Frame>, throw: Option<PyBaseExceptionRef>
             Opcode::CONTAINS_OP => {
                 let b = f.pop();
                 let a = f.pop();
-                vm.contains(&b, &a).map(|r| f.push(vm.new_bool(r != (arg == 1))))
+                vm.contains(&b, &a)
+                    .map(|r| f.push(vm.new_bool(r != (arg == 1))))
             }
             Opcode::BINARY_SUBSCR => {
                 let k = f.pop();
@@ -415,17 +440,15 @@ fn run_frame_inner(vm: &Vm, frame: Box<Frame>, throw: Option<PyBaseExceptionRef>
             }
             Opcode::PRECALL => ops::call::precall(vm, &mut f, arg),
             Opcode::CALL => match ops::call::call(vm, &mut f, arg) {
-                Ok(Some(new_frame)) => {
-                    match vm.enter_call("") {
-                        Ok(()) => {
-                            push_frame_info(vm, &new_frame);
-                            callers.push(std::mem::replace(&mut f, new_frame));
-                            cur.code = f.code.code.clone();
-                            Ok(())
-                        }
-                        Err(e) => Err(e),
+                Ok(Some(new_frame)) => match vm.enter_call("") {
+                    Ok(()) => {
+                        push_frame_info(vm, &new_frame);
+                        callers.push(std::mem::replace(&mut f, new_frame));
+                        cur.code = f.code.code.clone();
+                        Ok(())
                     }
-                }
+                    Err(e) => Err(e),
+                },
                 Ok(None) => Ok(()),
                 Err(e) => Err(e),
             },
@@ -525,7 +548,9 @@ fn run_frame_inner(vm: &Vm, frame: Box<Frame>, throw: Option<PyBaseExceptionRef>
             }
             Opcode::POP_EXCEPT => {
                 let prev = f.pop();
-                let old = vm.handled_exc.replace(if prev.is(&vm.none) { None } else { Some(prev) });
+                let old = vm
+                    .handled_exc
+                    .replace(if prev.is(&vm.none) { None } else { Some(prev) });
                 drop(old);
                 Ok(())
             }
@@ -583,7 +608,6 @@ pub fn pop_n(f: &mut Frame, n: usize) -> Vec<PyObjectRef> {
     f.sp = start;
     out
 }
-
 
 /// Zero-argument `super()` called from native code has no Python frame to
 /// inspect (the eval loop handles the Python-level call itself).

@@ -41,12 +41,16 @@ fn format_chain(vm: &Vm, e: &PyBaseExceptionRef, seen: &mut Vec<usize>, out: &mu
     if let Some(c) = cause.and_then(|c| c.downcast::<PyBaseException>().ok()) {
         if !seen.contains(&c.as_object().id()) {
             format_chain(vm, &c, seen, out);
-            out.push_str("\nThe above exception was the direct cause of the following exception:\n\n");
+            out.push_str(
+                "\nThe above exception was the direct cause of the following exception:\n\n",
+            );
         }
     } else if let Some(c) = context.and_then(|c| c.downcast::<PyBaseException>().ok()) {
         if !e.suppress_context.get() && !seen.contains(&c.as_object().id()) {
             format_chain(vm, &c, seen, out);
-            out.push_str("\nDuring handling of the above exception, another exception occurred:\n\n");
+            out.push_str(
+                "\nDuring handling of the above exception, another exception occurred:\n\n",
+            );
         }
     }
     format_single(vm, e, out);
@@ -57,8 +61,14 @@ pub fn traceback_entries(tb: Option<PyObjectRef>) -> Vec<(String, Option<u32>, S
     let mut out = Vec::new();
     let mut cur = tb;
     while let Some(t) = cur {
-        let Some(tbp) = t.downcast_ref::<PyTraceback>() else { break };
-        let (file, name) = match tbp.frame.downcast_ref::<PyFrameObject>().and_then(|f| f.code.downcast_ref::<PyCode>()) {
+        let Some(tbp) = t.downcast_ref::<PyTraceback>() else {
+            break;
+        };
+        let (file, name) = match tbp
+            .frame
+            .downcast_ref::<PyFrameObject>()
+            .and_then(|f| f.code.downcast_ref::<PyCode>())
+        {
             Some(c) => (c.code.filename.to_string(), c.code.name.to_string()),
             None => ("<unknown>".into(), "?".into()),
         };
@@ -124,34 +134,65 @@ fn format_single(vm: &Vm, e: &PyBaseExceptionRef, out: &mut String) {
 pub fn exception_only(vm: &Vm, e: &PyBaseExceptionRef) -> String {
     let cls = class_of(e.as_object());
     let mut name = cls.ext.qualname.borrow().to_string();
-    if let Some(m) = cls.ext.dict.get_by_str("__module__").and_then(|m| m.downcast_ref::<PyStr>().map(|s| s.as_str().to_string())) {
+    if let Some(m) = cls
+        .ext
+        .dict
+        .get_by_str("__module__")
+        .and_then(|m| m.downcast_ref::<PyStr>().map(|s| s.as_str().to_string()))
+    {
         if m != "builtins" && m != "__main__" {
             name = format!("{m}.{name}");
         }
     }
     let mut out = String::new();
     if crate::types::typeobj::is_subtype(e.as_object().class(), vm.exc.SyntaxError.as_object()) {
-        let get = |n: &str| vm.get_attr_str(e.as_object(), n).ok().filter(|v| !v.is(&vm.none));
-        let file = get("filename").and_then(|f| f.downcast_ref::<PyStr>().map(|s| s.as_str().to_string()));
+        let get = |n: &str| {
+            vm.get_attr_str(e.as_object(), n)
+                .ok()
+                .filter(|v| !v.is(&vm.none))
+        };
+        let file =
+            get("filename").and_then(|f| f.downcast_ref::<PyStr>().map(|s| s.as_str().to_string()));
         let lineno = get("lineno").and_then(|l| crate::types::int::as_i64(&l));
         if let (Some(file), Some(lineno)) = (file.clone(), lineno) {
             out.push_str(&format!("  File \"{file}\", line {lineno}\n"));
         }
-        if let Some(text) = get("text").and_then(|t| t.downcast_ref::<PyStr>().map(|s| s.as_str().to_string())) {
+        if let Some(text) =
+            get("text").and_then(|t| t.downcast_ref::<PyStr>().map(|s| s.as_str().to_string()))
+        {
             let line = text.trim_end_matches(['\n', '\r']);
             let stripped = line.trim_start();
             let indent = line.chars().count() - stripped.chars().count();
             out.push_str(&format!("    {}\n", stripped.trim_end()));
             if let Some(off) = get("offset").and_then(|o| crate::types::int::as_i64(&o)) {
-                let end = get("end_offset").and_then(|o| crate::types::int::as_i64(&o)).unwrap_or(off);
-                let end_line = get("end_lineno").and_then(|o| crate::types::int::as_i64(&o)).unwrap_or(lineno.unwrap_or(0));
+                let end = get("end_offset")
+                    .and_then(|o| crate::types::int::as_i64(&o))
+                    .unwrap_or(off);
+                let end_line = get("end_lineno")
+                    .and_then(|o| crate::types::int::as_i64(&o))
+                    .unwrap_or(lineno.unwrap_or(0));
                 let start = (off - 1 - indent as i64).max(0) as usize;
-                let width = if end_line == lineno.unwrap_or(0) && end > off { (end - off) as usize } else { 1 };
-                let avail = stripped.trim_end().chars().count().saturating_sub(start).max(1);
-                out.push_str(&format!("    {}{}\n", " ".repeat(start), "^".repeat(width.min(avail).max(1))));
+                let width = if end_line == lineno.unwrap_or(0) && end > off {
+                    (end - off) as usize
+                } else {
+                    1
+                };
+                let avail = stripped
+                    .trim_end()
+                    .chars()
+                    .count()
+                    .saturating_sub(start)
+                    .max(1);
+                out.push_str(&format!(
+                    "    {}{}\n",
+                    " ".repeat(start),
+                    "^".repeat(width.min(avail).max(1))
+                ));
             }
         }
-        let msg = get("msg").map(|m| vm.str_string(&m).unwrap_or_default()).unwrap_or_default();
+        let msg = get("msg")
+            .map(|m| vm.str_string(&m).unwrap_or_default())
+            .unwrap_or_default();
         out.push_str(&format!("{name}: {msg}\n"));
         return out;
     }

@@ -212,7 +212,17 @@ pub fn make(vm: &Vm) -> PyResult<PyObjectRef> {
     // What `from _heapq import *` (in heapq.py) binds. CPython derives it
     // from the module dict; spelling it out keeps star-import independent
     // of module `__dict__` support and binds the same names.
-    let public = ["heappush", "heappop", "heapreplace", "heappushpop", "heapify"];
-    vm.dict_set_str(d, "__all__", vm.new_list(public.iter().map(|n| vm.new_str(*n)).collect()));
+    let public = [
+        "heappush",
+        "heappop",
+        "heapreplace",
+        "heappushpop",
+        "heapify",
+    ];
+    vm.dict_set_str(
+        d,
+        "__all__",
+        vm.new_list(public.iter().map(|n| vm.new_str(*n)).collect()),
+    );
     Ok(m)
 }

@@ -17,9 +17,18 @@ use crate::{PyObjectRef, PyResult, Vm};
 /// "A.f()" for methods, "TypeName object" otherwise.
 pub fn func_description(vm: &Vm, f: &PyObjectRef) -> String {
     if let Some(pf) = f.downcast_ref::<PyFunction>() {
-        let q = pf.qualname.borrow().downcast_ref::<PyStr>().map(|s| s.as_str().to_string()).unwrap_or_default();
+        let q = pf
+            .qualname
+            .borrow()
+            .downcast_ref::<PyStr>()
+            .map(|s| s.as_str().to_string())
+            .unwrap_or_default();
         // CPython 3.11's `_PyObject_FunctionStr`: module-qualified unless builtins.
-        let m = pf.module.borrow().downcast_ref::<PyStr>().map(|s| s.as_str().to_string());
+        let m = pf
+            .module
+            .borrow()
+            .downcast_ref::<PyStr>()
+            .map(|s| s.as_str().to_string());
         return match m {
             Some(m) if m != "builtins" => format!("{m}.{q}()"),
             _ => format!("{q}()"),

@@ -1,27 +1,27 @@
 //! Built-in modules, one file per module, named by import name. `init`
 //! creates `builtins` and `sys` and registers the others for import.
 
-pub mod _weakref;
 pub mod _codecs;
-pub mod _string;
 pub mod _collections;
 pub mod _collections_defaultdict;
 pub mod _functools;
 pub mod _heapq;
+pub mod _string;
 pub mod _thread;
+pub mod _weakref;
 pub mod builtins;
-pub mod itertools;
-pub mod itertools_comb;
-pub mod itertools_group;
-pub mod type_cache;
-pub mod gc;
-pub mod math;
 pub mod builtins_exec;
 pub mod builtins_functions;
 pub mod builtins_site;
+pub mod gc;
+pub mod itertools;
+pub mod itertools_comb;
+pub mod itertools_group;
+pub mod math;
 pub mod posix;
 pub mod sys;
 pub mod time;
+pub mod type_cache;
 pub mod weakref_support;
 
 use crate::types::dict::PyDict;
@@ -33,7 +33,12 @@ impl Vm {
     pub fn new_module(&self, name: &str, doc: Option<&str>) -> PyObjectRef {
         let d = self.new_dict();
         self.dict_set_str(&d, "__name__", self.new_str(name));
-        self.dict_set_str(&d, "__doc__", doc.map(|s| self.new_str(s)).unwrap_or_else(|| self.none.clone()));
+        self.dict_set_str(
+            &d,
+            "__doc__",
+            doc.map(|s| self.new_str(s))
+                .unwrap_or_else(|| self.none.clone()),
+        );
         self.dict_set_str(&d, "__package__", self.none.clone());
         self.dict_set_str(&d, "__loader__", self.none.clone());
         self.dict_set_str(&d, "__spec__", self.none.clone());
@@ -46,7 +51,11 @@ impl Vm {
     }
 
     /// Register a built-in module initialiser (imported on first use).
-    pub fn register_builtin_module(&self, name: &'static str, init: fn(&Vm) -> PyResult<PyObjectRef>) {
+    pub fn register_builtin_module(
+        &self,
+        name: &'static str,
+        init: fn(&Vm) -> PyResult<PyObjectRef>,
+    ) {
         self.builtin_modules.borrow_mut().insert(name, init);
     }
 }
@@ -71,6 +80,12 @@ pub fn init(vm: &Vm) -> PyResult<()> {
     names.extend(["builtins", "sys"]);
     names.sort_unstable();
     let t = vm.new_tuple(names.iter().map(|n| vm.new_str(*n)).collect());
-    vm.set_attr_str(&vm.sys_attr("path").map(|_| ()).and_then(|_| vm.import_absolute("sys"))?, "builtin_module_names", t)?;
+    vm.set_attr_str(
+        &vm.sys_attr("path")
+            .map(|_| ())
+            .and_then(|_| vm.import_absolute("sys"))?,
+        "builtin_module_names",
+        t,
+    )?;
     Ok(())
 }

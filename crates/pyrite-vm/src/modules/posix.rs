@@ -85,9 +85,16 @@ fn posix_listdir(vm: &Vm, args: Args) -> PyResult {
 }
 
 fn stat_impl(vm: &Vm, args: Args, follow: bool) -> PyResult {
-    let p = args.pos().first().ok_or_else(|| vm.new_type_error("stat() missing required argument 'path' (pos 1)"))?;
+    let p = args
+        .pos()
+        .first()
+        .ok_or_else(|| vm.new_type_error("stat() missing required argument 'path' (pos 1)"))?;
     let path = path_string(vm, p)?;
-    let md = if follow { std::fs::metadata(&path) } else { std::fs::symlink_metadata(&path) };
+    let md = if follow {
+        std::fs::metadata(&path)
+    } else {
+        std::fs::symlink_metadata(&path)
+    };
     let md = md.map_err(|e| os_error(vm, &e, Some(&path)))?;
     let vals: Vec<PyObjectRef> = vec![
         vm.new_int(md.mode() as i64),
@@ -101,12 +108,22 @@ fn stat_impl(vm: &Vm, args: Args, follow: bool) -> PyResult {
         vm.new_int(md.mtime()),
         vm.new_int(md.ctime()),
     ];
-    let r = vm.alloc(crate::types::object::PyInstance::default(), &vm.types.simple_namespace);
-    let names = ["st_mode", "st_ino", "st_dev", "st_nlink", "st_uid", "st_gid", "st_size", "st_atime", "st_mtime", "st_ctime"];
+    let r = vm.alloc(
+        crate::types::object::PyInstance::default(),
+        &vm.types.simple_namespace,
+    );
+    let names = [
+        "st_mode", "st_ino", "st_dev", "st_nlink", "st_uid", "st_gid", "st_size", "st_atime",
+        "st_mtime", "st_ctime",
+    ];
     for (n, v) in names.iter().zip(vals) {
         vm.set_attr_str(&r, n, v)?;
     }
-    vm.set_attr_str(&r, "st_mtime_ns", vm.new_int(md.mtime() * 1_000_000_000 + md.mtime_nsec()))?;
+    vm.set_attr_str(
+        &r,
+        "st_mtime_ns",
+        vm.new_int(md.mtime() * 1_000_000_000 + md.mtime_nsec()),
+    )?;
     Ok(r)
 }
 
@@ -141,7 +158,9 @@ fn posix_urandom(vm: &Vm, args: Args) -> PyResult {
     let n = crate::types::int::as_i64(n).unwrap_or(0).max(0) as usize;
     let mut buf = vec![0u8; n];
     use std::io::Read;
-    std::fs::File::open("/dev/urandom").and_then(|mut f| f.read_exact(&mut buf)).map_err(|e| os_error(vm, &e, None))?;
+    std::fs::File::open("/dev/urandom")
+        .and_then(|mut f| f.read_exact(&mut buf))
+        .map_err(|e| os_error(vm, &e, None))?;
     Ok(vm.alloc(PyBytes::new(buf), &vm.types.bytes))
 }
 
@@ -153,7 +172,10 @@ fn posix_remove(vm: &Vm, args: Args) -> PyResult {
 }
 
 fn posix_mkdir(vm: &Vm, args: Args) -> PyResult {
-    let p = args.pos().first().ok_or_else(|| vm.new_type_error("mkdir() missing required argument 'path'"))?;
+    let p = args
+        .pos()
+        .first()
+        .ok_or_else(|| vm.new_type_error("mkdir() missing required argument 'path'"))?;
     let path = path_string(vm, p)?;
     std::fs::create_dir(&path).map_err(|e| os_error(vm, &e, Some(&path)))?;
     Ok(vm.none.clone())
@@ -226,13 +248,28 @@ pub fn make(vm: &Vm) -> PyResult<PyObjectRef> {
     vm.dict_set_str(d, "environ", env.into_object());
     vm.dict_set_str(d, "_have_functions", vm.new_list(Vec::new()));
     vm.dict_set_str(d, "error", vm.exc.OSError.as_object().clone());
-    for (name, v) in [("F_OK", 0), ("R_OK", 4), ("W_OK", 2), ("X_OK", 1), ("O_RDONLY", 0), ("O_WRONLY", 1), ("O_RDWR", 2), ("O_CREAT", 64), ("O_TRUNC", 512), ("O_APPEND", 1024), ("O_EXCL", 128)] {
+    for (name, v) in [
+        ("F_OK", 0),
+        ("R_OK", 4),
+        ("W_OK", 2),
+        ("X_OK", 1),
+        ("O_RDONLY", 0),
+        ("O_WRONLY", 1),
+        ("O_RDWR", 2),
+        ("O_CREAT", 64),
+        ("O_TRUNC", 512),
+        ("O_APPEND", 1024),
+        ("O_EXCL", 128),
+    ] {
         vm.dict_set_str(d, name, vm.new_int(v));
     }
     let all: Vec<PyObjectRef> = d
         .keys()
         .into_iter()
-        .filter(|k| k.downcast_ref::<PyStr>().is_some_and(|s| !s.as_str().starts_with('_')))
+        .filter(|k| {
+            k.downcast_ref::<PyStr>()
+                .is_some_and(|s| !s.as_str().starts_with('_'))
+        })
         .collect();
     vm.dict_set_str(d, "__all__", vm.new_list(all));
     Ok(m)

@@ -75,9 +75,14 @@ pub fn flush_stdout(vm: &Vm) {
 
 fn stream_write(vm: &Vm, args: Args) -> PyResult {
     let [s, t] = args.exact::<2>(vm, "write")?;
-    let st = s.downcast_ref::<PyStdStream>().ok_or_else(|| vm.new_type_error("expected a stream"))?;
+    let st = s
+        .downcast_ref::<PyStdStream>()
+        .ok_or_else(|| vm.new_type_error("expected a stream"))?;
     let text = t.downcast_ref::<PyStr>().ok_or_else(|| {
-        vm.new_type_error(format!("write() argument must be str, not {}", vm.type_name(t)))
+        vm.new_type_error(format!(
+            "write() argument must be str, not {}",
+            vm.type_name(t)
+        ))
     })?;
     st.write(vm, text.as_str())?;
     Ok(vm.new_int(text.char_len() as i64))
@@ -93,7 +98,9 @@ fn stream_flush(vm: &Vm, args: Args) -> PyResult {
 
 fn stream_readline(vm: &Vm, args: Args) -> PyResult {
     let s = &args.pos()[0];
-    let st = s.downcast_ref::<PyStdStream>().ok_or_else(|| vm.new_type_error("expected a stream"))?;
+    let st = s
+        .downcast_ref::<PyStdStream>()
+        .ok_or_else(|| vm.new_type_error("expected a stream"))?;
     if st.fd != 0 {
         return Err(vm.new_exception_msg(&vm.exc.OSError, "not readable"));
     }
@@ -104,7 +111,9 @@ fn stream_readline(vm: &Vm, args: Args) -> PyResult {
 
 fn stream_read(vm: &Vm, args: Args) -> PyResult {
     let s = &args.pos()[0];
-    let st = s.downcast_ref::<PyStdStream>().ok_or_else(|| vm.new_type_error("expected a stream"))?;
+    let st = s
+        .downcast_ref::<PyStdStream>()
+        .ok_or_else(|| vm.new_type_error("expected a stream"))?;
     if st.fd != 0 {
         return Err(vm.new_exception_msg(&vm.exc.OSError, "not readable"));
     }
@@ -135,7 +144,9 @@ impl Vm {
     /// `sys.<name>`; RuntimeError "lost sys.<name>" if missing.
     pub fn sys_attr(&self, name: &str) -> PyResult {
         let m = self.sys_module.borrow().clone();
-        let v = m.as_ref().and_then(|m| self.module_dict(m).and_then(|d| d.get_by_str(name)));
+        let v = m
+            .as_ref()
+            .and_then(|m| self.module_dict(m).and_then(|d| d.get_by_str(name)));
         v.ok_or_else(|| self.new_runtime_error(format!("lost sys.{name}")))
     }
 }
@@ -148,9 +159,9 @@ pub fn basic_size(_vm: &Vm, o: &PyObjectRef) -> usize {
         // allocates a digit even for zero).
         let bits = match &i.value {
             int::IntVal::Small(v) => 64 - v.unsigned_abs().leading_zeros() as usize,
-            int::IntVal::Big(b) => {
-                dashu_int::ops::BitTest::bit_len(&dashu_int::ops::UnsignedAbs::unsigned_abs((**b).clone()))
-            }
+            int::IntVal::Big(b) => dashu_int::ops::BitTest::bit_len(
+                &dashu_int::ops::UnsignedAbs::unsigned_abs((**b).clone()),
+            ),
         };
         return 24 + 4 * bits.div_ceil(30).max(1);
     }
@@ -188,8 +199,16 @@ pub fn basic_size(_vm: &Vm, o: &PyObjectRef) -> usize {
     }
     if o.downcast_ref::<object::PyInstance>().is_some() {
         let flags = o.type_core().flags();
-        let weak = if flags.has(TypeFlags::HAS_WEAKLIST) { 8 } else { 0 };
-        let slots = crate::types::typeobj::class_of(o).ext.slot_names.borrow().len();
+        let weak = if flags.has(TypeFlags::HAS_WEAKLIST) {
+            8
+        } else {
+            0
+        };
+        let slots = crate::types::typeobj::class_of(o)
+            .ext
+            .slot_names
+            .borrow()
+            .len();
         return 16 + weak + 8 * slots;
     }
     if o.downcast_ref::<complex::PyComplex>().is_some() {
@@ -245,7 +264,11 @@ fn sys_getrefcount(vm: &Vm, args: Args) -> PyResult {
 fn pre_header_size(o: &PyObjectRef) -> i64 {
     let flags = o.type_core().flags();
     let gc = if flags.has(TypeFlags::HAS_GC) { 16 } else { 0 };
-    let managed = if flags.has(TypeFlags::HEAPTYPE) && flags.has(TypeFlags::HAS_DICT) { 16 } else { 0 };
+    let managed = if flags.has(TypeFlags::HEAPTYPE) && flags.has(TypeFlags::HAS_DICT) {
+        16
+    } else {
+        0
+    };
     gc + managed
 }
 
@@ -292,7 +315,10 @@ fn sys_debugmallocstats(vm: &Vm, args: Args) -> PyResult {
 fn sys_intern(vm: &Vm, args: Args) -> PyResult {
     let [s] = args.exact::<1>(vm, "intern")?;
     if s.downcast_ref::<PyStr>().is_none() {
-        return Err(vm.new_type_error(format!("intern() argument must be str, not {}", vm.type_name(s))));
+        return Err(vm.new_type_error(format!(
+            "intern() argument must be str, not {}",
+            vm.type_name(s)
+        )));
     }
     Ok(vm.intern_obj(s))
 }
@@ -314,7 +340,11 @@ fn sys_exc_info(vm: &Vm, args: Args) -> PyResult {
 
 fn sys_exception(vm: &Vm, args: Args) -> PyResult {
     args.exact::<0>(vm, "exception")?;
-    Ok(vm.handled_exc.borrow().clone().unwrap_or_else(|| vm.none.clone()))
+    Ok(vm
+        .handled_exc
+        .borrow()
+        .clone()
+        .unwrap_or_else(|| vm.none.clone()))
 }
 
 fn sys_displayhook(vm: &Vm, args: Args) -> PyResult {
@@ -337,7 +367,10 @@ fn sys_displayhook(vm: &Vm, args: Args) -> PyResult {
 
 fn sys_excepthook(vm: &Vm, args: Args) -> PyResult {
     let [_t, v, _tb] = args.exact::<3>(vm, "excepthook")?;
-    if let Ok(e) = v.clone().downcast::<crate::types::exceptions::PyBaseException>() {
+    if let Ok(e) = v
+        .clone()
+        .downcast::<crate::types::exceptions::PyBaseException>()
+    {
         crate::eval::traceback::print_exception(vm, &e);
     }
     Ok(vm.none.clone())
@@ -390,7 +423,13 @@ pub fn init(vm: &Vm) -> PyResult<()> {
     vm.add_method(st, "isatty", stream_isatty);
     vm.add_method(st, "fileno", stream_fileno);
     for (name, fd) in [("stdin", 0), ("stdout", 1), ("stderr", 2)] {
-        let s = vm.alloc(PyStdStream { fd, buf: RefCell::new(Vec::new()) }, st);
+        let s = vm.alloc(
+            PyStdStream {
+                fd,
+                buf: RefCell::new(Vec::new()),
+            },
+            st,
+        );
         vm.dict_set_str(d, name, s.clone());
         vm.dict_set_str(d, &format!("__{name}__"), s);
     }
@@ -414,9 +453,19 @@ pub fn init(vm: &Vm) -> PyResult<()> {
         vm.dict_set_str(d, "__excepthook__", f);
     }
     vm.dict_set_str(d, "modules", vm.modules.as_object().clone());
-    let argv: Vec<PyObjectRef> = vm.argv.borrow().iter().map(|a| vm.new_str(a.as_str())).collect();
+    let argv: Vec<PyObjectRef> = vm
+        .argv
+        .borrow()
+        .iter()
+        .map(|a| vm.new_str(a.as_str()))
+        .collect();
     vm.dict_set_str(d, "argv", vm.new_list(argv));
-    let path: Vec<PyObjectRef> = vm.initial_path.borrow().iter().map(|a| vm.new_str(a.as_str())).collect();
+    let path: Vec<PyObjectRef> = vm
+        .initial_path
+        .borrow()
+        .iter()
+        .map(|a| vm.new_str(a.as_str()))
+        .collect();
     vm.dict_set_str(d, "path", vm.new_list(path));
     vm.dict_set_str(d, "maxsize", vm.new_int(i64::MAX));
     vm.dict_set_str(d, "maxunicode", vm.new_int(0x10FFFF));
@@ -425,9 +474,19 @@ pub fn init(vm: &Vm) -> PyResult<()> {
     vm.dict_set_str(d, "version", vm.new_str("3.11.7 (Pyrite 0.1.0)"));
     vm.dict_set_str(d, "hexversion", vm.new_int(0x030B07F0));
     vm.dict_set_str(d, "api_version", vm.new_int(1013));
-    vm.dict_set_str(d, "copyright", vm.new_str("Copyright (c) Pyrite contributors."));
-    vm.dict_set_str(d, "dont_write_bytecode", vm.new_bool(!vm.write_bytecode.get()));
-    let exe = std::env::current_exe().map(|p| p.to_string_lossy().into_owned()).unwrap_or_default();
+    vm.dict_set_str(
+        d,
+        "copyright",
+        vm.new_str("Copyright (c) Pyrite contributors."),
+    );
+    vm.dict_set_str(
+        d,
+        "dont_write_bytecode",
+        vm.new_bool(!vm.write_bytecode.get()),
+    );
+    let exe = std::env::current_exe()
+        .map(|p| p.to_string_lossy().into_owned())
+        .unwrap_or_default();
     vm.dict_set_str(d, "executable", vm.new_str(exe.as_str()));
     vm.dict_set_str(d, "prefix", vm.new_str("/usr/local"));
     vm.dict_set_str(d, "base_prefix", vm.new_str("/usr/local"));
@@ -448,8 +507,18 @@ pub fn init(vm: &Vm) -> PyResult<()> {
     let (vi, imp) = crate::types::runtime_methods::sys_values(vm);
     vm.dict_set_str(d, "version_info", vi);
     vm.dict_set_str(d, "implementation", imp);
-    vm.add_function(d, sm, "get_int_max_str_digits", crate::types::int_methods::sys_get_int_max_str_digits);
-    vm.add_function(d, sm, "set_int_max_str_digits", crate::types::int_methods::sys_set_int_max_str_digits);
+    vm.add_function(
+        d,
+        sm,
+        "get_int_max_str_digits",
+        crate::types::int_methods::sys_get_int_max_str_digits,
+    );
+    vm.add_function(
+        d,
+        sm,
+        "set_int_max_str_digits",
+        crate::types::int_methods::sys_set_int_max_str_digits,
+    );
     vm.modules.set_item(vm, vm.new_str("sys"), m.clone())?;
     *vm.sys_module.borrow_mut() = Some(m);
     Ok(())

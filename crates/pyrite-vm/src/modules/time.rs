@@ -12,7 +12,9 @@ thread_local! {
 }
 
 fn since_epoch() -> Duration {
-    SystemTime::now().duration_since(UNIX_EPOCH).unwrap_or_default()
+    SystemTime::now()
+        .duration_since(UNIX_EPOCH)
+        .unwrap_or_default()
 }
 
 fn monotonic() -> Duration {
@@ -51,7 +53,10 @@ fn t_sleep(vm: &Vm, args: Args) -> PyResult {
     } else if let Some(i) = crate::types::int::as_i64(s) {
         i as f64
     } else {
-        return Err(vm.new_type_error(format!("'{}' object cannot be interpreted as an integer", vm.type_name(s))));
+        return Err(vm.new_type_error(format!(
+            "'{}' object cannot be interpreted as an integer",
+            vm.type_name(s)
+        )));
     };
     if secs < 0.0 {
         return Err(vm.new_value_error("sleep length must be non-negative"));

@@ -32,7 +32,9 @@ pub fn is_data_descr(vm: &Vm, d: &PyObjectRef) -> bool {
 }
 
 fn name_str(name: &PyObjectRef) -> &str {
-    name.downcast_ref::<PyStr>().map(|s| s.as_str()).unwrap_or("?")
+    name.downcast_ref::<PyStr>()
+        .map(|s| s.as_str())
+        .unwrap_or("?")
 }
 
 impl Vm {
@@ -65,7 +67,11 @@ impl Vm {
     }
 
     /// `getattr(obj, name, None)`-like: `Ok(None)` on AttributeError.
-    pub fn get_attr_opt(&self, obj: &PyObjectRef, name: &PyObjectRef) -> PyResult<Option<PyObjectRef>> {
+    pub fn get_attr_opt(
+        &self,
+        obj: &PyObjectRef,
+        name: &PyObjectRef,
+    ) -> PyResult<Option<PyObjectRef>> {
         match self.get_attr(obj, name) {
             Ok(v) => Ok(Some(v)),
             Err(e) if self.exc_matches(&e, &self.exc.AttributeError) => Ok(None),
@@ -124,9 +130,16 @@ impl Vm {
     }
 
     /// `descr.__get__(instance, owner)` with fast paths for native kinds.
-    pub fn descr_get(&self, d: &PyObjectRef, instance: Option<&PyObjectRef>, owner: &PyObjectRef) -> PyResult {
+    pub fn descr_get(
+        &self,
+        d: &PyObjectRef,
+        instance: Option<&PyObjectRef>,
+        owner: &PyObjectRef,
+    ) -> PyResult {
         if let Some(p) = d.downcast_ref::<PyProperty>() {
-            let Some(inst) = instance else { return Ok(d.clone()) };
+            let Some(inst) = instance else {
+                return Ok(d.clone());
+            };
             let fget = p.fget.borrow().clone();
             return match fget {
                 Some(f) => self.call(&f, &[inst.clone()]),
@@ -138,19 +151,30 @@ impl Vm {
             };
         }
         if let Some(g) = d.downcast_ref::<PyGetSetDescr>() {
-            let Some(inst) = instance else { return Ok(d.clone()) };
+            let Some(inst) = instance else {
+                return Ok(d.clone());
+            };
             return (g.get)(self, inst);
         }
         if let Some(m) = d.downcast_ref::<PyMemberDescr>() {
-            let Some(inst) = instance else { return Ok(d.clone()) };
-            let v = inst.downcast_ref::<PyInstance>().and_then(|i| i.slots.borrow().get(m.index).cloned().flatten());
+            let Some(inst) = instance else {
+                return Ok(d.clone());
+            };
+            let v = inst
+                .downcast_ref::<PyInstance>()
+                .and_then(|i| i.slots.borrow().get(m.index).cloned().flatten());
             return v.ok_or_else(|| self.new_attribute_error(name_str(&m.name).to_string()));
         }
         self.bind_descriptor(d, instance, owner)
     }
 
     pub(crate) fn property_name(&self, p: &PyProperty) -> String {
-        match p.name.borrow().as_ref().and_then(|n| n.downcast_ref::<PyStr>().map(|s| s.as_str().to_string())) {
+        match p
+            .name
+            .borrow()
+            .as_ref()
+            .and_then(|n| n.downcast_ref::<PyStr>().map(|s| s.as_str().to_string()))
+        {
             Some(n) => format!("'{n}' "),
             None => String::new(),
         }
@@ -165,7 +189,9 @@ impl Vm {
                 return self.descr_get(ma, Some(cls), cls.class());
             }
         }
-        let t = cls.downcast_ref::<PyTypeObj>().expect("type_getattr on a type");
+        let t = cls
+            .downcast_ref::<PyTypeObj>()
+            .expect("type_getattr on a type");
         if let Some(a) = t.ext.lookup(name) {
             // Descriptors found on the class bind with no instance.
             if a.downcast_ref::<PyProperty>().is_some()
@@ -194,7 +220,9 @@ impl Vm {
     /// `module.__getattribute__`: the module dict, then a module-level
     /// `__getattr__`.
     pub fn module_getattr(&self, m: &PyObjectRef, name: &PyObjectRef) -> PyResult {
-        let module = m.downcast_ref::<PyModule>().expect("module_getattr on a module");
+        let module = m
+            .downcast_ref::<PyModule>()
+            .expect("module_getattr on a module");
         if let Some(s) = name.downcast_ref::<PyStr>() {
             if let Some(v) = module.dict.get_str(s) {
                 return Ok(v);
@@ -220,10 +248,19 @@ impl Vm {
     }
 
     /// `setattr(obj, name, value)`, or `delattr` when `value` is None.
-    pub fn set_attr_opt(&self, obj: &PyObjectRef, name: &PyObjectRef, value: Option<PyObjectRef>) -> PyResult<()> {
+    pub fn set_attr_opt(
+        &self,
+        obj: &PyObjectRef,
+        name: &PyObjectRef,
+        value: Option<PyObjectRef>,
+    ) -> PyResult<()> {
         let cls = class_of(obj);
         if cls.ext.heap {
-            let hook = if value.is_some() { &self.names.__setattr__ } else { &self.names.__delattr__ };
+            let hook = if value.is_some() {
+                &self.names.__setattr__
+            } else {
+                &self.names.__delattr__
+            };
             if let Some(sa) = cls.ext.lookup(hook) {
                 if sa.downcast_ref::<PyMethodDescr>().is_none() {
                     let mut args = vec![name.clone()];
@@ -243,14 +280,24 @@ impl Vm {
 
     /// `object.__setattr__`/`__delattr__` (no user hook): type objects use
     /// the class-dict rules, everything else the generic ones.
-    pub fn setattr_no_hook(&self, obj: &PyObjectRef, name: &PyObjectRef, value: Option<PyObjectRef>) -> PyResult<()> {
+    pub fn setattr_no_hook(
+        &self,
+        obj: &PyObjectRef,
+        name: &PyObjectRef,
+        value: Option<PyObjectRef>,
+    ) -> PyResult<()> {
         if let Some(t) = obj.downcast_ref::<PyTypeObj>() {
             return self.type_setattr(obj, t, name, value);
         }
         self.generic_setattr(obj, name, value)
     }
 
-    pub fn set_attr(&self, obj: &PyObjectRef, name: &PyObjectRef, value: PyObjectRef) -> PyResult<()> {
+    pub fn set_attr(
+        &self,
+        obj: &PyObjectRef,
+        name: &PyObjectRef,
+        value: PyObjectRef,
+    ) -> PyResult<()> {
         self.set_attr_opt(obj, name, Some(value))
     }
 
@@ -264,11 +311,20 @@ impl Vm {
     }
 
     /// `object.__setattr__` / `object.__delattr__`.
-    pub fn generic_setattr(&self, obj: &PyObjectRef, name: &PyObjectRef, value: Option<PyObjectRef>) -> PyResult<()> {
+    pub fn generic_setattr(
+        &self,
+        obj: &PyObjectRef,
+        name: &PyObjectRef,
+        value: Option<PyObjectRef>,
+    ) -> PyResult<()> {
         let cls = class_of(obj);
         if let Some(d) = cls.ext.lookup(name) {
             if let Some(p) = d.downcast_ref::<PyProperty>() {
-                let (f, what) = if value.is_some() { (p.fset.borrow().clone(), "setter") } else { (p.fdel.borrow().clone(), "deleter") };
+                let (f, what) = if value.is_some() {
+                    (p.fset.borrow().clone(), "setter")
+                } else {
+                    (p.fdel.borrow().clone(), "deleter")
+                };
                 return match f {
                     Some(f) => {
                         let mut args = vec![obj.clone()];
@@ -288,7 +344,9 @@ impl Vm {
                     None => Err(self.new_attribute_error(format!(
                         "attribute '{}' of '{}' objects is not writable",
                         g.name,
-                        crate::types::typeobj::as_type(&g.objclass).map(|t| t.ext.name()).unwrap_or_default()
+                        crate::types::typeobj::as_type(&g.objclass)
+                            .map(|t| t.ext.name())
+                            .unwrap_or_default()
                     ))),
                 };
             }
@@ -309,7 +367,11 @@ impl Vm {
                 }
             }
             if class_of(&d).ext.heap {
-                let hook = if value.is_some() { &self.names.__set__ } else { &self.names.__delete__ };
+                let hook = if value.is_some() {
+                    &self.names.__set__
+                } else {
+                    &self.names.__delete__
+                };
                 if let Some(set) = class_of(&d).ext.lookup(hook) {
                     let mut args = vec![obj.clone()];
                     args.extend(value);
@@ -360,7 +422,13 @@ impl Vm {
         }
     }
 
-    fn dict_store(&self, d: &crate::types::dict::PyDict, obj: &PyObjectRef, name: &PyObjectRef, value: Option<PyObjectRef>) -> PyResult<()> {
+    fn dict_store(
+        &self,
+        d: &crate::types::dict::PyDict,
+        obj: &PyObjectRef,
+        name: &PyObjectRef,
+        value: Option<PyObjectRef>,
+    ) -> PyResult<()> {
         match value {
             Some(v) => d.set_item(self, name.clone(), v),
             None => match d.del_item(self, name)? {
@@ -371,11 +439,21 @@ impl Vm {
     }
 
     fn no_attr(&self, obj: &PyObjectRef, name: &PyObjectRef) -> crate::PyBaseExceptionRef {
-        self.new_attribute_error(format!("'{}' object has no attribute '{}'", self.type_name(obj), name_str(name)))
+        self.new_attribute_error(format!(
+            "'{}' object has no attribute '{}'",
+            self.type_name(obj),
+            name_str(name)
+        ))
     }
 
     /// `type.__setattr__`.
-    fn type_setattr(&self, cls: &PyObjectRef, t: &PyTypeObj, name: &PyObjectRef, value: Option<PyObjectRef>) -> PyResult<()> {
+    fn type_setattr(
+        &self,
+        cls: &PyObjectRef,
+        t: &PyTypeObj,
+        name: &PyObjectRef,
+        value: Option<PyObjectRef>,
+    ) -> PyResult<()> {
         let meta = class_of(cls);
         if let Some(d) = meta.ext.lookup(name) {
             if is_data_descr(self, &d) {
@@ -410,7 +488,8 @@ impl Vm {
     /// `hasattr`-style test on a class: whether `cls` or a base defines
     /// `name`.
     pub fn class_has(&self, cls: &PyObjectRef, name: &PyObjectRef) -> bool {
-        cls.downcast_ref::<PyTypeObj>().is_some_and(|t| t.ext.lookup(name).is_some())
+        cls.downcast_ref::<PyTypeObj>()
+            .is_some_and(|t| t.ext.lookup(name).is_some())
     }
 
     /// `isinstance(obj, cls)` for a type `cls` (no `__instancecheck__`).

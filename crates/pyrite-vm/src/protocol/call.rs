@@ -10,7 +10,12 @@ use crate::{PyObjectRef, PyResult, Vm};
 
 impl Vm {
     /// `callable(*args)` with keyword names for the tail of `args`.
-    pub fn call_kw(&self, callable: &PyObjectRef, args: &[PyObjectRef], kwnames: &[PyObjectRef]) -> PyResult {
+    pub fn call_kw(
+        &self,
+        callable: &PyObjectRef,
+        args: &[PyObjectRef],
+        kwnames: &[PyObjectRef],
+    ) -> PyResult {
         if let Some(f) = callable.downcast_ref::<PyFunction>() {
             let _ = f;
             return crate::eval::r#loop::call_function(self, callable, args, kwnames);
@@ -40,7 +45,10 @@ impl Vm {
         }
         match class_of(callable).ext.lookup(&self.names.__call__) {
             Some(f) => self.call_unbound(&f, callable, args, kwnames),
-            None => Err(self.new_type_error(format!("'{}' object is not callable", self.type_name(callable)))),
+            None => Err(self.new_type_error(format!(
+                "'{}' object is not callable",
+                self.type_name(callable)
+            ))),
         }
     }
 
@@ -51,7 +59,12 @@ impl Vm {
     }
 
     /// Call a method descriptor: `args[0]` is `self` (or the class).
-    pub fn call_method_descr(&self, d: &PyMethodDescr, args: &[PyObjectRef], kwnames: &[PyObjectRef]) -> PyResult {
+    pub fn call_method_descr(
+        &self,
+        d: &PyMethodDescr,
+        args: &[PyObjectRef],
+        kwnames: &[PyObjectRef],
+    ) -> PyResult {
         match d.kind {
             MethodKind::Instance => {
                 let npos = args.len() - kwnames.len();
@@ -79,8 +92,17 @@ impl Vm {
     /// Call `f` found on a type as an unbound attribute, with `obj` as self
     /// (the dunder-call path: functions and method descriptors get `obj`
     /// prepended without making a bound method).
-    pub fn call_unbound(&self, f: &PyObjectRef, obj: &PyObjectRef, args: &[PyObjectRef], kwnames: &[PyObjectRef]) -> PyResult {
-        if f.downcast_ref::<PyFunction>().is_some() || f.downcast_ref::<PyMethodDescr>().is_some_and(|d| d.kind == MethodKind::Instance) {
+    pub fn call_unbound(
+        &self,
+        f: &PyObjectRef,
+        obj: &PyObjectRef,
+        args: &[PyObjectRef],
+        kwnames: &[PyObjectRef],
+    ) -> PyResult {
+        if f.downcast_ref::<PyFunction>().is_some()
+            || f.downcast_ref::<PyMethodDescr>()
+                .is_some_and(|d| d.kind == MethodKind::Instance)
+        {
             let mut v = Vec::with_capacity(args.len() + 1);
             v.push(obj.clone());
             v.extend_from_slice(args);
@@ -92,7 +114,12 @@ impl Vm {
 
     /// Look up special method `name` on `type(obj)` and call it with `args`;
     /// `Ok(None)` if the type does not define it.
-    pub fn call_special(&self, obj: &PyObjectRef, name: &PyObjectRef, args: &[PyObjectRef]) -> PyResult<Option<PyObjectRef>> {
+    pub fn call_special(
+        &self,
+        obj: &PyObjectRef,
+        name: &PyObjectRef,
+        args: &[PyObjectRef],
+    ) -> PyResult<Option<PyObjectRef>> {
         match class_of(obj).ext.lookup(name) {
             Some(f) => self.call_unbound(&f, obj, args, &[]).map(Some),
             None => Ok(None),
@@ -108,21 +135,44 @@ impl Vm {
 
     /// Apply the descriptor protocol to `attr` found on a type: bind it to
     /// `instance` (or to the class when `instance` is None).
-    pub fn bind_descriptor(&self, attr: &PyObjectRef, instance: Option<&PyObjectRef>, owner: &PyObjectRef) -> PyResult {
+    pub fn bind_descriptor(
+        &self,
+        attr: &PyObjectRef,
+        instance: Option<&PyObjectRef>,
+        owner: &PyObjectRef,
+    ) -> PyResult {
         if attr.downcast_ref::<PyFunction>().is_some() {
             return Ok(match instance {
-                Some(i) => self.alloc(PyBoundMethod { func: attr.clone(), self_: i.clone() }, &self.types.method),
+                Some(i) => self.alloc(
+                    PyBoundMethod {
+                        func: attr.clone(),
+                        self_: i.clone(),
+                    },
+                    &self.types.method,
+                ),
                 None => attr.clone(),
             });
         }
         if let Some(d) = attr.downcast_ref::<PyMethodDescr>() {
             return Ok(match (d.kind, instance) {
                 (MethodKind::Instance, Some(i)) => self.alloc(
-                    PyNativeFunction { name: d.name, func: d.func, self_: Some(i.clone()), module: None, doc: d.doc },
+                    PyNativeFunction {
+                        name: d.name,
+                        func: d.func,
+                        self_: Some(i.clone()),
+                        module: None,
+                        doc: d.doc,
+                    },
                     &self.types.builtin_function,
                 ),
                 (MethodKind::Class, _) => self.alloc(
-                    PyNativeFunction { name: d.name, func: d.func, self_: Some(owner.clone()), module: None, doc: d.doc },
+                    PyNativeFunction {
+                        name: d.name,
+                        func: d.func,
+                        self_: Some(owner.clone()),
+                        module: None,
+                        doc: d.doc,
+                    },
                     &self.types.builtin_function,
                 ),
                 _ => attr.clone(),
@@ -130,7 +180,13 @@ impl Vm {
         }
         if let Some(cm) = attr.downcast_ref::<PyClassMethod>() {
             let f = cm.func.borrow().clone();
-            return Ok(self.alloc(PyBoundMethod { func: f, self_: owner.clone() }, &self.types.method));
+            return Ok(self.alloc(
+                PyBoundMethod {
+                    func: f,
+                    self_: owner.clone(),
+                },
+                &self.types.method,
+            ));
         }
         if let Some(sm) = attr.downcast_ref::<PyStaticMethod>() {
             return Ok(sm.func.borrow().clone());
@@ -146,8 +202,15 @@ impl Vm {
     }
 
     /// `type.__call__(cls, *args)`: `__new__` then `__init__`.
-    pub fn call_type(&self, cls: &PyObjectRef, args: &[PyObjectRef], kwnames: &[PyObjectRef]) -> PyResult {
-        let t = cls.downcast_ref::<PyTypeObj>().expect("call_type on a type");
+    pub fn call_type(
+        &self,
+        cls: &PyObjectRef,
+        args: &[PyObjectRef],
+        kwnames: &[PyObjectRef],
+    ) -> PyResult {
+        let t = cls
+            .downcast_ref::<PyTypeObj>()
+            .expect("call_type on a type");
         if cls.is(self.types.type_.as_object()) && args.len() == 1 && kwnames.is_empty() {
             return Ok(args[0].class().clone());
         }
@@ -199,5 +262,8 @@ impl Vm {
 }
 
 fn descr_owner_name(d: &PyMethodDescr) -> String {
-    d.objclass.downcast_ref::<PyTypeObj>().map(|t| t.ext.name().to_string()).unwrap_or_default()
+    d.objclass
+        .downcast_ref::<PyTypeObj>()
+        .map(|t| t.ext.name().to_string())
+        .unwrap_or_default()
 }

@@ -88,7 +88,10 @@ impl Vm {
         let ta = a.class();
         let tb = b.class();
         let mut checked_reflected = false;
-        if !ta.is(tb) && is_subtype(tb, ta) && class_of(b).ext.lookup(op.swapped().dunder(self)).is_some() {
+        if !ta.is(tb)
+            && is_subtype(tb, ta)
+            && class_of(b).ext.lookup(op.swapped().dunder(self)).is_some()
+        {
             checked_reflected = true;
             if let Some(r) = self.call_special(b, op.swapped().dunder(self), &[a.clone()])? {
                 if !r.is(&self.not_implemented) {
@@ -181,7 +184,9 @@ impl Vm {
                 IntVal::Big(b) if b.sign() == dashu_int::Sign::Negative => {
                     Err(self.new_value_error("__len__() should return >= 0"))
                 }
-                IntVal::Big(_) => Err(self.new_overflow_error("cannot fit 'int' into an index-sized integer")),
+                IntVal::Big(_) => {
+                    Err(self.new_overflow_error("cannot fit 'int' into an index-sized integer"))
+                }
             },
             None => Err(self.new_type_error(format!(
                 "'{}' object cannot be interpreted as an integer",

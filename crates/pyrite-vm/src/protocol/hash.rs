@@ -45,7 +45,9 @@ pub fn init_secret() {
                     .map(|d| d.as_nanos() as u64)
                     .unwrap_or(0x9E37_79B9);
                 bytes[..8].copy_from_slice(&t.to_le_bytes());
-                bytes[8..16].copy_from_slice(&(t.rotate_left(17) ^ std::process::id() as u64).to_le_bytes());
+                bytes[8..16].copy_from_slice(
+                    &(t.rotate_left(17) ^ std::process::id() as u64).to_le_bytes(),
+                );
             }
         }
     }
@@ -209,7 +211,10 @@ const XXPRIME_5: u64 = 2870177450012600261;
 
 impl TupleHasher {
     pub fn new(len: usize) -> Self {
-        TupleHasher { acc: XXPRIME_5, len: len as u64 }
+        TupleHasher {
+            acc: XXPRIME_5,
+            len: len as u64,
+        }
     }
 
     pub fn add(&mut self, h: i64) {

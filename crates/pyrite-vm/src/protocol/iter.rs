@@ -14,13 +14,19 @@ impl Vm {
         if !cls.ext.heap {
             if obj.downcast_ref::<PyList>().is_some() {
                 return Ok(self.alloc(
-                    PyListIter { seq: Some(obj.clone()).into(), index: 0.into() },
+                    PyListIter {
+                        seq: Some(obj.clone()).into(),
+                        index: 0.into(),
+                    },
                     &self.types.list_iterator,
                 ));
             }
             if obj.downcast_ref::<PyTuple>().is_some() {
                 return Ok(self.alloc(
-                    PyTupleIter { seq: Some(obj.clone()).into(), index: 0.into() },
+                    PyTupleIter {
+                        seq: Some(obj.clone()).into(),
+                        index: 0.into(),
+                    },
                     &self.types.tuple_iterator,
                 ));
             }
@@ -39,7 +45,13 @@ impl Vm {
             Some(_) => Err(self.not_iterable(obj)),
             None => {
                 if cls.ext.lookup(&self.names.__getitem__).is_some() {
-                    Ok(self.alloc(PySeqIter { seq: Some(obj.clone()).into(), index: 0.into() }, &self.types.iterator))
+                    Ok(self.alloc(
+                        PySeqIter {
+                            seq: Some(obj.clone()).into(),
+                            index: 0.into(),
+                        },
+                        &self.types.iterator,
+                    ))
                 } else {
                     Err(self.not_iterable(obj))
                 }
@@ -71,7 +83,10 @@ impl Vm {
             let seq = ti.seq.borrow().clone();
             if let Some(seq) = seq {
                 let i = ti.index.get();
-                if let Some(v) = seq.downcast_ref::<PyTuple>().and_then(|t| t.items.get(i).cloned()) {
+                if let Some(v) = seq
+                    .downcast_ref::<PyTuple>()
+                    .and_then(|t| t.items.get(i).cloned())
+                {
                     ti.index.set(i + 1);
                     return Ok(Some(v));
                 }
@@ -85,7 +100,10 @@ impl Vm {
                 Err(e) if self.exc_matches(&e, &self.exc.StopIteration) => Ok(None),
                 Err(e) => Err(e),
             },
-            None => Err(self.new_type_error(format!("'{}' object is not an iterator", self.type_name(it)))),
+            None => Err(self.new_type_error(format!(
+                "'{}' object is not an iterator",
+                self.type_name(it)
+            ))),
         }
     }
 

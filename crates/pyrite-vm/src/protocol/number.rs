@@ -60,7 +60,11 @@ impl Vm {
         let ta = a.class();
         let tb = b.class();
         let slotv = class_of(a).ext.lookup(&lname);
-        let slotw = if ta.is(tb) { None } else { class_of(b).ext.lookup(&rname) };
+        let slotw = if ta.is(tb) {
+            None
+        } else {
+            class_of(b).ext.lookup(&rname)
+        };
         let mut slotw = slotw;
         if let Some(v) = &slotv {
             if let Some(w) = &slotw {
@@ -103,7 +107,10 @@ impl Vm {
     pub fn fast_binary(&self, a: &PyObjectRef, b: &PyObjectRef, op: u32) -> Option<PyResult> {
         let ta = a.class();
         if ta.is(self.types.int.as_object()) && b.class().is(ta) {
-            let (IntVal::Small(x), IntVal::Small(y)) = (&a.downcast_ref::<PyInt>()?.value, &b.downcast_ref::<PyInt>()?.value) else {
+            let (IntVal::Small(x), IntVal::Small(y)) = (
+                &a.downcast_ref::<PyInt>()?.value,
+                &b.downcast_ref::<PyInt>()?.value,
+            ) else {
                 return None;
             };
             let (x, y) = (*x, *y);
@@ -183,7 +190,11 @@ impl Vm {
         let n = self.intern(name);
         match self.call_special(a, &n, &[])? {
             Some(r) => Ok(r),
-            None => Err(self.new_type_error(format!("bad operand type for unary {}: '{}'", sym, self.type_name(a)))),
+            None => Err(self.new_type_error(format!(
+                "bad operand type for unary {}: '{}'",
+                sym,
+                self.type_name(a)
+            ))),
         }
     }
 
@@ -191,7 +202,10 @@ impl Vm {
     pub fn index(&self, obj: &PyObjectRef) -> PyResult {
         if obj.downcast_ref::<PyInt>().is_some() {
             if class_of(obj).ext.heap || obj.class().is(self.types.bool_.as_object()) {
-                let v = obj.downcast_ref::<PyInt>().map(|i| i.value.clone()).unwrap_or(IntVal::Small(0));
+                let v = obj
+                    .downcast_ref::<PyInt>()
+                    .map(|i| i.value.clone())
+                    .unwrap_or(IntVal::Small(0));
                 return Ok(self.new_int_val(v));
             }
             return Ok(obj.clone());
@@ -217,7 +231,10 @@ impl Vm {
             Some(IntVal::Small(v)) => Ok(*v as isize),
             _ => Err(self.new_exception_msg(
                 &self.exc.IndexError,
-                format!("cannot fit '{}' into an index-sized integer", self.type_name(obj)),
+                format!(
+                    "cannot fit '{}' into an index-sized integer",
+                    self.type_name(obj)
+                ),
             )),
         }
     }

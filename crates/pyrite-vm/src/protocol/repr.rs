@@ -49,9 +49,16 @@ impl Vm {
         self.leave_call();
         match r? {
             Some(s) => s.downcast::<PyStr>().map_err(|s| {
-                self.new_type_error(format!("__repr__ returned non-string (type {})", self.type_name(&s)))
+                self.new_type_error(format!(
+                    "__repr__ returned non-string (type {})",
+                    self.type_name(&s)
+                ))
             }),
-            None => Ok(self.new_str_ref(format!("<{} object at {:#x}>", self.type_name(obj), obj.id()))),
+            None => Ok(self.new_str_ref(format!(
+                "<{} object at {:#x}>",
+                self.type_name(obj),
+                obj.id()
+            ))),
         }
     }
 
@@ -63,14 +70,20 @@ impl Vm {
     /// `str(obj)`.
     pub fn str(&self, obj: &PyObjectRef) -> PyResult<PyStrRef> {
         if obj.downcast_ref::<PyStr>().is_some() && !class_of(obj).ext.heap {
-            return Ok(obj.clone().downcast::<PyStr>().unwrap_or_else(|_| unreachable!()));
+            return Ok(obj
+                .clone()
+                .downcast::<PyStr>()
+                .unwrap_or_else(|_| unreachable!()));
         }
         self.enter_call(" while getting the str of an object")?;
         let r = self.call_special(obj, &self.names.__str__, &[]);
         self.leave_call();
         match r? {
             Some(s) => s.downcast::<PyStr>().map_err(|s| {
-                self.new_type_error(format!("__str__ returned non-string (type {})", self.type_name(&s)))
+                self.new_type_error(format!(
+                    "__str__ returned non-string (type {})",
+                    self.type_name(&s)
+                ))
             }),
             None => self.repr(obj),
         }

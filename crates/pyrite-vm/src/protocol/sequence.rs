@@ -27,14 +27,18 @@ impl Vm {
         }
         match self.call_special(obj, &self.names.__len__, &[])? {
             Some(r) => self.len_result(&r),
-            None => Err(self.new_type_error(format!("object of type '{}' has no len()", self.type_name(obj)))),
+            None => Err(self.new_type_error(format!(
+                "object of type '{}' has no len()",
+                self.type_name(obj)
+            ))),
         }
     }
 
     /// `obj[key]`.
     pub fn get_item(&self, obj: &PyObjectRef, key: &PyObjectRef) -> PyResult {
         if !class_of(obj).ext.heap {
-            if let (Some(l), Some(i)) = (obj.downcast_ref::<PyList>(), key.downcast_ref::<PyInt>()) {
+            if let (Some(l), Some(i)) = (obj.downcast_ref::<PyList>(), key.downcast_ref::<PyInt>())
+            {
                 if let Some(i) = i.value.as_i64() {
                     let items = l.items.borrow();
                     let n = items.len() as i64;
@@ -45,7 +49,8 @@ impl Vm {
                     return Err(self.new_index_error("list index out of range"));
                 }
             }
-            if let (Some(t), Some(i)) = (obj.downcast_ref::<PyTuple>(), key.downcast_ref::<PyInt>()) {
+            if let (Some(t), Some(i)) = (obj.downcast_ref::<PyTuple>(), key.downcast_ref::<PyInt>())
+            {
                 if let Some(i) = i.value.as_i64() {
                     let n = t.len() as i64;
                     let j = if i < 0 { i + n } else { i };
@@ -74,10 +79,15 @@ impl Vm {
             }
             return Err(self.new_type_error(format!(
                 "type '{}' is not subscriptable",
-                obj.downcast_ref::<PyTypeObj>().map(|t| t.ext.name()).unwrap_or_default()
+                obj.downcast_ref::<PyTypeObj>()
+                    .map(|t| t.ext.name())
+                    .unwrap_or_default()
             )));
         }
-        Err(self.new_type_error(format!("'{}' object is not subscriptable", self.type_name(obj))))
+        Err(self.new_type_error(format!(
+            "'{}' object is not subscriptable",
+            self.type_name(obj)
+        )))
     }
 
     /// `type[...]` and builtin generics: returns the class itself for now
@@ -87,12 +97,18 @@ impl Vm {
     }
 
     /// `obj[key] = value`.
-    pub fn set_item(&self, obj: &PyObjectRef, key: PyObjectRef, value: PyObjectRef) -> PyResult<()> {
+    pub fn set_item(
+        &self,
+        obj: &PyObjectRef,
+        key: PyObjectRef,
+        value: PyObjectRef,
+    ) -> PyResult<()> {
         if !class_of(obj).ext.heap {
             if let Some(d) = obj.downcast_ref::<PyDict>() {
                 return d.set_item(self, key, value);
             }
-            if let (Some(l), Some(i)) = (obj.downcast_ref::<PyList>(), key.downcast_ref::<PyInt>()) {
+            if let (Some(l), Some(i)) = (obj.downcast_ref::<PyList>(), key.downcast_ref::<PyInt>())
+            {
                 if let Some(i) = i.value.as_i64() {
                     let mut items = l.items.borrow_mut();
                     let n = items.len() as i64;

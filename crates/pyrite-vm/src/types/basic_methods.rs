@@ -21,23 +21,32 @@ fn ellipsis_repr(vm: &Vm, _args: Args) -> PyResult {
     Ok(vm.new_str("Ellipsis"))
 }
 
-
-
-
-
 fn function_repr(vm: &Vm, args: Args) -> PyResult {
     let [o] = args.exact::<1>(vm, "__repr__")?;
-    let f = o.downcast_ref::<PyFunction>().ok_or_else(|| vm.new_type_error("expected function"))?;
+    let f = o
+        .downcast_ref::<PyFunction>()
+        .ok_or_else(|| vm.new_type_error("expected function"))?;
     let q = f.qualname.borrow().clone();
-    Ok(vm.new_str(format!("<function {} at {:#x}>", vm.str_string(&q)?, o.id())))
+    Ok(vm.new_str(format!(
+        "<function {} at {:#x}>",
+        vm.str_string(&q)?,
+        o.id()
+    )))
 }
 
 fn native_repr(vm: &Vm, args: Args) -> PyResult {
     let [o] = args.exact::<1>(vm, "__repr__")?;
-    let f = o.downcast_ref::<PyNativeFunction>().ok_or_else(|| vm.new_type_error("expected builtin"))?;
+    let f = o
+        .downcast_ref::<PyNativeFunction>()
+        .ok_or_else(|| vm.new_type_error("expected builtin"))?;
     Ok(vm.new_str(match &f.self_ {
         Some(s) if s.downcast_ref::<PyModule>().is_none() => {
-            format!("<built-in method {} of {} object at {:#x}>", f.name, vm.type_name(s), s.id())
+            format!(
+                "<built-in method {} of {} object at {:#x}>",
+                f.name,
+                vm.type_name(s),
+                s.id()
+            )
         }
         _ => format!("<built-in function {}>", f.name),
     }))
@@ -45,8 +54,15 @@ fn native_repr(vm: &Vm, args: Args) -> PyResult {
 
 fn module_repr(vm: &Vm, args: Args) -> PyResult {
     let [o] = args.exact::<1>(vm, "__repr__")?;
-    let m = o.downcast_ref::<PyModule>().ok_or_else(|| vm.new_type_error("expected module"))?;
-    let name = m.dict.get_by_str("__name__").map(|n| vm.str_string(&n)).transpose()?.unwrap_or_else(|| "?".into());
+    let m = o
+        .downcast_ref::<PyModule>()
+        .ok_or_else(|| vm.new_type_error("expected module"))?;
+    let name = m
+        .dict
+        .get_by_str("__name__")
+        .map(|n| vm.str_string(&n))
+        .transpose()?
+        .unwrap_or_else(|| "?".into());
     Ok(vm.new_str(match m.dict.get_by_str("__file__") {
         Some(f) if !f.is(&vm.none) => format!("<module '{}' from '{}'>", name, vm.str_string(&f)?),
         _ => format!("<module '{}' (built-in)>", name),

@@ -15,7 +15,13 @@ impl Vm {
             _ => &self.types.method_descriptor,
         };
         let d = self.alloc(
-            PyMethodDescr { name, func, objclass: cls.as_object().clone(), kind, doc: None },
+            PyMethodDescr {
+                name,
+                func,
+                objclass: cls.as_object().clone(),
+                kind,
+                doc: None,
+            },
             ty,
         );
         self.set_type_attr(cls, name, d);
@@ -38,9 +44,21 @@ impl Vm {
     }
 
     /// Add a computed attribute.
-    pub fn add_getset(&self, cls: &PyTypeRef, name: &'static str, get: Getter, set: Option<Setter>) {
+    pub fn add_getset(
+        &self,
+        cls: &PyTypeRef,
+        name: &'static str,
+        get: Getter,
+        set: Option<Setter>,
+    ) {
         let d = self.alloc(
-            PyGetSetDescr { name, get, set, objclass: cls.as_object().clone(), doc: None },
+            PyGetSetDescr {
+                name,
+                get,
+                set,
+                objclass: cls.as_object().clone(),
+                doc: None,
+            },
             &self.types.getset_descriptor,
         );
         self.set_type_attr(cls, name, d);
@@ -56,12 +74,32 @@ impl Vm {
     }
 
     /// A native function object.
-    pub fn new_native_function(&self, name: &'static str, func: NativeFn, module: Option<&'static str>) -> PyObjectRef {
-        self.alloc(PyNativeFunction { name, func, self_: None, module, doc: None }, &self.types.builtin_function)
+    pub fn new_native_function(
+        &self,
+        name: &'static str,
+        func: NativeFn,
+        module: Option<&'static str>,
+    ) -> PyObjectRef {
+        self.alloc(
+            PyNativeFunction {
+                name,
+                func,
+                self_: None,
+                module,
+                doc: None,
+            },
+            &self.types.builtin_function,
+        )
     }
 
     /// Add a native function to a module dict.
-    pub fn add_function(&self, dict: &PyDict, module: &'static str, name: &'static str, func: NativeFn) {
+    pub fn add_function(
+        &self,
+        dict: &PyDict,
+        module: &'static str,
+        name: &'static str,
+        func: NativeFn,
+    ) {
         let f = self.new_native_function(name, func, Some(module));
         self.dict_set_str(dict, name, f);
     }

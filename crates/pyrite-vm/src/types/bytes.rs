@@ -16,7 +16,10 @@ pub type PyBytesRef = PyRef<PyBytes>;
 
 impl PyBytes {
     pub fn new(data: impl Into<Box<[u8]>>) -> Self {
-        PyBytes { data: data.into(), hash: Cell::new(-1) }
+        PyBytes {
+            data: data.into(),
+            hash: Cell::new(-1),
+        }
     }
 
     pub fn hash(&self) -> i64 {

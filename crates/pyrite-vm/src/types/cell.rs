@@ -34,7 +34,9 @@ impl Payload for PyCell {
 
 impl PyCell {
     pub fn new(v: Option<PyObjectRef>) -> Self {
-        PyCell { value: RefCell::new(v) }
+        PyCell {
+            value: RefCell::new(v),
+        }
     }
 
     pub fn get(&self) -> Option<PyObjectRef> {

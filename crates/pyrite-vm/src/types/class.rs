@@ -13,7 +13,10 @@ use super::dict::PyDict;
 use super::function::PyFunction;
 use super::str::PyStr;
 use super::tuple::PyTuple;
-use super::typeobj::{as_type, class_of, compute_mro, heap_type_flags, is_subtype, update_special_flags, PyType, PyTypeObj};
+use super::typeobj::{
+    as_type, class_of, compute_mro, heap_type_flags, is_subtype, update_special_flags, PyType,
+    PyTypeObj,
+};
 use crate::args::Args;
 use crate::{PyResult, Vm};
 
@@ -93,10 +96,16 @@ pub fn build_class(vm: &Vm, args: Args) -> PyResult {
     let _ = &mut frame;
     let cell = match crate::eval::r#loop::run_frame(vm, frame, None)? {
         crate::eval::r#loop::FrameExit::Return(v) => v,
-        crate::eval::r#loop::FrameExit::Yield(..) => return Err(vm.new_system_error("class body yielded")),
+        crate::eval::r#loop::FrameExit::Yield(..) => {
+            return Err(vm.new_system_error("class body yielded"))
+        }
     };
     if changed {
-        vm.set_item(&ns, vm.names.__orig_bases__.clone(), vm.new_tuple(orig_bases))?;
+        vm.set_item(
+            &ns,
+            vm.names.__orig_bases__.clone(),
+            vm.new_tuple(orig_bases),
+        )?;
     }
     let mut a = vec![name, bases_t, ns];
     a.extend(kwvals);
@@ -121,7 +130,11 @@ pub fn build_class(vm: &Vm, args: Args) -> PyResult {
 }
 
 /// The most derived metaclass among `meta` and the bases' metaclasses.
-pub fn calculate_metaclass(vm: &Vm, meta: &PyObjectRef, bases: &[PyObjectRef]) -> PyResult<PyObjectRef> {
+pub fn calculate_metaclass(
+    vm: &Vm,
+    meta: &PyObjectRef,
+    bases: &[PyObjectRef],
+) -> PyResult<PyObjectRef> {
     let mut winner = meta.clone();
     for b in bases {
         let t = b.class();
@@ -180,7 +193,9 @@ fn solid_base(vm: &Vm, t: &PyObjectRef) -> PyObjectRef {
     let adds_layout = if tt.ext.heap {
         !tt.ext.slot_names.borrow().is_empty()
     } else {
-        base.as_ref().is_some_and(|b| !std::ptr::eq(tt.core.vtable(), as_type(b).expect("type").core.vtable()))
+        base.as_ref().is_some_and(|b| {
+            !std::ptr::eq(tt.core.vtable(), as_type(b).expect("type").core.vtable())
+        })
     };
     if adds_layout {
         t.clone()
@@ -200,16 +215,29 @@ pub fn type_new(vm: &Vm, args: Args) -> PyResult {
     }
     let meta = pos[0].clone();
     let name = pos[1].downcast_ref::<PyStr>().ok_or_else(|| {
-        vm.new_type_error(format!("type.__new__() argument 1 must be str, not {}", vm.type_name(&pos[1])))
+        vm.new_type_error(format!(
+            "type.__new__() argument 1 must be str, not {}",
+            vm.type_name(&pos[1])
+        ))
     })?;
     let bases_t = pos[2].downcast_ref::<PyTuple>().ok_or_else(|| {
-        vm.new_type_error(format!("type.__new__() argument 2 must be tuple, not {}", vm.type_name(&pos[2])))
+        vm.new_type_error(format!(
+            "type.__new__() argument 2 must be tuple, not {}",
+            vm.type_name(&pos[2])
+        ))
     })?;
     let ns = pos[3].downcast_ref::<PyDict>().ok_or_else(|| {
-        vm.new_type_error(format!("type.__new__() argument 3 must be dict, not {}", vm.type_name(&pos[3])))
+        vm.new_type_error(format!(
+            "type.__new__() argument 3 must be dict, not {}",
+            vm.type_name(&pos[3])
+        ))
     })?;
     let mut bases: Vec<PyObjectRef> = bases_t.items.to_vec();
-    let meta = if !bases.is_empty() { calculate_metaclass(vm, &meta, &bases)? } else { meta };
+    let meta = if !bases.is_empty() {
+        calculate_metaclass(vm, &meta, &bases)?
+    } else {
+        meta
+    };
     if !meta.is(&pos[0]) {
         // A more derived metaclass wins: let it build the class (CPython's
         // `type_new` does the same when the winner overrides `__new__`).
@@ -247,7 +275,11 @@ pub fn type_new(vm: &Vm, args: Args) -> PyResult {
     let mut slot_names: Vec<std::rc::Rc<str>> = Vec::new();
     let (mut want_dict, mut want_weak) = (true, true);
     if let Some(s) = &slots {
-        let items = if s.downcast_ref::<PyStr>().is_some() { vec![s.clone()] } else { vm.to_vec(s)? };
+        let items = if s.downcast_ref::<PyStr>().is_some() {
+            vec![s.clone()]
+        } else {
+            vm.to_vec(s)?
+        };
         want_dict = false;
         want_weak = false;
         for it in items {
@@ -275,7 +307,10 @@ pub fn type_new(vm: &Vm, args: Args) -> PyResult {
         // storage beside the base payload; Pyrite keeps them in the instance
         // dict instead (the only visible difference: such instances have a
         // `__dict__`). Recorded in ARCHITECTURE.md.
-        if !slot_names.is_empty() && (base_t.core.vtable().type_id)() != std::any::TypeId::of::<super::object::PyInstance>() {
+        if !slot_names.is_empty()
+            && (base_t.core.vtable().type_id)()
+                != std::any::TypeId::of::<super::object::PyInstance>()
+        {
             slot_names.clear();
             want_dict = true;
         }
@@ -317,7 +352,10 @@ pub fn type_new(vm: &Vm, args: Args) -> PyResult {
     }
     let d = &cls.ext.dict;
     if d.get_by_str("__module__").is_none() {
-        if let Some(m) = vm.current_globals().and_then(|g| g.downcast_ref::<PyDict>().and_then(|g| g.get_by_str("__name__"))) {
+        if let Some(m) = vm.current_globals().and_then(|g| {
+            g.downcast_ref::<PyDict>()
+                .and_then(|g| g.get_by_str("__name__"))
+        }) {
             vm.dict_set_str(d, "__module__", m);
         }
     }
@@ -339,19 +377,31 @@ pub fn type_new(vm: &Vm, args: Args) -> PyResult {
     // __new__, __init_subclass__ and __class_getitem__ are implicitly static/class methods.
     if let Some(f) = d.get_by_str("__new__") {
         if f.downcast_ref::<PyFunction>().is_some() {
-            vm.dict_set_str(d, "__new__", vm.alloc(PyStaticMethod { func: f.into() }, &vm.types.staticmethod));
+            vm.dict_set_str(
+                d,
+                "__new__",
+                vm.alloc(PyStaticMethod { func: f.into() }, &vm.types.staticmethod),
+            );
         }
     }
     for n in ["__init_subclass__", "__class_getitem__"] {
         if let Some(f) = d.get_by_str(n) {
             if f.downcast_ref::<PyFunction>().is_some() {
-                vm.dict_set_str(d, n, vm.alloc(PyClassMethod { func: f.into() }, &vm.types.classmethod));
+                vm.dict_set_str(
+                    d,
+                    n,
+                    vm.alloc(PyClassMethod { func: f.into() }, &vm.types.classmethod),
+                );
             }
         }
     }
     for (i, s) in slot_names.iter().enumerate() {
         let md = vm.alloc(
-            PyMemberDescr { name: vm.intern(s), index: inherited_slots + i, objclass: cls_obj.clone() },
+            PyMemberDescr {
+                name: vm.intern(s),
+                index: inherited_slots + i,
+                objclass: cls_obj.clone(),
+            },
             &vm.types.member_descriptor,
         );
         vm.dict_set_str(d, s, md);
@@ -378,16 +428,17 @@ pub fn type_new(vm: &Vm, args: Args) -> PyResult {
     // __set_name__ on descriptors, then __init_subclass__ on the parent.
     for (k, v) in cls.ext.dict.items() {
         if let Some(sn) = class_of(&v).ext.lookup(&vm.names.__set_name__) {
-            vm.call_unbound(&sn, &v, &[cls_obj.clone(), k.clone()], &[]).map_err(|e| {
-                let err = vm.new_runtime_error(format!(
-                    "Error calling __set_name__ on '{}' instance '{}' in '{}'",
-                    vm.type_name(&v),
-                    k.downcast_ref::<PyStr>().map(|s| s.as_str()).unwrap_or(""),
-                    name.as_str()
-                ));
-                *err.cause.borrow_mut() = Some(e.into_object());
-                err
-            })?;
+            vm.call_unbound(&sn, &v, &[cls_obj.clone(), k.clone()], &[])
+                .map_err(|e| {
+                    let err = vm.new_runtime_error(format!(
+                        "Error calling __set_name__ on '{}' instance '{}' in '{}'",
+                        vm.type_name(&v),
+                        k.downcast_ref::<PyStr>().map(|s| s.as_str()).unwrap_or(""),
+                        name.as_str()
+                    ));
+                    *err.cause.borrow_mut() = Some(e.into_object());
+                    err
+                })?;
         }
     }
     let sup = vm.new_super(&cls_obj, &cls_obj)?;
@@ -398,9 +449,26 @@ pub fn type_new(vm: &Vm, args: Args) -> PyResult {
 
 /// Builtin types that cannot be subclassed.
 const FINAL_TYPES: &[&str] = &[
-    "bool", "NoneType", "NotImplementedType", "ellipsis", "range", "slice", "function", "method",
-    "builtin_function_or_method", "code", "frame", "traceback", "generator", "coroutine", "cell",
-    "memoryview", "async_generator", "method_descriptor", "getset_descriptor", "member_descriptor",
+    "bool",
+    "NoneType",
+    "NotImplementedType",
+    "ellipsis",
+    "range",
+    "slice",
+    "function",
+    "method",
+    "builtin_function_or_method",
+    "code",
+    "frame",
+    "traceback",
+    "generator",
+    "coroutine",
+    "cell",
+    "memoryview",
+    "async_generator",
+    "method_descriptor",
+    "getset_descriptor",
+    "member_descriptor",
 ];
 
 /// Private name mangling (`__x` in class `C` is `_C__x`).

@@ -45,12 +45,24 @@ impl crate::Vm {
     /// A runtime code object for compiled code (constants become objects,
     /// names are interned; nested code objects are converted too).
     pub fn new_code(&self, co: Rc<CodeObject>) -> PyObjectRef {
-        let consts: Vec<PyObjectRef> = co.consts.iter().map(|c| self.constant_to_object(c)).collect();
+        let consts: Vec<PyObjectRef> = co
+            .consts
+            .iter()
+            .map(|c| self.constant_to_object(c))
+            .collect();
         let names: Vec<PyObjectRef> = co.names.iter().map(|n| self.intern(n)).collect();
         let lpn: Vec<PyObjectRef> = co.localsplusnames.iter().map(|n| self.intern(n)).collect();
-        let ncells = co.localspluskinds.iter().filter(|k| *k & pyrite_bytecode::LocalKind::CELL != 0).count();
+        let ncells = co
+            .localspluskinds
+            .iter()
+            .filter(|k| *k & pyrite_bytecode::LocalKind::CELL != 0)
+            .count();
         let nfrees = co.nfreevars();
-        let instructions = co.code.chunks(2).map(|c| u16::from_le_bytes([c[0], c.get(1).copied().unwrap_or(0)])).collect();
+        let instructions = co
+            .code
+            .chunks(2)
+            .map(|c| u16::from_le_bytes([c[0], c.get(1).copied().unwrap_or(0)]))
+            .collect();
         let filename_obj = self.intern(&co.filename);
         let name_obj = self.intern(&co.name);
         let qualname_obj = self.intern(&co.qualname);
@@ -89,8 +101,13 @@ impl crate::Vm {
                     self.new_str(&**s)
                 }
             }
-            C::Bytes(b) => self.alloc(crate::types::bytes::PyBytes::new(b.to_vec()), &self.types.bytes),
-            C::Tuple(items) => self.new_tuple(items.iter().map(|c| self.constant_to_object(c)).collect()),
+            C::Bytes(b) => self.alloc(
+                crate::types::bytes::PyBytes::new(b.to_vec()),
+                &self.types.bytes,
+            ),
+            C::Tuple(items) => {
+                self.new_tuple(items.iter().map(|c| self.constant_to_object(c)).collect())
+            }
             C::FrozenSet(items) => {
                 let s = crate::types::set::PySet::new();
                 for i in items.iter() {

@@ -2,7 +2,9 @@
 //! member descriptors, `classmethod`, `staticmethod` and `property`.
 //! Mirrors CPython 3.11 `Objects/descrobject.c` and `funcobject.c`.
 
-use super::descr::{MethodKind, PyClassMethod, PyGetSetDescr, PyMemberDescr, PyMethodDescr, PyStaticMethod};
+use super::descr::{
+    MethodKind, PyClassMethod, PyGetSetDescr, PyMemberDescr, PyMethodDescr, PyStaticMethod,
+};
 use super::property::PyProperty;
 use super::str::PyStr;
 use super::typeobj::{as_type, is_subtype};
@@ -10,13 +12,16 @@ use crate::args::Args;
 use crate::{PyObjectRef, PyResult, Vm};
 
 fn owner_name(o: &PyObjectRef) -> String {
-    as_type(o).map(|t| t.ext.name().to_string()).unwrap_or_default()
+    as_type(o)
+        .map(|t| t.ext.name().to_string())
+        .unwrap_or_default()
 }
 
 // ----- method descriptors --------------------------------------------------
 
 fn md<'a>(vm: &Vm, o: &'a PyObjectRef) -> PyResult<&'a PyMethodDescr> {
-    o.downcast_ref::<PyMethodDescr>().ok_or_else(|| vm.new_type_error("expected a method descriptor"))
+    o.downcast_ref::<PyMethodDescr>()
+        .ok_or_else(|| vm.new_type_error("expected a method descriptor"))
 }
 
 fn md_get(vm: &Vm, args: Args) -> PyResult {
@@ -48,11 +53,22 @@ fn md_repr(vm: &Vm, args: Args) -> PyResult {
     let [d] = args.exact::<1>(vm, "__repr__")?;
     let m = md(vm, d)?;
     Ok(vm.new_str(match m.kind {
-        MethodKind::Class => format!("<method '{}' of '{}' objects>", m.name, owner_name(&m.objclass)),
+        MethodKind::Class => format!(
+            "<method '{}' of '{}' objects>",
+            m.name,
+            owner_name(&m.objclass)
+        ),
         MethodKind::Static if m.name == "__new__" => {
-            format!("<built-in method __new__ of type object at {:#x}>", m.objclass.id())
+            format!(
+                "<built-in method __new__ of type object at {:#x}>",
+                m.objclass.id()
+            )
         }
-        _ => format!("<method '{}' of '{}' objects>", m.name, owner_name(&m.objclass)),
+        _ => format!(
+            "<method '{}' of '{}' objects>",
+            m.name,
+            owner_name(&m.objclass)
+        ),
     }))
 }
 
@@ -76,13 +92,17 @@ fn md_objclass(vm: &Vm, o: &PyObjectRef) -> PyResult {
 }
 
 fn md_doc(vm: &Vm, o: &PyObjectRef) -> PyResult {
-    Ok(md(vm, o)?.doc.map(|d| vm.new_str(d)).unwrap_or_else(|| vm.none.clone()))
+    Ok(md(vm, o)?
+        .doc
+        .map(|d| vm.new_str(d))
+        .unwrap_or_else(|| vm.none.clone()))
 }
 
 // ----- getset / member descriptors ------------------------------------------
 
 fn gs<'a>(vm: &Vm, o: &'a PyObjectRef) -> PyResult<&'a PyGetSetDescr> {
-    o.downcast_ref::<PyGetSetDescr>().ok_or_else(|| vm.new_type_error("expected a getset descriptor"))
+    o.downcast_ref::<PyGetSetDescr>()
+        .ok_or_else(|| vm.new_type_error("expected a getset descriptor"))
 }
 
 fn gs_get(vm: &Vm, args: Args) -> PyResult {
@@ -118,7 +138,11 @@ fn gs_delete(vm: &Vm, args: Args) -> PyResult {
 fn gs_repr(vm: &Vm, args: Args) -> PyResult {
     let [d] = args.exact::<1>(vm, "__repr__")?;
     if let Some(g) = d.downcast_ref::<PyGetSetDescr>() {
-        return Ok(vm.new_str(format!("<attribute '{}' of '{}' objects>", g.name, owner_name(&g.objclass))));
+        return Ok(vm.new_str(format!(
+            "<attribute '{}' of '{}' objects>",
+            g.name,
+            owner_name(&g.objclass)
+        )));
     }
     if let Some(m) = d.downcast_ref::<PyMemberDescr>() {
         return Ok(vm.new_str(format!(
@@ -155,7 +179,12 @@ fn member_get(vm: &Vm, args: Args) -> PyResult {
 
 impl Vm {
     /// `descr.__set__(obj, value)` / `__delete__` for native descriptors.
-    pub fn generic_setattr_descr(&self, d: &PyObjectRef, obj: &PyObjectRef, v: Option<PyObjectRef>) -> PyResult<()> {
+    pub fn generic_setattr_descr(
+        &self,
+        d: &PyObjectRef,
+        obj: &PyObjectRef,
+        v: Option<PyObjectRef>,
+    ) -> PyResult<()> {
         if let Some(g) = d.downcast_ref::<PyGetSetDescr>() {
             return match g.set {
                 Some(s) => s(self, obj, v),
@@ -180,15 +209,25 @@ fn cm_new(vm: &Vm, args: Args) -> PyResult {
     let pos = args.pos();
     let cls = &pos[0];
     let f = pos.get(1).cloned().unwrap_or_else(|| vm.none.clone());
-    if cls.is(vm.types.staticmethod.as_object()) || is_subtype(cls, vm.types.staticmethod.as_object()) {
-        return Ok(vm.try_alloc(PyStaticMethod { func: f.into() }, cls)?.into_object());
+    if cls.is(vm.types.staticmethod.as_object())
+        || is_subtype(cls, vm.types.staticmethod.as_object())
+    {
+        return Ok(vm
+            .try_alloc(PyStaticMethod { func: f.into() }, cls)?
+            .into_object());
     }
-    Ok(vm.try_alloc(PyClassMethod { func: f.into() }, cls)?.into_object())
+    Ok(vm
+        .try_alloc(PyClassMethod { func: f.into() }, cls)?
+        .into_object())
 }
 
 fn cm_init(vm: &Vm, args: Args) -> PyResult {
     let pos = args.pos();
-    let name = if pos[0].downcast_ref::<PyStaticMethod>().is_some() { "staticmethod" } else { "classmethod" };
+    let name = if pos[0].downcast_ref::<PyStaticMethod>().is_some() {
+        "staticmethod"
+    } else {
+        "classmethod"
+    };
     if pos.len() != 2 || !args.kwnames.is_empty() {
         return Err(vm.new_type_error(format!("{name} expected 1 argument, got {}", pos.len() - 1)));
     }
@@ -243,7 +282,11 @@ fn cm_isabstract(vm: &Vm, o: &PyObjectRef) -> PyResult {
 fn cm_repr(vm: &Vm, args: Args) -> PyResult {
     let [o] = args.exact::<1>(vm, "__repr__")?;
     let f = cm_func(vm, o)?;
-    let name = if o.downcast_ref::<PyStaticMethod>().is_some() { "staticmethod" } else { "classmethod" };
+    let name = if o.downcast_ref::<PyStaticMethod>().is_some() {
+        "staticmethod"
+    } else {
+        "classmethod"
+    };
     Ok(vm.new_str(format!("<{}({})>", name, vm.repr_string(&f)?)))
 }
 
@@ -255,7 +298,8 @@ fn sm_call(vm: &Vm, args: Args) -> PyResult {
 // ----- property ---------------------------------------------------------------
 
 fn prop<'a>(vm: &Vm, o: &'a PyObjectRef) -> PyResult<&'a PyProperty> {
-    o.downcast_ref::<PyProperty>().ok_or_else(|| vm.new_type_error("expected a property"))
+    o.downcast_ref::<PyProperty>()
+        .ok_or_else(|| vm.new_type_error("expected a property"))
 }
 
 fn prop_new(vm: &Vm, args: Args) -> PyResult {
@@ -275,7 +319,14 @@ fn none_to_opt(vm: &Vm, v: Option<&PyObjectRef>) -> Option<PyObjectRef> {
 }
 
 fn prop_init(vm: &Vm, args: Args) -> PyResult {
-    let [s, fget, fset, fdel, doc] = args.bind(vm, "property", ["self", "fget", "fset", "fdel", "doc"], 1, 1, 5)?;
+    let [s, fget, fset, fdel, doc] = args.bind(
+        vm,
+        "property",
+        ["self", "fget", "fset", "fdel", "doc"],
+        1,
+        1,
+        5,
+    )?;
     let s = s.expect("self");
     let p = prop(vm, s)?;
     *p.fget.borrow_mut() = none_to_opt(vm, fget);
@@ -284,7 +335,9 @@ fn prop_init(vm: &Vm, args: Args) -> PyResult {
     let mut doc = none_to_opt(vm, doc);
     if doc.is_none() {
         if let Some(g) = p.fget.borrow().clone() {
-            doc = vm.get_attr_opt(&g, &vm.names.__doc__)?.filter(|d| !d.is(&vm.none));
+            doc = vm
+                .get_attr_opt(&g, &vm.names.__doc__)?
+                .filter(|d| !d.is(&vm.none));
         }
     }
     // Subclasses store the doc in the instance dict, as CPython does.
@@ -306,9 +359,18 @@ fn prop_get(vm: &Vm, args: Args) -> PyResult {
     vm.descr_get(d, Some(obj), owner.unwrap_or(obj.class()))
 }
 
-fn prop_set_or_delete(vm: &Vm, d: &PyObjectRef, obj: &PyObjectRef, v: Option<PyObjectRef>) -> PyResult {
+fn prop_set_or_delete(
+    vm: &Vm,
+    d: &PyObjectRef,
+    obj: &PyObjectRef,
+    v: Option<PyObjectRef>,
+) -> PyResult {
     let p = prop(vm, d)?;
-    let (f, what) = if v.is_some() { (p.fset.borrow().clone(), "setter") } else { (p.fdel.borrow().clone(), "deleter") };
+    let (f, what) = if v.is_some() {
+        (p.fset.borrow().clone(), "setter")
+    } else {
+        (p.fdel.borrow().clone(), "deleter")
+    };
     match f {
         Some(f) => {
             let mut a = vec![obj.clone()];
@@ -338,7 +400,11 @@ fn prop_delete(vm: &Vm, args: Args) -> PyResult {
 fn prop_copy_with(vm: &Vm, args: Args, which: usize) -> PyResult {
     let [d, f] = args.exact::<2>(vm, "getter")?;
     let p = prop(vm, d)?;
-    let mut parts = [p.fget.borrow().clone(), p.fset.borrow().clone(), p.fdel.borrow().clone()];
+    let mut parts = [
+        p.fget.borrow().clone(),
+        p.fset.borrow().clone(),
+        p.fdel.borrow().clone(),
+    ];
     parts[which] = Some(f.clone());
     let none = vm.none.clone();
     let doc = p.doc.borrow().clone();
@@ -371,17 +437,33 @@ fn prop_set_name(vm: &Vm, args: Args) -> PyResult {
 }
 
 fn prop_fget(vm: &Vm, o: &PyObjectRef) -> PyResult {
-    Ok(prop(vm, o)?.fget.borrow().clone().unwrap_or_else(|| vm.none.clone()))
+    Ok(prop(vm, o)?
+        .fget
+        .borrow()
+        .clone()
+        .unwrap_or_else(|| vm.none.clone()))
 }
 fn prop_fset(vm: &Vm, o: &PyObjectRef) -> PyResult {
-    Ok(prop(vm, o)?.fset.borrow().clone().unwrap_or_else(|| vm.none.clone()))
+    Ok(prop(vm, o)?
+        .fset
+        .borrow()
+        .clone()
+        .unwrap_or_else(|| vm.none.clone()))
 }
 fn prop_fdel(vm: &Vm, o: &PyObjectRef) -> PyResult {
-    Ok(prop(vm, o)?.fdel.borrow().clone().unwrap_or_else(|| vm.none.clone()))
+    Ok(prop(vm, o)?
+        .fdel
+        .borrow()
+        .clone()
+        .unwrap_or_else(|| vm.none.clone()))
 }
 
 fn prop_doc(vm: &Vm, o: &PyObjectRef) -> PyResult {
-    Ok(prop(vm, o)?.doc.borrow().clone().unwrap_or_else(|| vm.none.clone()))
+    Ok(prop(vm, o)?
+        .doc
+        .borrow()
+        .clone()
+        .unwrap_or_else(|| vm.none.clone()))
 }
 
 fn prop_set_doc(vm: &Vm, o: &PyObjectRef, v: Option<PyObjectRef>) -> PyResult<()> {
@@ -404,7 +486,10 @@ fn prop_isabstract(vm: &Vm, o: &PyObjectRef) -> PyResult {
 }
 
 pub fn init(vm: &Vm) {
-    for t in [&vm.types.method_descriptor, &vm.types.classmethod_descriptor] {
+    for t in [
+        &vm.types.method_descriptor,
+        &vm.types.classmethod_descriptor,
+    ] {
         vm.add_method(t, "__get__", md_get);
         vm.add_method(t, "__repr__", md_repr);
         vm.add_method(t, "__call__", md_call);

@@ -123,7 +123,9 @@ impl PyDict {
                         return Probe::Found(idx);
                     }
                     if e.hash == hash && !skip.contains(&idx) {
-                        if let (Some(a), Some(b)) = (e.key.downcast_ref::<PyStr>(), key.downcast_ref::<PyStr>()) {
+                        if let (Some(a), Some(b)) =
+                            (e.key.downcast_ref::<PyStr>(), key.downcast_ref::<PyStr>())
+                        {
                             if exact_str(&e.key) && exact_str(key) {
                                 if a.as_str() == b.as_str() {
                                     return Probe::Found(idx);
@@ -138,7 +140,11 @@ impl PyDict {
                 }
             }
             perturb >>= 5;
-            i = (i.wrapping_mul(5).wrapping_add(perturb as usize).wrapping_add(1)) & mask;
+            i = (i
+                .wrapping_mul(5)
+                .wrapping_add(perturb as usize)
+                .wrapping_add(1))
+                & mask;
         }
     }
 
@@ -173,8 +179,17 @@ impl PyDict {
         self.get_item_hashed(vm, key, hash)
     }
 
-    pub fn get_item_hashed(&self, vm: &Vm, key: &PyObjectRef, hash: i64) -> PyResult<Option<PyObjectRef>> {
-        Ok(self.find(vm, key, hash)?.and_then(|i| self.table.borrow().entries[i].as_ref().map(|e| e.value.clone())))
+    pub fn get_item_hashed(
+        &self,
+        vm: &Vm,
+        key: &PyObjectRef,
+        hash: i64,
+    ) -> PyResult<Option<PyObjectRef>> {
+        Ok(self.find(vm, key, hash)?.and_then(|i| {
+            self.table.borrow().entries[i]
+                .as_ref()
+                .map(|e| e.value.clone())
+        }))
     }
 
     /// Lookup by a `str` key without a VM (keys that are not exact `str`
@@ -205,7 +220,11 @@ impl PyDict {
                 }
             }
             perturb >>= 5;
-            i = (i.wrapping_mul(5).wrapping_add(perturb as usize).wrapping_add(1)) & mask;
+            i = (i
+                .wrapping_mul(5)
+                .wrapping_add(perturb as usize)
+                .wrapping_add(1))
+                & mask;
         }
     }
 
@@ -220,7 +239,13 @@ impl PyDict {
         self.set_item_hashed(vm, key, hash, value)
     }
 
-    pub fn set_item_hashed(&self, vm: &Vm, key: PyObjectRef, hash: i64, value: PyObjectRef) -> PyResult<()> {
+    pub fn set_item_hashed(
+        &self,
+        vm: &Vm,
+        key: PyObjectRef,
+        hash: i64,
+        value: PyObjectRef,
+    ) -> PyResult<()> {
         match self.find(vm, &key, hash)? {
             Some(i) => {
                 let old = {
@@ -269,7 +294,11 @@ impl PyDict {
         let mut i = (hash as u64 as usize) & mask;
         while t.indices[i] >= 0 {
             perturb >>= 5;
-            i = (i.wrapping_mul(5).wrapping_add(perturb as usize).wrapping_add(1)) & mask;
+            i = (i
+                .wrapping_mul(5)
+                .wrapping_add(perturb as usize)
+                .wrapping_add(1))
+                & mask;
         }
         t.indices[i] = idx as i32;
         drop(t);
@@ -279,7 +308,9 @@ impl PyDict {
     /// `del d[key]`; returns the removed value, or `None` if absent.
     pub fn del_item(&self, vm: &Vm, key: &PyObjectRef) -> PyResult<Option<PyObjectRef>> {
         let hash = vm.hash(key)?;
-        let Some(i) = self.find(vm, key, hash)? else { return Ok(None) };
+        let Some(i) = self.find(vm, key, hash)? else {
+            return Ok(None);
+        };
         Ok(self.remove_at(i).map(|e| e.value))
     }
 
@@ -297,7 +328,11 @@ impl PyDict {
                     break;
                 }
                 perturb >>= 5;
-                j = (j.wrapping_mul(5).wrapping_add(perturb as usize).wrapping_add(1)) & mask;
+                j = (j
+                    .wrapping_mul(5)
+                    .wrapping_add(perturb as usize)
+                    .wrapping_add(1))
+                    & mask;
             }
             t.used -= 1;
             e
@@ -311,7 +346,11 @@ impl PyDict {
         let idx = {
             let t = self.table.borrow();
             t.entries.iter().position(|e| {
-                e.as_ref().is_some_and(|e| e.key.downcast_ref::<PyStr>().is_some_and(|s| s.as_str() == key.as_str()))
+                e.as_ref().is_some_and(|e| {
+                    e.key
+                        .downcast_ref::<PyStr>()
+                        .is_some_and(|s| s.as_str() == key.as_str())
+                })
             })
         }?;
         self.remove_at(idx).map(|e| e.value)
@@ -344,7 +383,10 @@ impl PyDict {
     /// The live entry at dense index `i`, if any.
     pub fn entry_at(&self, i: usize) -> Option<(PyObjectRef, PyObjectRef)> {
         let t = self.table.borrow();
-        t.entries.get(i).and_then(|e| e.as_ref()).map(|e| (e.key.clone(), e.value.clone()))
+        t.entries
+            .get(i)
+            .and_then(|e| e.as_ref())
+            .map(|e| (e.key.clone(), e.value.clone()))
     }
 
     /// Last live entry (for `popitem`).
@@ -355,20 +397,44 @@ impl PyDict {
 
     /// Snapshot of the entries.
     pub fn items(&self) -> Vec<(PyObjectRef, PyObjectRef)> {
-        self.table.borrow().entries.iter().flatten().map(|e| (e.key.clone(), e.value.clone())).collect()
+        self.table
+            .borrow()
+            .entries
+            .iter()
+            .flatten()
+            .map(|e| (e.key.clone(), e.value.clone()))
+            .collect()
     }
 
     pub fn keys(&self) -> Vec<PyObjectRef> {
-        self.table.borrow().entries.iter().flatten().map(|e| e.key.clone()).collect()
+        self.table
+            .borrow()
+            .entries
+            .iter()
+            .flatten()
+            .map(|e| e.key.clone())
+            .collect()
     }
 
     pub fn values(&self) -> Vec<PyObjectRef> {
-        self.table.borrow().entries.iter().flatten().map(|e| e.value.clone()).collect()
+        self.table
+            .borrow()
+            .entries
+            .iter()
+            .flatten()
+            .map(|e| e.value.clone())
+            .collect()
     }
 
     /// Snapshot of entries with hashes (for copying without rehashing).
     pub fn entries(&self) -> Vec<Entry> {
-        self.table.borrow().entries.iter().flatten().cloned().collect()
+        self.table
+            .borrow()
+            .entries
+            .iter()
+            .flatten()
+            .cloned()
+            .collect()
     }
 
     /// Insert entries known not to be present (fresh dict copy).
@@ -397,7 +463,10 @@ fn resize(t: &mut Table, min_used: usize) {
     while size < min_used {
         size <<= 1;
     }
-    let entries: Vec<Option<Entry>> = std::mem::take(&mut t.entries).into_iter().filter(|e| e.is_some()).collect();
+    let entries: Vec<Option<Entry>> = std::mem::take(&mut t.entries)
+        .into_iter()
+        .filter(|e| e.is_some())
+        .collect();
     t.indices = vec![EMPTY; size];
     let mask = size - 1;
     for (idx, e) in entries.iter().enumerate() {
@@ -406,7 +475,11 @@ fn resize(t: &mut Table, min_used: usize) {
         let mut i = (hash as u64 as usize) & mask;
         while t.indices[i] != EMPTY {
             perturb >>= 5;
-            i = (i.wrapping_mul(5).wrapping_add(perturb as usize).wrapping_add(1)) & mask;
+            i = (i
+                .wrapping_mul(5)
+                .wrapping_add(perturb as usize)
+                .wrapping_add(1))
+                & mask;
         }
         t.indices[i] = idx as i32;
     }

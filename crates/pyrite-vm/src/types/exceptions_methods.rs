@@ -44,7 +44,11 @@ fn base_init(vm: &Vm, args: Args) -> PyResult {
 
 fn args_of(vm: &Vm, o: &PyObjectRef) -> PyResult<Vec<PyObjectRef>> {
     with_exc(vm, o, |e| {
-        e.args.borrow().downcast_ref::<PyTuple>().map(|t| t.items.to_vec()).unwrap_or_default()
+        e.args
+            .borrow()
+            .downcast_ref::<PyTuple>()
+            .map(|t| t.items.to_vec())
+            .unwrap_or_default()
     })
 }
 
@@ -79,7 +83,12 @@ fn set_args(vm: &Vm, o: &PyObjectRef, v: Option<PyObjectRef>) -> PyResult<()> {
 }
 
 fn get_traceback(vm: &Vm, o: &PyObjectRef) -> PyResult {
-    with_exc(vm, o, |e| e.traceback.borrow().clone().unwrap_or_else(|| vm.none.clone()))
+    with_exc(vm, o, |e| {
+        e.traceback
+            .borrow()
+            .clone()
+            .unwrap_or_else(|| vm.none.clone())
+    })
 }
 
 fn set_traceback(vm: &Vm, o: &PyObjectRef, v: Option<PyObjectRef>) -> PyResult<()> {
@@ -100,13 +109,17 @@ fn chain_value(vm: &Vm, v: Option<PyObjectRef>, what: &str) -> PyResult<Option<P
         return Ok(None);
     }
     if v.downcast_ref::<PyBaseException>().is_none() {
-        return Err(vm.new_type_error(format!("exception cause must be None or derive from BaseException")));
+        return Err(vm.new_type_error(format!(
+            "exception cause must be None or derive from BaseException"
+        )));
     }
     Ok(Some(v))
 }
 
 fn get_cause(vm: &Vm, o: &PyObjectRef) -> PyResult {
-    with_exc(vm, o, |e| e.cause.borrow().clone().unwrap_or_else(|| vm.none.clone()))
+    with_exc(vm, o, |e| {
+        e.cause.borrow().clone().unwrap_or_else(|| vm.none.clone())
+    })
 }
 
 fn set_cause(vm: &Vm, o: &PyObjectRef, v: Option<PyObjectRef>) -> PyResult<()> {
@@ -118,7 +131,12 @@ fn set_cause(vm: &Vm, o: &PyObjectRef, v: Option<PyObjectRef>) -> PyResult<()> {
 }
 
 fn get_context(vm: &Vm, o: &PyObjectRef) -> PyResult {
-    with_exc(vm, o, |e| e.context.borrow().clone().unwrap_or_else(|| vm.none.clone()))
+    with_exc(vm, o, |e| {
+        e.context
+            .borrow()
+            .clone()
+            .unwrap_or_else(|| vm.none.clone())
+    })
 }
 
 fn set_context(vm: &Vm, o: &PyObjectRef, v: Option<PyObjectRef>) -> PyResult<()> {
@@ -162,11 +180,20 @@ fn add_note(vm: &Vm, args: Args) -> PyResult {
 }
 
 /// An attribute stored in the instance dict, else derived from `args`.
-fn dict_or(vm: &Vm, o: &PyObjectRef, name: &str, derive: impl FnOnce(Vec<PyObjectRef>) -> PyObjectRef) -> PyResult {
+fn dict_or(
+    vm: &Vm,
+    o: &PyObjectRef,
+    name: &str,
+    derive: impl FnOnce(Vec<PyObjectRef>) -> PyObjectRef,
+) -> PyResult {
     if let Some(slot) = o.dict_slot() {
         let d = slot.take();
         slot.set(d.clone());
-        if let Some(v) = d.as_ref().and_then(|d| d.downcast_ref::<super::dict::PyDict>()).and_then(|d| d.get_by_str(name)) {
+        if let Some(v) = d
+            .as_ref()
+            .and_then(|d| d.downcast_ref::<super::dict::PyDict>())
+            .and_then(|d| d.get_by_str(name))
+        {
             return Ok(v);
         }
     }
@@ -182,7 +209,9 @@ fn store_in_dict(vm: &Vm, o: &PyObjectRef, name: &str, v: Option<PyObjectRef>) -
         }
         None => return Err(vm.new_attribute_error(name.to_string())),
     };
-    let dict = d.downcast_ref::<super::dict::PyDict>().ok_or_else(|| vm.new_type_error("bad __dict__"))?;
+    let dict = d
+        .downcast_ref::<super::dict::PyDict>()
+        .ok_or_else(|| vm.new_type_error("bad __dict__"))?;
     match v {
         Some(v) => vm.dict_set_str(dict, name, v),
         None => {
@@ -193,7 +222,9 @@ fn store_in_dict(vm: &Vm, o: &PyObjectRef, name: &str, v: Option<PyObjectRef>) -
 }
 
 fn stop_iteration_value(vm: &Vm, o: &PyObjectRef) -> PyResult {
-    dict_or(vm, o, "value", |a| a.first().cloned().unwrap_or_else(|| vm.none.clone()))
+    dict_or(vm, o, "value", |a| {
+        a.first().cloned().unwrap_or_else(|| vm.none.clone())
+    })
 }
 
 fn stop_iteration_set_value(vm: &Vm, o: &PyObjectRef, v: Option<PyObjectRef>) -> PyResult<()> {
@@ -229,7 +260,12 @@ fn name_error_init(vm: &Vm, args: Args) -> PyResult {
         match k {
             "name" => name = v.clone(),
             "obj" => obj = v.clone(),
-            _ => return Err(vm.new_type_error(format!("'{k}' is an invalid keyword argument for {}()", vm.type_name(&pos[0])))),
+            _ => {
+                return Err(vm.new_type_error(format!(
+                    "'{k}' is an invalid keyword argument for {}()",
+                    vm.type_name(&pos[0])
+                )))
+            }
         }
     }
     base_init(vm, Args::positional(pos))?;
@@ -248,13 +284,22 @@ fn import_error_init(vm: &Vm, args: Args) -> PyResult {
         match k {
             "name" => name = v.clone(),
             "path" => path = v.clone(),
-            _ => return Err(vm.new_type_error(format!("'{k}' is an invalid keyword argument for {}()", vm.type_name(&pos[0])))),
+            _ => {
+                return Err(vm.new_type_error(format!(
+                    "'{k}' is an invalid keyword argument for {}()",
+                    vm.type_name(&pos[0])
+                )))
+            }
         }
     }
     base_init(vm, Args::positional(pos))?;
     vm.set_attr_str(&pos[0], "name", name)?;
     vm.set_attr_str(&pos[0], "path", path)?;
-    vm.set_attr_str(&pos[0], "msg", pos.get(1).cloned().unwrap_or_else(|| vm.none.clone()))?;
+    vm.set_attr_str(
+        &pos[0],
+        "msg",
+        pos.get(1).cloned().unwrap_or_else(|| vm.none.clone()),
+    )?;
     Ok(vm.none.clone())
 }
 
@@ -271,7 +316,12 @@ fn os_error_init(vm: &Vm, args: Args) -> PyResult {
     let pos = args.pos();
     let o = &pos[0];
     let (errno, strerror, filename, filename2) = if (3..=6).contains(&pos.len()) || pos.len() == 3 {
-        (pos[1].clone(), pos[2].clone(), pos.get(3).cloned(), pos.get(5).cloned())
+        (
+            pos[1].clone(),
+            pos[2].clone(),
+            pos.get(3).cloned(),
+            pos.get(5).cloned(),
+        )
     } else {
         (vm.none.clone(), vm.none.clone(), None, None)
     };
@@ -288,12 +338,32 @@ fn os_error_init(vm: &Vm, args: Args) -> PyResult {
 
 fn os_error_str(vm: &Vm, args: Args) -> PyResult {
     let [o] = args.exact::<1>(vm, "__str__")?;
-    let get = |n: &str| vm.get_attr_opt(o, &vm.intern(n)).ok().flatten().filter(|v| !v.is(&vm.none));
+    let get = |n: &str| {
+        vm.get_attr_opt(o, &vm.intern(n))
+            .ok()
+            .flatten()
+            .filter(|v| !v.is(&vm.none))
+    };
     if let (Some(errno), Some(strerror)) = (get("errno"), get("strerror")) {
         return Ok(vm.new_str(match (get("filename"), get("filename2")) {
-            (Some(f), Some(f2)) => format!("[Errno {}] {}: {} -> {}", vm.str_string(&errno)?, vm.str_string(&strerror)?, vm.repr_string(&f)?, vm.repr_string(&f2)?),
-            (Some(f), None) => format!("[Errno {}] {}: {}", vm.str_string(&errno)?, vm.str_string(&strerror)?, vm.repr_string(&f)?),
-            _ => format!("[Errno {}] {}", vm.str_string(&errno)?, vm.str_string(&strerror)?),
+            (Some(f), Some(f2)) => format!(
+                "[Errno {}] {}: {} -> {}",
+                vm.str_string(&errno)?,
+                vm.str_string(&strerror)?,
+                vm.repr_string(&f)?,
+                vm.repr_string(&f2)?
+            ),
+            (Some(f), None) => format!(
+                "[Errno {}] {}: {}",
+                vm.str_string(&errno)?,
+                vm.str_string(&strerror)?,
+                vm.repr_string(&f)?
+            ),
+            _ => format!(
+                "[Errno {}] {}",
+                vm.str_string(&errno)?,
+                vm.str_string(&strerror)?
+            ),
         }));
     }
     base_str(vm, args)
@@ -303,14 +373,29 @@ fn syntax_error_init(vm: &Vm, args: Args) -> PyResult {
     base_init(vm, args)?;
     let pos = args.pos();
     let o = &pos[0];
-    vm.set_attr_str(o, "msg", pos.get(1).cloned().unwrap_or_else(|| vm.none.clone()))?;
+    vm.set_attr_str(
+        o,
+        "msg",
+        pos.get(1).cloned().unwrap_or_else(|| vm.none.clone()),
+    )?;
     let details: Vec<PyObjectRef> = match pos.get(2) {
         Some(d) => vm.to_vec(d)?,
         None => Vec::new(),
     };
-    let names = ["filename", "lineno", "offset", "text", "end_lineno", "end_offset"];
+    let names = [
+        "filename",
+        "lineno",
+        "offset",
+        "text",
+        "end_lineno",
+        "end_offset",
+    ];
     for (i, n) in names.iter().enumerate() {
-        vm.set_attr_str(o, n, details.get(i).cloned().unwrap_or_else(|| vm.none.clone()))?;
+        vm.set_attr_str(
+            o,
+            n,
+            details.get(i).cloned().unwrap_or_else(|| vm.none.clone()),
+        )?;
     }
     vm.set_attr_str(o, "print_file_and_line", vm.none.clone())?;
     Ok(vm.none.clone())
@@ -318,13 +403,24 @@ fn syntax_error_init(vm: &Vm, args: Args) -> PyResult {
 
 fn syntax_error_str(vm: &Vm, args: Args) -> PyResult {
     let [o] = args.exact::<1>(vm, "__str__")?;
-    let get = |n: &str| vm.get_attr_opt(o, &vm.intern(n)).ok().flatten().filter(|v| !v.is(&vm.none));
+    let get = |n: &str| {
+        vm.get_attr_opt(o, &vm.intern(n))
+            .ok()
+            .flatten()
+            .filter(|v| !v.is(&vm.none))
+    };
     let msg = match get("msg") {
         Some(m) => vm.str_string(&m)?,
         None => return base_str(vm, args),
     };
-    let file = get("filename").and_then(|f| f.downcast_ref::<PyStr>().map(|s| s.as_str().to_string()));
-    let file = file.map(|f| std::path::Path::new(&f).file_name().map(|x| x.to_string_lossy().into_owned()).unwrap_or(f));
+    let file =
+        get("filename").and_then(|f| f.downcast_ref::<PyStr>().map(|s| s.as_str().to_string()));
+    let file = file.map(|f| {
+        std::path::Path::new(&f)
+            .file_name()
+            .map(|x| x.to_string_lossy().into_owned())
+            .unwrap_or(f)
+    });
     let line = get("lineno").and_then(|l| super::int::as_i64(&l));
     Ok(vm.new_str(match (file, line) {
         (Some(f), Some(l)) => format!("{msg} ({f}, line {l})"),
@@ -348,8 +444,18 @@ pub fn init(vm: &Vm) {
     vm.add_getset(b, "__context__", get_context, Some(set_context));
     vm.add_getset(b, "__suppress_context__", get_suppress, Some(set_suppress));
     let e = &vm.exc;
-    vm.add_getset(&e.StopIteration, "value", stop_iteration_value, Some(stop_iteration_set_value));
-    vm.add_getset(&e.SystemExit, "code", system_exit_code, Some(system_exit_set_code));
+    vm.add_getset(
+        &e.StopIteration,
+        "value",
+        stop_iteration_value,
+        Some(stop_iteration_set_value),
+    );
+    vm.add_getset(
+        &e.SystemExit,
+        "code",
+        system_exit_code,
+        Some(system_exit_set_code),
+    );
     vm.add_method(&e.KeyError, "__str__", key_error_str);
     vm.add_method(&e.NameError, "__init__", name_error_init);
     vm.add_method(&e.AttributeError, "__init__", name_error_init);

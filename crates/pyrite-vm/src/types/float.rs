@@ -23,7 +23,11 @@ pub fn float_repr(v: f64) -> String {
         return if v > 0.0 { "inf".into() } else { "-inf".into() };
     }
     if v == 0.0 {
-        return if v.is_sign_negative() { "-0.0".into() } else { "0.0".into() };
+        return if v.is_sign_negative() {
+            "-0.0".into()
+        } else {
+            "0.0".into()
+        };
     }
     // Rust's `{:e}` gives the shortest round-trip digits in scientific form.
     let sci = format!("{:e}", v);
@@ -82,7 +86,10 @@ mod tests {
         assert_eq!(float_repr(0.0001), "0.0001");
         assert_eq!(float_repr(-1.5), "-1.5");
         assert_eq!(float_repr(123.456), "123.456");
-        assert_eq!(float_repr(1.7976931348623157e308), "1.7976931348623157e+308");
+        assert_eq!(
+            float_repr(1.7976931348623157e308),
+            "1.7976931348623157e+308"
+        );
         assert_eq!(float_repr(5e-324), "5e-324");
     }
 }

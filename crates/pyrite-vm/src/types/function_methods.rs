@@ -13,7 +13,8 @@ use crate::args::Args;
 use crate::{PyObjectRef, PyResult, Vm};
 
 fn func<'a>(vm: &Vm, o: &'a PyObjectRef) -> PyResult<&'a PyFunction> {
-    o.downcast_ref::<PyFunction>().ok_or_else(|| vm.new_type_error("expected a function"))
+    o.downcast_ref::<PyFunction>()
+        .ok_or_else(|| vm.new_type_error("expected a function"))
 }
 
 fn get_name(vm: &Vm, o: &PyObjectRef) -> PyResult {
@@ -63,7 +64,11 @@ fn set_module(vm: &Vm, o: &PyObjectRef, v: Option<PyObjectRef>) -> PyResult<()> 
 }
 
 fn get_defaults(vm: &Vm, o: &PyObjectRef) -> PyResult {
-    Ok(func(vm, o)?.defaults.borrow().clone().unwrap_or_else(|| vm.none.clone()))
+    Ok(func(vm, o)?
+        .defaults
+        .borrow()
+        .clone()
+        .unwrap_or_else(|| vm.none.clone()))
 }
 
 fn set_defaults(vm: &Vm, o: &PyObjectRef, v: Option<PyObjectRef>) -> PyResult<()> {
@@ -78,7 +83,11 @@ fn set_defaults(vm: &Vm, o: &PyObjectRef, v: Option<PyObjectRef>) -> PyResult<()
 }
 
 fn get_kwdefaults(vm: &Vm, o: &PyObjectRef) -> PyResult {
-    Ok(func(vm, o)?.kwdefaults.borrow().clone().unwrap_or_else(|| vm.none.clone()))
+    Ok(func(vm, o)?
+        .kwdefaults
+        .borrow()
+        .clone()
+        .unwrap_or_else(|| vm.none.clone()))
 }
 
 fn set_kwdefaults(vm: &Vm, o: &PyObjectRef, v: Option<PyObjectRef>) -> PyResult<()> {
@@ -103,7 +112,11 @@ fn set_code(vm: &Vm, o: &PyObjectRef, v: Option<PyObjectRef>) -> PyResult<()> {
     };
     let c: PyCodeRef = c;
     let nfree = c.nfrees;
-    let have = f.closure.as_ref().and_then(|t| t.downcast_ref::<PyTuple>().map(|t| t.len())).unwrap_or(0);
+    let have = f
+        .closure
+        .as_ref()
+        .and_then(|t| t.downcast_ref::<PyTuple>().map(|t| t.len()))
+        .unwrap_or(0);
     if nfree != have {
         return Err(vm.new_value_error(format!(
             "{}() requires a code object with {} free vars, not {}",
@@ -125,7 +138,10 @@ fn get_builtins(vm: &Vm, o: &PyObjectRef) -> PyResult {
 }
 
 fn get_closure(vm: &Vm, o: &PyObjectRef) -> PyResult {
-    Ok(func(vm, o)?.closure.clone().unwrap_or_else(|| vm.none.clone()))
+    Ok(func(vm, o)?
+        .closure
+        .clone()
+        .unwrap_or_else(|| vm.none.clone()))
 }
 
 fn get_annotations(vm: &Vm, o: &PyObjectRef) -> PyResult {
@@ -158,7 +174,13 @@ fn func_get(vm: &Vm, args: Args) -> PyResult {
     if obj.is(&vm.none) {
         return Ok(f.clone());
     }
-    Ok(vm.alloc(PyBoundMethod { func: f.clone(), self_: obj.clone() }, &vm.types.method))
+    Ok(vm.alloc(
+        PyBoundMethod {
+            func: f.clone(),
+            self_: obj.clone(),
+        },
+        &vm.types.method,
+    ))
 }
 
 fn call_self(vm: &Vm, args: Args) -> PyResult {
@@ -168,7 +190,8 @@ fn call_self(vm: &Vm, args: Args) -> PyResult {
 // ----- bound methods --------------------------------------------------------
 
 fn method<'a>(vm: &Vm, o: &'a PyObjectRef) -> PyResult<&'a PyBoundMethod> {
-    o.downcast_ref::<PyBoundMethod>().ok_or_else(|| vm.new_type_error("expected a method"))
+    o.downcast_ref::<PyBoundMethod>()
+        .ok_or_else(|| vm.new_type_error("expected a method"))
 }
 
 fn method_func(vm: &Vm, o: &PyObjectRef) -> PyResult {
@@ -186,12 +209,19 @@ fn method_repr(vm: &Vm, args: Args) -> PyResult {
         Some(n) => vm.str_string(&n)?,
         None => "?".into(),
     };
-    Ok(vm.new_str(format!("<bound method {} of {}>", name, vm.repr_string(&m.self_)?)))
+    Ok(vm.new_str(format!(
+        "<bound method {} of {}>",
+        name,
+        vm.repr_string(&m.self_)?
+    )))
 }
 
 fn method_eq(vm: &Vm, args: Args) -> PyResult {
     let [a, b] = args.exact::<2>(vm, "__eq__")?;
-    let (Some(x), Some(y)) = (a.downcast_ref::<PyBoundMethod>(), b.downcast_ref::<PyBoundMethod>()) else {
+    let (Some(x), Some(y)) = (
+        a.downcast_ref::<PyBoundMethod>(),
+        b.downcast_ref::<PyBoundMethod>(),
+    ) else {
         return Ok(vm.not_implemented.clone());
     };
     Ok(vm.new_bool(x.self_.is(&y.self_) && vm.eq_bool(&x.func, &y.func)?))
@@ -219,7 +249,8 @@ fn method_getattro(vm: &Vm, o: &PyObjectRef, name: &PyObjectRef) -> PyResult {
 // ----- builtin functions -----------------------------------------------------
 
 fn native<'a>(vm: &Vm, o: &'a PyObjectRef) -> PyResult<&'a PyNativeFunction> {
-    o.downcast_ref::<PyNativeFunction>().ok_or_else(|| vm.new_type_error("expected a builtin function"))
+    o.downcast_ref::<PyNativeFunction>()
+        .ok_or_else(|| vm.new_type_error("expected a builtin function"))
 }
 
 fn native_name(vm: &Vm, o: &PyObjectRef) -> PyResult {
@@ -230,7 +261,11 @@ fn native_qualname(vm: &Vm, o: &PyObjectRef) -> PyResult {
     let f = native(vm, o)?;
     Ok(match &f.self_ {
         Some(s) if s.downcast_ref::<super::module::PyModule>().is_none() => {
-            let tn = if let Some(t) = super::typeobj::as_type(s) { t.ext.name() } else { vm.type_name(s) };
+            let tn = if let Some(t) = super::typeobj::as_type(s) {
+                t.ext.name()
+            } else {
+                vm.type_name(s)
+            };
             vm.new_str(format!("{}.{}", tn, f.name))
         }
         _ => vm.new_str(f.name),
@@ -266,7 +301,10 @@ fn native_doc(vm: &Vm, o: &PyObjectRef) -> PyResult {
 
 fn native_eq(vm: &Vm, args: Args) -> PyResult {
     let [a, b] = args.exact::<2>(vm, "__eq__")?;
-    let (Some(x), Some(y)) = (a.downcast_ref::<PyNativeFunction>(), b.downcast_ref::<PyNativeFunction>()) else {
+    let (Some(x), Some(y)) = (
+        a.downcast_ref::<PyNativeFunction>(),
+        b.downcast_ref::<PyNativeFunction>(),
+    ) else {
         return Ok(vm.not_implemented.clone());
     };
     let same_self = match (&x.self_, &y.self_) {
@@ -287,21 +325,32 @@ fn native_hash(vm: &Vm, args: Args) -> PyResult {
 // ----- cells ---------------------------------------------------------------
 
 fn cell_contents(vm: &Vm, o: &PyObjectRef) -> PyResult {
-    let c = o.downcast_ref::<PyCell>().ok_or_else(|| vm.new_type_error("expected a cell"))?;
+    let c = o
+        .downcast_ref::<PyCell>()
+        .ok_or_else(|| vm.new_type_error("expected a cell"))?;
     c.get().ok_or_else(|| vm.new_value_error("Cell is empty"))
 }
 
 fn cell_set_contents(vm: &Vm, o: &PyObjectRef, v: Option<PyObjectRef>) -> PyResult<()> {
-    let c = o.downcast_ref::<PyCell>().ok_or_else(|| vm.new_type_error("expected a cell"))?;
+    let c = o
+        .downcast_ref::<PyCell>()
+        .ok_or_else(|| vm.new_type_error("expected a cell"))?;
     c.set(v);
     Ok(())
 }
 
 fn cell_repr(vm: &Vm, args: Args) -> PyResult {
     let [o] = args.exact::<1>(vm, "__repr__")?;
-    let c = o.downcast_ref::<PyCell>().ok_or_else(|| vm.new_type_error("expected a cell"))?;
+    let c = o
+        .downcast_ref::<PyCell>()
+        .ok_or_else(|| vm.new_type_error("expected a cell"))?;
     Ok(vm.new_str(match c.get() {
-        Some(v) => format!("<cell at {:#x}: {} object at {:#x}>", o.id(), vm.type_name(&v), v.id()),
+        Some(v) => format!(
+            "<cell at {:#x}: {} object at {:#x}>",
+            o.id(),
+            vm.type_name(&v),
+            v.id()
+        ),
         None => format!("<cell at {:#x}: empty>", o.id()),
     }))
 }

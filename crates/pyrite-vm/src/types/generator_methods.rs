@@ -10,7 +10,8 @@ use crate::eval::ops::generator::{gen_close, gen_send, gen_throw};
 use crate::{PyObjectRef, PyResult, Vm};
 
 fn gen<'a>(vm: &Vm, o: &'a PyObjectRef) -> PyResult<&'a PyGenerator> {
-    o.downcast_ref::<PyGenerator>().ok_or_else(|| vm.new_type_error("expected a generator"))
+    o.downcast_ref::<PyGenerator>()
+        .ok_or_else(|| vm.new_type_error("expected a generator"))
 }
 
 fn gen_iter(vm: &Vm, args: Args) -> PyResult {
@@ -29,7 +30,12 @@ fn gen_send_m(vm: &Vm, args: Args) -> PyResult {
 }
 
 /// Build the exception for `throw(type[, value[, tb]])`.
-pub fn make_throw_exception(vm: &Vm, typ: &PyObjectRef, val: Option<&PyObjectRef>, tb: Option<&PyObjectRef>) -> PyResult<crate::PyBaseExceptionRef> {
+pub fn make_throw_exception(
+    vm: &Vm,
+    typ: &PyObjectRef,
+    val: Option<&PyObjectRef>,
+    tb: Option<&PyObjectRef>,
+) -> PyResult<crate::PyBaseExceptionRef> {
     let tb = tb.filter(|t| !t.is(&vm.none)).cloned();
     if let Some(t) = &tb {
         if t.downcast_ref::<super::exceptions::PyTraceback>().is_none() {
@@ -38,18 +44,32 @@ pub fn make_throw_exception(vm: &Vm, typ: &PyObjectRef, val: Option<&PyObjectRef
     }
     let e = if as_type(typ).is_some() && is_subtype(typ, vm.types.base_exception.as_object()) {
         match val.filter(|v| !v.is(&vm.none)) {
-            Some(v) if is_subtype(v.class(), typ) => v.clone().downcast::<PyBaseException>().map_err(|_| vm.new_type_error("bad exception"))?,
+            Some(v) if is_subtype(v.class(), typ) => v
+                .clone()
+                .downcast::<PyBaseException>()
+                .map_err(|_| vm.new_type_error("bad exception"))?,
             Some(v) => {
-                let args = if let Some(t) = v.downcast_ref::<super::tuple::PyTuple>() { t.items.to_vec() } else { vec![v.clone()] };
-                vm.call(typ, &args)?.downcast::<PyBaseException>().map_err(|_| vm.new_type_error("bad exception"))?
+                let args = if let Some(t) = v.downcast_ref::<super::tuple::PyTuple>() {
+                    t.items.to_vec()
+                } else {
+                    vec![v.clone()]
+                };
+                vm.call(typ, &args)?
+                    .downcast::<PyBaseException>()
+                    .map_err(|_| vm.new_type_error("bad exception"))?
             }
-            None => vm.call(typ, &[])?.downcast::<PyBaseException>().map_err(|_| vm.new_type_error("bad exception"))?,
+            None => vm
+                .call(typ, &[])?
+                .downcast::<PyBaseException>()
+                .map_err(|_| vm.new_type_error("bad exception"))?,
         }
     } else if let Some(_e) = typ.downcast_ref::<PyBaseException>() {
         if val.is_some_and(|v| !v.is(&vm.none)) {
             return Err(vm.new_type_error("instance exception may not have a separate value"));
         }
-        typ.clone().downcast::<PyBaseException>().map_err(|_| vm.new_type_error("bad exception"))?
+        typ.clone()
+            .downcast::<PyBaseException>()
+            .map_err(|_| vm.new_type_error("bad exception"))?
     } else {
         return Err(vm.new_type_error(format!(
             "exceptions must be classes or instances deriving from BaseException, not {}",
@@ -111,10 +131,16 @@ fn gi_suspended(vm: &Vm, o: &PyObjectRef) -> PyResult {
 fn gi_yieldfrom(vm: &Vm, o: &PyObjectRef) -> PyResult {
     let g = gen(vm, o)?;
     let fr = g.frame.borrow();
-    let Some(f) = fr.as_ref() else { return Ok(vm.none.clone()) };
+    let Some(f) = fr.as_ref() else {
+        return Ok(vm.none.clone());
+    };
     let code = &f.code.code.code;
     let pc = f.pc;
-    if pc * 2 + 1 < code.len() && code[pc * 2] == pyrite_bytecode::Opcode::RESUME as u8 && code[pc * 2 + 1] >= 2 && f.sp > f.stack_base() {
+    if pc * 2 + 1 < code.len()
+        && code[pc * 2] == pyrite_bytecode::Opcode::RESUME as u8
+        && code[pc * 2 + 1] >= 2
+        && f.sp > f.stack_base()
+    {
         return Ok(f.slots[f.sp - 1].clone().unwrap_or_else(|| vm.none.clone()));
     }
     Ok(vm.none.clone())
@@ -156,7 +182,11 @@ fn coro_await(vm: &Vm, args: Args) -> PyResult {
 }
 
 pub fn init(vm: &Vm) {
-    for (t, prefix) in [(&vm.types.generator, "gi"), (&vm.types.coroutine, "cr"), (&vm.types.async_generator, "ag")] {
+    for (t, prefix) in [
+        (&vm.types.generator, "gi"),
+        (&vm.types.coroutine, "cr"),
+        (&vm.types.async_generator, "ag"),
+    ] {
         if prefix != "ag" {
             vm.add_method(t, "send", gen_send_m);
             vm.add_method(t, "throw", gen_throw_m);

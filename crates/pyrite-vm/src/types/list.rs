@@ -46,7 +46,9 @@ impl Drop for PyList {
 
 impl PyList {
     pub fn new(items: Vec<PyObjectRef>) -> Self {
-        PyList { items: RefCell::new(items) }
+        PyList {
+            items: RefCell::new(items),
+        }
     }
 
     pub fn len(&self) -> usize {

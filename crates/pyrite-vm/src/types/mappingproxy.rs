@@ -26,7 +26,9 @@ fn type_dict(o: &PyObjectRef) -> Option<&PyDict> {
 }
 
 fn mp_target(vm: &Vm, o: &PyObjectRef) -> PyResult<PyObjectRef> {
-    let p = o.downcast_ref::<PyMappingProxy>().ok_or_else(|| vm.new_type_error("expected mappingproxy"))?;
+    let p = o
+        .downcast_ref::<PyMappingProxy>()
+        .ok_or_else(|| vm.new_type_error("expected mappingproxy"))?;
     if type_dict(o).is_some() {
         // Snapshot the type dict into a real dict for generic operations.
         let d = vm.new_dict();
@@ -41,7 +43,9 @@ fn mp_target(vm: &Vm, o: &PyObjectRef) -> PyResult<PyObjectRef> {
 fn mp_getitem(vm: &Vm, args: Args) -> PyResult {
     let [o, k] = args.exact::<2>(vm, "__getitem__")?;
     if let Some(d) = type_dict(o) {
-        return d.get_item(vm, k)?.ok_or_else(|| vm.new_key_error(k.clone()));
+        return d
+            .get_item(vm, k)?
+            .ok_or_else(|| vm.new_key_error(k.clone()));
     }
     let t = mp_target(vm, o)?;
     vm.get_item(&t, k)
@@ -99,7 +103,10 @@ fn mp_repr(vm: &Vm, args: Args) -> PyResult {
 
 fn mp_new(vm: &Vm, args: Args) -> PyResult {
     let [_cls, m] = args.exact::<2>(vm, "mappingproxy")?;
-    Ok(vm.alloc(PyMappingProxy { mapping: m.clone() }, &vm.types.mappingproxy))
+    Ok(vm.alloc(
+        PyMappingProxy { mapping: m.clone() },
+        &vm.types.mappingproxy,
+    ))
 }
 
 pub fn init(vm: &Vm) {

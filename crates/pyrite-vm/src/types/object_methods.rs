@@ -36,7 +36,9 @@ impl Payload for PySuper {
 }
 
 fn type_name_of(t: &PyObjectRef) -> Rc<str> {
-    as_type(t).map(|t| t.ext.name()).unwrap_or_else(|| Rc::from("?"))
+    as_type(t)
+        .map(|t| t.ext.name())
+        .unwrap_or_else(|| Rc::from("?"))
 }
 
 /// `object.__new__`.
@@ -46,13 +48,24 @@ fn object_new(vm: &Vm, args: Args) -> PyResult {
         return Err(vm.new_type_error("object.__new__(): not enough arguments"));
     };
     let Some(t) = as_type(cls) else {
-        return Err(vm.new_type_error(format!("object.__new__(X): X is not a type object ({})", vm.type_name(cls))));
+        return Err(vm.new_type_error(format!(
+            "object.__new__(X): X is not a type object ({})",
+            vm.type_name(cls)
+        )));
     };
     if pos.len() > 1 || !args.kwnames.is_empty() {
-        let new_overridden = t.ext.lookup(&vm.names.__new__).is_some_and(|n| !is_object_slot(vm, &n, "__new__"));
-        let init_overridden = t.ext.lookup(&vm.names.__init__).is_some_and(|n| !is_object_slot(vm, &n, "__init__"));
+        let new_overridden = t
+            .ext
+            .lookup(&vm.names.__new__)
+            .is_some_and(|n| !is_object_slot(vm, &n, "__new__"));
+        let init_overridden = t
+            .ext
+            .lookup(&vm.names.__init__)
+            .is_some_and(|n| !is_object_slot(vm, &n, "__init__"));
         if new_overridden {
-            return Err(vm.new_type_error("object.__new__() takes exactly one argument (the type to instantiate)"));
+            return Err(vm.new_type_error(
+                "object.__new__() takes exactly one argument (the type to instantiate)",
+            ));
         }
         if !init_overridden {
             return Err(vm.new_type_error(format!("{}() takes no arguments", t.ext.name())));
@@ -68,7 +81,10 @@ fn object_new(vm: &Vm, args: Args) -> PyResult {
     if let Some(abs) = t.ext.lookup(&vm.names.__abstractmethods__) {
         if let Ok(items) = vm.to_vec(&abs) {
             if !items.is_empty() {
-                let mut names: Vec<String> = items.iter().filter_map(|i| i.downcast_ref::<PyStr>().map(|s| s.as_str().to_string())).collect();
+                let mut names: Vec<String> = items
+                    .iter()
+                    .filter_map(|i| i.downcast_ref::<PyStr>().map(|s| s.as_str().to_string()))
+                    .collect();
                 names.sort();
                 return Err(vm.new_type_error(format!(
                     "Can't instantiate abstract class {} with abstract method{} {}",
@@ -80,12 +96,19 @@ fn object_new(vm: &Vm, args: Args) -> PyResult {
         }
     }
     let nslots = t.ext.slot_names.borrow().len();
-    let inst = PyInstance { slots: vec![None; nslots].into() };
+    let inst = PyInstance {
+        slots: vec![None; nslots].into(),
+    };
     Ok(vm.try_alloc(inst, cls)?.into_object())
 }
 
 fn is_object_slot(vm: &Vm, f: &PyObjectRef, name: &str) -> bool {
-    vm.types.object.ext.dict.get_by_str(name).is_some_and(|o| o.is(f))
+    vm.types
+        .object
+        .ext
+        .dict
+        .get_by_str(name)
+        .is_some_and(|o| o.is(f))
 }
 
 /// `object.__init__`.
@@ -93,10 +116,18 @@ fn object_init(vm: &Vm, args: Args) -> PyResult {
     let pos = args.pos();
     if pos.len() > 1 || !args.kwnames.is_empty() {
         let t = class_of(&pos[0]);
-        let init_overridden = t.ext.lookup(&vm.names.__init__).is_some_and(|n| !is_object_slot(vm, &n, "__init__"));
-        let new_overridden = t.ext.lookup(&vm.names.__new__).is_some_and(|n| !is_object_slot(vm, &n, "__new__"));
+        let init_overridden = t
+            .ext
+            .lookup(&vm.names.__init__)
+            .is_some_and(|n| !is_object_slot(vm, &n, "__init__"));
+        let new_overridden = t
+            .ext
+            .lookup(&vm.names.__new__)
+            .is_some_and(|n| !is_object_slot(vm, &n, "__new__"));
         if init_overridden {
-            return Err(vm.new_type_error("object.__init__() takes exactly one argument (the instance to initialize)"));
+            return Err(vm.new_type_error(
+                "object.__init__() takes exactly one argument (the instance to initialize)",
+            ));
         }
         if !new_overridden {
             return Err(vm.new_type_error(format!(
@@ -111,7 +142,11 @@ fn object_init(vm: &Vm, args: Args) -> PyResult {
 fn object_repr(vm: &Vm, args: Args) -> PyResult {
     let [o] = args.exact::<1>(vm, "__repr__")?;
     let t = class_of(o);
-    let module = t.ext.dict.get_by_str("__module__").and_then(|m| m.downcast_ref::<PyStr>().map(|s| s.as_str().to_string()));
+    let module = t
+        .ext
+        .dict
+        .get_by_str("__module__")
+        .and_then(|m| m.downcast_ref::<PyStr>().map(|s| s.as_str().to_string()));
     let qn = t.ext.qualname.borrow().clone();
     Ok(vm.new_str(match module {
         Some(m) if m != "builtins" => format!("<{}.{} object at {:#x}>", m, qn, o.id()),
@@ -126,7 +161,11 @@ fn object_str(vm: &Vm, args: Args) -> PyResult {
 
 fn object_eq(vm: &Vm, args: Args) -> PyResult {
     let [a, b] = args.exact::<2>(vm, "__eq__")?;
-    Ok(if a.is(b) { vm.true_.clone() } else { vm.not_implemented.clone() })
+    Ok(if a.is(b) {
+        vm.true_.clone()
+    } else {
+        vm.not_implemented.clone()
+    })
 }
 
 fn object_ne(vm: &Vm, args: Args) -> PyResult {
@@ -154,7 +193,10 @@ fn object_hash(vm: &Vm, args: Args) -> PyResult {
 fn object_getattribute(vm: &Vm, args: Args) -> PyResult {
     let [o, n] = args.exact::<2>(vm, "__getattribute__")?;
     if n.downcast_ref::<PyStr>().is_none() {
-        return Err(vm.new_type_error(format!("attribute name must be string, not '{}'", vm.type_name(n))));
+        return Err(vm.new_type_error(format!(
+            "attribute name must be string, not '{}'",
+            vm.type_name(n)
+        )));
     }
     if as_type(o).is_some() {
         return vm.type_getattr(o, n);
@@ -194,7 +236,9 @@ fn object_subclasshook(vm: &Vm, _args: Args) -> PyResult {
 
 fn object_format(vm: &Vm, args: Args) -> PyResult {
     let [o, spec] = args.exact::<2>(vm, "__format__")?;
-    let s = spec.downcast_ref::<PyStr>().ok_or_else(|| vm.new_type_error("format spec must be a string"))?;
+    let s = spec
+        .downcast_ref::<PyStr>()
+        .ok_or_else(|| vm.new_type_error("format spec must be a string"))?;
     if !s.as_str().is_empty() {
         return Err(vm.new_type_error(format!(
             "unsupported format string passed to {}.__format__",
@@ -210,13 +254,20 @@ fn object_class_get(vm: &Vm, o: &PyObjectRef) -> PyResult {
 }
 
 fn object_class_set(vm: &Vm, o: &PyObjectRef, v: Option<PyObjectRef>) -> PyResult<()> {
-    let Some(v) = v else { return Err(vm.new_type_error("can't delete __class__ attribute")) };
+    let Some(v) = v else {
+        return Err(vm.new_type_error("can't delete __class__ attribute"));
+    };
     let Some(nt) = as_type(&v) else {
-        return Err(vm.new_type_error(format!("__class__ must be set to a class, not '{}' object", vm.type_name(&v))));
+        return Err(vm.new_type_error(format!(
+            "__class__ must be set to a class, not '{}' object",
+            vm.type_name(&v)
+        )));
     };
     let ot = class_of(o);
     if !nt.ext.heap || !ot.ext.heap {
-        return Err(vm.new_type_error("__class__ assignment only supported for mutable types or ModuleType subclasses"));
+        return Err(vm.new_type_error(
+            "__class__ assignment only supported for mutable types or ModuleType subclasses",
+        ));
     }
     if !o.set_class(&v) {
         return Err(vm.new_type_error(format!(
@@ -264,8 +315,13 @@ fn object_sizeof(vm: &Vm, args: Args) -> PyResult {
 
 fn type_repr(vm: &Vm, args: Args) -> PyResult {
     let [t] = args.exact::<1>(vm, "__repr__")?;
-    let tt = as_type(t).ok_or_else(|| vm.new_type_error("descriptor '__repr__' requires a 'type' object"))?;
-    let module = tt.ext.dict.get_by_str("__module__").and_then(|m| m.downcast_ref::<PyStr>().map(|s| s.as_str().to_string()));
+    let tt = as_type(t)
+        .ok_or_else(|| vm.new_type_error("descriptor '__repr__' requires a 'type' object"))?;
+    let module = tt
+        .ext
+        .dict
+        .get_by_str("__module__")
+        .and_then(|m| m.downcast_ref::<PyStr>().map(|s| s.as_str().to_string()));
     let qn = tt.ext.qualname.borrow().clone();
     Ok(vm.new_str(match module {
         Some(m) if m != "builtins" && tt.ext.heap => format!("<class '{}.{}'>", m, qn),
@@ -275,7 +331,9 @@ fn type_repr(vm: &Vm, args: Args) -> PyResult {
 
 fn type_call(vm: &Vm, args: Args) -> PyResult {
     let pos = args.pos();
-    let Some(cls) = pos.first() else { return Err(vm.new_type_error("descriptor '__call__' of 'type' object needs an argument")) };
+    let Some(cls) = pos.first() else {
+        return Err(vm.new_type_error("descriptor '__call__' of 'type' object needs an argument"));
+    };
     let rest = &args.all[1..];
     vm.call_type_default(cls, rest, args.kwnames)
 }
@@ -344,7 +402,10 @@ fn type_get_name(vm: &Vm, o: &PyObjectRef) -> PyResult {
 fn type_set_name(vm: &Vm, o: &PyObjectRef, v: Option<PyObjectRef>) -> PyResult<()> {
     let t = get_type(o);
     if !t.ext.heap {
-        return Err(vm.new_type_error(format!("cannot set '__name__' attribute of immutable type '{}'", t.ext.name())));
+        return Err(vm.new_type_error(format!(
+            "cannot set '__name__' attribute of immutable type '{}'",
+            t.ext.name()
+        )));
     }
     match v.as_ref().and_then(|v| v.downcast_ref::<PyStr>()) {
         Some(s) => {
@@ -383,11 +444,19 @@ fn type_get_bases(vm: &Vm, o: &PyObjectRef) -> PyResult {
 }
 
 fn type_get_base(vm: &Vm, o: &PyObjectRef) -> PyResult {
-    Ok(get_type(o).ext.base.borrow().clone().unwrap_or_else(|| vm.none.clone()))
+    Ok(get_type(o)
+        .ext
+        .base
+        .borrow()
+        .clone()
+        .unwrap_or_else(|| vm.none.clone()))
 }
 
 fn type_get_dict(vm: &Vm, o: &PyObjectRef) -> PyResult {
-    Ok(vm.alloc(super::mappingproxy::PyMappingProxy { mapping: o.clone() }, &vm.types.mappingproxy))
+    Ok(vm.alloc(
+        super::mappingproxy::PyMappingProxy { mapping: o.clone() },
+        &vm.types.mappingproxy,
+    ))
 }
 
 fn type_get_module(vm: &Vm, o: &PyObjectRef) -> PyResult {
@@ -401,7 +470,10 @@ fn type_get_module(vm: &Vm, o: &PyObjectRef) -> PyResult {
 fn type_set_module(vm: &Vm, o: &PyObjectRef, v: Option<PyObjectRef>) -> PyResult<()> {
     let t = get_type(o);
     if !t.ext.heap {
-        return Err(vm.new_type_error(format!("cannot set '__module__' attribute of immutable type '{}'", t.ext.name())));
+        return Err(vm.new_type_error(format!(
+            "cannot set '__module__' attribute of immutable type '{}'",
+            t.ext.name()
+        )));
     }
     match v {
         Some(v) => vm.dict_set_str(&t.ext.dict, "__module__", v),
@@ -450,7 +522,10 @@ fn type_get_annotations(vm: &Vm, o: &PyObjectRef) -> PyResult {
             vm.dict_set_str(&t.ext.dict, "__annotations__", d.clone());
             Ok(d)
         }
-        None => Err(vm.new_attribute_error(format!("type object '{}' has no attribute '__annotations__'", t.ext.name()))),
+        None => Err(vm.new_attribute_error(format!(
+            "type object '{}' has no attribute '__annotations__'",
+            t.ext.name()
+        ))),
     }
 }
 
@@ -466,14 +541,22 @@ fn inst_dict_get(vm: &Vm, o: &PyObjectRef) -> PyResult {
             slot.set(Some(d.clone()));
             Ok(d)
         }
-        None => Err(vm.new_attribute_error(format!("'{}' object has no attribute '__dict__'", vm.type_name(o)))),
+        None => Err(vm.new_attribute_error(format!(
+            "'{}' object has no attribute '__dict__'",
+            vm.type_name(o)
+        ))),
     }
 }
 
 fn inst_dict_set(vm: &Vm, o: &PyObjectRef, v: Option<PyObjectRef>) -> PyResult<()> {
-    let Some(v) = v else { return Err(vm.new_type_error("cannot delete __dict__")) };
+    let Some(v) = v else {
+        return Err(vm.new_type_error("cannot delete __dict__"));
+    };
     if v.downcast_ref::<PyDict>().is_none() {
-        return Err(vm.new_type_error(format!("__dict__ must be set to a dictionary, not a '{}'", vm.type_name(&v))));
+        return Err(vm.new_type_error(format!(
+            "__dict__ must be set to a dictionary, not a '{}'",
+            vm.type_name(&v)
+        )));
     }
     match o.dict_slot() {
         Some(slot) => {
@@ -493,7 +576,13 @@ impl Vm {
     /// The `__dict__` descriptor placed in heap classes.
     pub fn instance_dict_descr(&self, cls: &PyObjectRef) -> PyObjectRef {
         self.alloc(
-            PyGetSetDescr { name: "__dict__", get: inst_dict_get, set: Some(inst_dict_set), objclass: cls.clone(), doc: None },
+            PyGetSetDescr {
+                name: "__dict__",
+                get: inst_dict_get,
+                set: Some(inst_dict_set),
+                objclass: cls.clone(),
+                doc: None,
+            },
             &self.types.getset_descriptor,
         )
     }
@@ -501,14 +590,25 @@ impl Vm {
     /// The `__weakref__` descriptor placed in heap classes.
     pub fn weakref_descr(&self, cls: &PyObjectRef) -> PyObjectRef {
         self.alloc(
-            PyGetSetDescr { name: "__weakref__", get: inst_weakref_get, set: None, objclass: cls.clone(), doc: None },
+            PyGetSetDescr {
+                name: "__weakref__",
+                get: inst_weakref_get,
+                set: None,
+                objclass: cls.clone(),
+                doc: None,
+            },
             &self.types.getset_descriptor,
         )
     }
 
     /// `type.__call__` without metaclass dispatch (what `type.__call__(cls,
     /// ...)` does when a metaclass calls `super().__call__`).
-    pub fn call_type_default(&self, cls: &PyObjectRef, args: &[PyObjectRef], kwnames: &[PyObjectRef]) -> PyResult {
+    pub fn call_type_default(
+        &self,
+        cls: &PyObjectRef,
+        args: &[PyObjectRef],
+        kwnames: &[PyObjectRef],
+    ) -> PyResult {
         let t = as_type(cls).ok_or_else(|| self.new_type_error("type.__call__ requires a type"))?;
         if cls.is(self.types.type_.as_object()) && args.len() == 1 && kwnames.is_empty() {
             return Ok(args[0].class().clone());
@@ -530,7 +630,10 @@ impl Vm {
         if let Some(init) = class_of(&obj).ext.lookup(&self.names.__init__) {
             let r = self.call_unbound(&init, &obj, args, kwnames)?;
             if !r.is(&self.none) {
-                return Err(self.new_type_error(format!("__init__() should return None, not '{}'", self.type_name(&r))));
+                return Err(self.new_type_error(format!(
+                    "__init__() should return None, not '{}'",
+                    self.type_name(&r)
+                )));
             }
         }
         Ok(obj)
@@ -548,7 +651,11 @@ impl Vm {
     pub fn new_super(&self, cls: &PyObjectRef, obj: &PyObjectRef) -> PyResult {
         let obj_type = super_check(self, cls, obj)?;
         Ok(self.alloc(
-            PySuper { type_: cls.clone(), obj: Some(obj.clone()), obj_type: Some(obj_type) },
+            PySuper {
+                type_: cls.clone(),
+                obj: Some(obj.clone()),
+                obj_type: Some(obj_type),
+            },
             &self.types.super_,
         ))
     }
@@ -588,14 +695,26 @@ fn super_new(vm: &Vm, args: Args) -> PyResult {
         _ => return Err(vm.new_type_error("super() takes at most 2 arguments")),
     };
     if as_type(&t).is_none() {
-        return Err(vm.new_type_error(format!("super() argument 1 must be a type, not {}", vm.type_name(&t))));
+        return Err(vm.new_type_error(format!(
+            "super() argument 1 must be a type, not {}",
+            vm.type_name(&t)
+        )));
     }
     let obj = obj.filter(|o| !o.is(&vm.none));
     let obj_type = match &obj {
         Some(o) => Some(super_check(vm, &t, o)?),
         None => None,
     };
-    Ok(vm.try_alloc(PySuper { type_: t, obj, obj_type }, cls)?.into_object())
+    Ok(vm
+        .try_alloc(
+            PySuper {
+                type_: t,
+                obj,
+                obj_type,
+            },
+            cls,
+        )?
+        .into_object())
 }
 
 fn zero_arg_super(vm: &Vm) -> PyResult<(PyObjectRef, Option<PyObjectRef>)> {
@@ -612,11 +731,21 @@ fn super_init(vm: &Vm, _args: Args) -> PyResult {
 
 fn super_getattribute(vm: &Vm, args: Args) -> PyResult {
     let [s, name] = args.exact::<2>(vm, "__getattribute__")?;
-    let sp = s.downcast_ref::<PySuper>().ok_or_else(|| vm.new_type_error("expected super"))?;
-    let skip = name.downcast_ref::<PyStr>().is_some_and(|n| n.as_str() == "__class__");
+    let sp = s
+        .downcast_ref::<PySuper>()
+        .ok_or_else(|| vm.new_type_error("expected super"))?;
+    let skip = name
+        .downcast_ref::<PyStr>()
+        .is_some_and(|n| n.as_str() == "__class__");
     if let (Some(obj_type), false) = (&sp.obj_type, skip) {
-        let mro = as_type(obj_type).map(|t| t.ext.mro.borrow().clone()).unwrap_or_default();
-        let start = mro.iter().position(|c| c.is(&sp.type_)).map(|i| i + 1).unwrap_or(mro.len());
+        let mro = as_type(obj_type)
+            .map(|t| t.ext.mro.borrow().clone())
+            .unwrap_or_default();
+        let start = mro
+            .iter()
+            .position(|c| c.is(&sp.type_))
+            .map(|i| i + 1)
+            .unwrap_or(mro.len());
         let key = name.downcast_ref::<PyStr>();
         for c in &mro[start..] {
             if let (Some(t), Some(k)) = (as_type(c), key) {
@@ -632,7 +761,9 @@ fn super_getattribute(vm: &Vm, args: Args) -> PyResult {
 
 fn super_repr(vm: &Vm, args: Args) -> PyResult {
     let [s] = args.exact::<1>(vm, "__repr__")?;
-    let sp = s.downcast_ref::<PySuper>().ok_or_else(|| vm.new_type_error("expected super"))?;
+    let sp = s
+        .downcast_ref::<PySuper>()
+        .ok_or_else(|| vm.new_type_error("expected super"))?;
     let tn = type_name_of(&sp.type_);
     Ok(vm.new_str(match &sp.obj_type {
         Some(ot) => format!("<super: <class '{}'>, <{} object>>", tn, type_name_of(ot)),
@@ -643,26 +774,41 @@ fn super_repr(vm: &Vm, args: Args) -> PyResult {
 fn super_get(vm: &Vm, args: Args) -> PyResult {
     let pos = args.pos();
     let s = &pos[0];
-    let sp = s.downcast_ref::<PySuper>().ok_or_else(|| vm.new_type_error("expected super"))?;
+    let sp = s
+        .downcast_ref::<PySuper>()
+        .ok_or_else(|| vm.new_type_error("expected super"))?;
     match (pos.get(1), &sp.obj) {
         (Some(o), None) if !o.is(&vm.none) => {
             let ot = super_check(vm, &sp.type_, o)?;
-            Ok(vm.alloc(PySuper { type_: sp.type_.clone(), obj: Some(o.clone()), obj_type: Some(ot) }, &vm.types.super_))
+            Ok(vm.alloc(
+                PySuper {
+                    type_: sp.type_.clone(),
+                    obj: Some(o.clone()),
+                    obj_type: Some(ot),
+                },
+                &vm.types.super_,
+            ))
         }
         _ => Ok(s.clone()),
     }
 }
 
 fn super_thisclass(_vm: &Vm, o: &PyObjectRef) -> PyResult {
-    Ok(o.downcast_ref::<PySuper>().map(|s| s.type_.clone()).expect("super"))
+    Ok(o.downcast_ref::<PySuper>()
+        .map(|s| s.type_.clone())
+        .expect("super"))
 }
 
 fn super_self(vm: &Vm, o: &PyObjectRef) -> PyResult {
-    Ok(o.downcast_ref::<PySuper>().and_then(|s| s.obj.clone()).unwrap_or_else(|| vm.none.clone()))
+    Ok(o.downcast_ref::<PySuper>()
+        .and_then(|s| s.obj.clone())
+        .unwrap_or_else(|| vm.none.clone()))
 }
 
 fn super_self_class(vm: &Vm, o: &PyObjectRef) -> PyResult {
-    Ok(o.downcast_ref::<PySuper>().and_then(|s| s.obj_type.clone()).unwrap_or_else(|| vm.none.clone()))
+    Ok(o.downcast_ref::<PySuper>()
+        .and_then(|s| s.obj_type.clone())
+        .unwrap_or_else(|| vm.none.clone()))
 }
 
 /// Register `object`, `type` and `super` methods.
@@ -706,19 +852,35 @@ pub fn init(vm: &Vm) {
     vm.add_method(t, "__delattr__", object_delattr);
     vm.add_classmethod(t, "__prepare__", type_prepare);
     vm.add_getset(t, "__name__", type_get_name, Some(type_set_name));
-    vm.add_getset(t, "__qualname__", type_get_qualname, Some(type_set_qualname));
+    vm.add_getset(
+        t,
+        "__qualname__",
+        type_get_qualname,
+        Some(type_set_qualname),
+    );
     vm.add_getset(t, "__mro__", type_get_mro, None);
     vm.add_getset(t, "__bases__", type_get_bases, None);
     vm.add_getset(t, "__base__", type_get_base, None);
     vm.add_getset(t, "__dict__", type_get_dict, None);
     vm.add_getset(t, "__module__", type_get_module, Some(type_set_module));
     vm.add_getset(t, "__doc__", type_get_doc, None);
-    vm.add_getset(t, "__abstractmethods__", type_get_abstractmethods, Some(type_set_abstractmethods));
+    vm.add_getset(
+        t,
+        "__abstractmethods__",
+        type_get_abstractmethods,
+        Some(type_set_abstractmethods),
+    );
     vm.add_getset(t, "__annotations__", type_get_annotations, None);
 
     t.ext.getattro.set(Some(|vm, o, n| vm.type_getattr(o, n)));
-    vm.types.module.ext.getattro.set(Some(|vm, o, n| vm.module_getattr(o, n)));
-    vm.types.super_.ext.getattro.set(Some(|vm, o, n| super_getattribute(vm, Args::positional(&[o.clone(), n.clone()]))));
+    vm.types
+        .module
+        .ext
+        .getattro
+        .set(Some(|vm, o, n| vm.module_getattr(o, n)));
+    vm.types.super_.ext.getattro.set(Some(|vm, o, n| {
+        super_getattribute(vm, Args::positional(&[o.clone(), n.clone()]))
+    }));
     let s = &vm.types.super_;
     vm.add_staticmethod(s, "__new__", super_new);
     vm.add_method(s, "__init__", super_init);

@@ -19,8 +19,9 @@ pub fn new_static_type(
     flags: u32,
     metatype: &PyObjectRef,
 ) -> PyTypeRef {
-    let t = PyObjectRef::new_type_with_vtable(PyType::new(name, false), flags, Some(metatype), vtable)
-        .expect("out of memory creating builtin types");
+    let t =
+        PyObjectRef::new_type_with_vtable(PyType::new(name, false), flags, Some(metatype), vtable)
+            .expect("out of memory creating builtin types");
     if let Some(b) = base {
         let bo = b.as_object().clone();
         *t.ext.bases.borrow_mut() = vec![bo.clone()];

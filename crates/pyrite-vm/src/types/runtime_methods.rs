@@ -15,26 +15,37 @@ use crate::eval::frame::PyFrameObject;
 use crate::{PyObjectRef, PyResult, Vm};
 
 fn tb<'a>(vm: &Vm, o: &'a PyObjectRef) -> PyResult<&'a PyTraceback> {
-    o.downcast_ref::<PyTraceback>().ok_or_else(|| vm.new_type_error("expected a traceback"))
+    o.downcast_ref::<PyTraceback>()
+        .ok_or_else(|| vm.new_type_error("expected a traceback"))
 }
 
 fn tb_frame(vm: &Vm, o: &PyObjectRef) -> PyResult {
     Ok(tb(vm, o)?.frame.clone())
 }
 fn tb_lineno(vm: &Vm, o: &PyObjectRef) -> PyResult {
-    Ok(tb(vm, o)?.lineno.map(|l| vm.new_int(l as i64)).unwrap_or_else(|| vm.none.clone()))
+    Ok(tb(vm, o)?
+        .lineno
+        .map(|l| vm.new_int(l as i64))
+        .unwrap_or_else(|| vm.none.clone()))
 }
 fn tb_lasti(vm: &Vm, o: &PyObjectRef) -> PyResult {
     Ok(vm.new_int(tb(vm, o)?.lasti as i64))
 }
 fn tb_next(vm: &Vm, o: &PyObjectRef) -> PyResult {
-    Ok(tb(vm, o)?.next.borrow().clone().unwrap_or_else(|| vm.none.clone()))
+    Ok(tb(vm, o)?
+        .next
+        .borrow()
+        .clone()
+        .unwrap_or_else(|| vm.none.clone()))
 }
 fn tb_set_next(vm: &Vm, o: &PyObjectRef, v: Option<PyObjectRef>) -> PyResult<()> {
     let v = v.filter(|v| !v.is(&vm.none));
     if let Some(n) = &v {
         if n.downcast_ref::<PyTraceback>().is_none() {
-            return Err(vm.new_type_error(format!("expected traceback object or None, got '{}'", vm.type_name(n))));
+            return Err(vm.new_type_error(format!(
+                "expected traceback object or None, got '{}'",
+                vm.type_name(n)
+            )));
         }
     }
     *tb(vm, o)?.next.borrow_mut() = v;
@@ -42,7 +53,8 @@ fn tb_set_next(vm: &Vm, o: &PyObjectRef, v: Option<PyObjectRef>) -> PyResult<()>
 }
 
 fn frame<'a>(vm: &Vm, o: &'a PyObjectRef) -> PyResult<&'a PyFrameObject> {
-    o.downcast_ref::<PyFrameObject>().ok_or_else(|| vm.new_type_error("expected a frame"))
+    o.downcast_ref::<PyFrameObject>()
+        .ok_or_else(|| vm.new_type_error("expected a frame"))
 }
 fn f_code(vm: &Vm, o: &PyObjectRef) -> PyResult {
     Ok(frame(vm, o)?.code.clone())
@@ -60,7 +72,11 @@ fn f_lasti(vm: &Vm, o: &PyObjectRef) -> PyResult {
     Ok(vm.new_int(frame(vm, o)?.lasti.get() as i64))
 }
 fn f_back(vm: &Vm, o: &PyObjectRef) -> PyResult {
-    Ok(frame(vm, o)?.back.borrow().clone().unwrap_or_else(|| vm.none.clone()))
+    Ok(frame(vm, o)?
+        .back
+        .borrow()
+        .clone()
+        .unwrap_or_else(|| vm.none.clone()))
 }
 fn f_locals(vm: &Vm, o: &PyObjectRef) -> PyResult {
     let f = frame(vm, o)?;
@@ -91,7 +107,8 @@ fn frame_repr(vm: &Vm, args: Args) -> PyResult {
 }
 
 fn code<'a>(vm: &Vm, o: &'a PyObjectRef) -> PyResult<&'a PyCode> {
-    o.downcast_ref::<PyCode>().ok_or_else(|| vm.new_type_error("expected a code object"))
+    o.downcast_ref::<PyCode>()
+        .ok_or_else(|| vm.new_type_error("expected a code object"))
 }
 fn strs(vm: &Vm, v: Vec<std::rc::Rc<str>>) -> PyObjectRef {
     vm.new_tuple(v.iter().map(|s| vm.intern(s)).collect())
@@ -127,13 +144,22 @@ fn co_flags(vm: &Vm, o: &PyObjectRef) -> PyResult {
     Ok(vm.new_int(code(vm, o)?.code.flags as i64))
 }
 fn co_code(vm: &Vm, o: &PyObjectRef) -> PyResult {
-    Ok(vm.alloc(super::bytes::PyBytes::new(code(vm, o)?.code.code.clone()), &vm.types.bytes))
+    Ok(vm.alloc(
+        super::bytes::PyBytes::new(code(vm, o)?.code.code.clone()),
+        &vm.types.bytes,
+    ))
 }
 fn co_linetable(vm: &Vm, o: &PyObjectRef) -> PyResult {
-    Ok(vm.alloc(super::bytes::PyBytes::new(code(vm, o)?.code.linetable.clone()), &vm.types.bytes))
+    Ok(vm.alloc(
+        super::bytes::PyBytes::new(code(vm, o)?.code.linetable.clone()),
+        &vm.types.bytes,
+    ))
 }
 fn co_exceptiontable(vm: &Vm, o: &PyObjectRef) -> PyResult {
-    Ok(vm.alloc(super::bytes::PyBytes::new(code(vm, o)?.code.exceptiontable.clone()), &vm.types.bytes))
+    Ok(vm.alloc(
+        super::bytes::PyBytes::new(code(vm, o)?.code.exceptiontable.clone()),
+        &vm.types.bytes,
+    ))
 }
 fn co_consts(vm: &Vm, o: &PyObjectRef) -> PyResult {
     Ok(vm.new_tuple(code(vm, o)?.consts.to_vec()))
@@ -155,7 +181,10 @@ fn code_repr(vm: &Vm, args: Args) -> PyResult {
     let c = code(vm, o)?;
     Ok(vm.new_str(format!(
         "<code object {} at {:#x}, file \"{}\", line {}>",
-        c.code.name, o.id(), c.code.filename, c.code.firstlineno
+        c.code.name,
+        o.id(),
+        c.code.filename,
+        c.code.firstlineno
     )))
 }
 fn code_lines(vm: &Vm, args: Args) -> PyResult {
@@ -167,7 +196,8 @@ fn code_lines(vm: &Vm, args: Args) -> PyResult {
             vm.new_tuple(vec![
                 vm.new_int(s as i64),
                 vm.new_int(e as i64),
-                l.map(|l| vm.new_int(l as i64)).unwrap_or_else(|| vm.none.clone()),
+                l.map(|l| vm.new_int(l as i64))
+                    .unwrap_or_else(|| vm.none.clone()),
             ])
         })
         .collect();
@@ -183,13 +213,22 @@ fn module_new(vm: &Vm, args: Args) -> PyResult {
 fn module_init(vm: &Vm, args: Args) -> PyResult {
     let [m, name, doc] = args.bind(vm, "module", ["self", "name", "doc"], 2, 1, 3)?;
     let m = m.expect("self");
-    let pm = m.downcast_ref::<PyModule>().ok_or_else(|| vm.new_type_error("expected a module"))?;
+    let pm = m
+        .downcast_ref::<PyModule>()
+        .ok_or_else(|| vm.new_type_error("expected a module"))?;
     let name = name.expect("required");
     if name.downcast_ref::<PyStr>().is_none() {
-        return Err(vm.new_type_error(format!("module.__init__() argument 'name' must be str, not {}", vm.type_name(name))));
+        return Err(vm.new_type_error(format!(
+            "module.__init__() argument 'name' must be str, not {}",
+            vm.type_name(name)
+        )));
     }
     vm.dict_set_str(&pm.dict, "__name__", name.clone());
-    vm.dict_set_str(&pm.dict, "__doc__", doc.cloned().unwrap_or_else(|| vm.none.clone()));
+    vm.dict_set_str(
+        &pm.dict,
+        "__doc__",
+        doc.cloned().unwrap_or_else(|| vm.none.clone()),
+    );
     for n in ["__package__", "__loader__", "__spec__"] {
         if pm.dict.get_by_str(n).is_none() {
             vm.dict_set_str(&pm.dict, n, vm.none.clone());
@@ -198,11 +237,17 @@ fn module_init(vm: &Vm, args: Args) -> PyResult {
     Ok(vm.none.clone())
 }
 fn module_dict(vm: &Vm, o: &PyObjectRef) -> PyResult {
-    Ok(o.downcast_ref::<PyModule>().ok_or_else(|| vm.new_type_error("expected a module"))?.dict.as_object().clone())
+    Ok(o.downcast_ref::<PyModule>()
+        .ok_or_else(|| vm.new_type_error("expected a module"))?
+        .dict
+        .as_object()
+        .clone())
 }
 fn module_dir(vm: &Vm, args: Args) -> PyResult {
     let [o] = args.exact::<1>(vm, "__dir__")?;
-    let m = o.downcast_ref::<PyModule>().ok_or_else(|| vm.new_type_error("expected a module"))?;
+    let m = o
+        .downcast_ref::<PyModule>()
+        .ok_or_else(|| vm.new_type_error("expected a module"))?;
     if let Some(f) = m.dict.get_by_str("__dir__") {
         return vm.call(&f, &[]);
     }
@@ -221,12 +266,20 @@ fn ns_init(vm: &Vm, args: Args) -> PyResult {
 }
 fn ns_items(vm: &Vm, o: &PyObjectRef) -> PyResult<Vec<(PyObjectRef, PyObjectRef)>> {
     let d = vm.get_attr(o, &vm.names.__dict__)?;
-    Ok(d.downcast_ref::<PyDict>().map(|d| d.items()).unwrap_or_default())
+    Ok(d.downcast_ref::<PyDict>()
+        .map(|d| d.items())
+        .unwrap_or_default())
 }
 fn ns_repr(vm: &Vm, args: Args) -> PyResult {
     let [o] = args.exact::<1>(vm, "__repr__")?;
-    let name = if o.class().is(vm.types.simple_namespace.as_object()) { "namespace".to_string() } else { vm.type_name(o).to_string() };
-    let Some(_g) = crate::protocol::repr::ReprGuard::enter(o) else { return Ok(vm.new_str(format!("{name}(...)"))) };
+    let name = if o.class().is(vm.types.simple_namespace.as_object()) {
+        "namespace".to_string()
+    } else {
+        vm.type_name(o).to_string()
+    };
+    let Some(_g) = crate::protocol::repr::ReprGuard::enter(o) else {
+        return Ok(vm.new_str(format!("{name}(...)")));
+    };
     let mut parts = Vec::new();
     for (k, v) in ns_items(vm, o)? {
         parts.push(format!("{}={}", vm.str_string(&k)?, vm.repr_string(&v)?));
@@ -244,7 +297,9 @@ fn ns_eq(vm: &Vm, args: Args) -> PyResult {
 }
 
 fn vi_field(vm: &Vm, o: &PyObjectRef, i: usize) -> PyResult {
-    o.downcast_ref::<PyTuple>().and_then(|t| t.items.get(i).cloned()).ok_or_else(|| vm.new_type_error("bad version_info"))
+    o.downcast_ref::<PyTuple>()
+        .and_then(|t| t.items.get(i).cloned())
+        .ok_or_else(|| vm.new_type_error("bad version_info"))
 }
 fn vi_major(vm: &Vm, o: &PyObjectRef) -> PyResult {
     vi_field(vm, o, 0)
@@ -277,10 +332,19 @@ fn vi_repr(vm: &Vm, args: Args) -> PyResult {
 /// `sys.version_info` and `sys.implementation`.
 pub fn sys_values(vm: &Vm) -> (PyObjectRef, PyObjectRef) {
     let vi = vm.alloc(
-        PyTuple::new(vec![vm.new_int(3), vm.new_int(11), vm.new_int(7), vm.new_str("final"), vm.new_int(0)]),
+        PyTuple::new(vec![
+            vm.new_int(3),
+            vm.new_int(11),
+            vm.new_int(7),
+            vm.new_str("final"),
+            vm.new_int(0),
+        ]),
         &vm.types.version_info,
     );
-    let imp = vm.alloc(super::object::PyInstance::default(), &vm.types.simple_namespace);
+    let imp = vm.alloc(
+        super::object::PyInstance::default(),
+        &vm.types.simple_namespace,
+    );
     let _ = vm.set_attr_str(&imp, "name", vm.new_str("pyrite"));
     let _ = vm.set_attr_str(&imp, "cache_tag", vm.new_str("pyrite-311"));
     let _ = vm.set_attr_str(&imp, "version", vi.clone());

@@ -20,7 +20,12 @@ impl Payload for PySlice {
 
 /// Clamp slice bounds to a sequence of `len` (CPython's
 /// `PySlice_AdjustIndices`); returns (start, stop, step, slicelength).
-pub fn adjust_indices(len: isize, start: Option<isize>, stop: Option<isize>, step: isize) -> (isize, isize, isize, usize) {
+pub fn adjust_indices(
+    len: isize,
+    start: Option<isize>,
+    stop: Option<isize>,
+    step: isize,
+) -> (isize, isize, isize, usize) {
     let (mut start, mut stop) = (start, stop);
     let (lo, hi) = if step < 0 { (-1, len - 1) } else { (0, len) };
     let s = match start.take() {
@@ -87,11 +92,19 @@ impl PySlice {
             // -isize::MAX keeps `-step` from overflowing.
             Some(s) => s.max(-isize::MAX),
         };
-        Ok((slice_index(vm, &self.start)?, slice_index(vm, &self.stop)?, step))
+        Ok((
+            slice_index(vm, &self.start)?,
+            slice_index(vm, &self.stop)?,
+            step,
+        ))
     }
 
     /// (start, stop, step, slicelength) for a sequence of `len` items.
-    pub fn indices_for(&self, vm: &crate::Vm, len: usize) -> crate::PyResult<(isize, isize, isize, usize)> {
+    pub fn indices_for(
+        &self,
+        vm: &crate::Vm,
+        len: usize,
+    ) -> crate::PyResult<(isize, isize, isize, usize)> {
         let (start, stop, step) = self.unpack(vm)?;
         Ok(adjust_indices(len as isize, start, stop, step))
     }
@@ -107,8 +120,14 @@ pub fn slice_index(vm: &crate::Vm, o: &PyObjectRef) -> crate::PyResult<Option<is
     let i = if o.downcast_ref::<PyInt>().is_some() {
         o.clone()
     } else {
-        if super::typeobj::class_of(o).ext.lookup(&vm.names.__index__).is_none() {
-            return Err(vm.new_type_error("slice indices must be integers or None or have an __index__ method"));
+        if super::typeobj::class_of(o)
+            .ext
+            .lookup(&vm.names.__index__)
+            .is_none()
+        {
+            return Err(vm.new_type_error(
+                "slice indices must be integers or None or have an __index__ method",
+            ));
         }
         vm.index(o)?
     };

@@ -35,9 +35,24 @@ impl PyStr {
                 n += 1;
                 maxc = maxc.max(c as u32);
             }
-            (n, if maxc < 256 { 1 } else if maxc < 65536 { 2 } else { 4 })
+            (
+                n,
+                if maxc < 256 {
+                    1
+                } else if maxc < 65536 {
+                    2
+                } else {
+                    4
+                },
+            )
         };
-        PyStr { data, char_len, kind, hash: Cell::new(-1), interned: Cell::new(false) }
+        PyStr {
+            data,
+            char_len,
+            kind,
+            hash: Cell::new(-1),
+            interned: Cell::new(false),
+        }
     }
 
     #[inline]
@@ -84,14 +99,26 @@ impl PyStr {
         if self.is_ascii() {
             i
         } else {
-            self.data.char_indices().nth(i).map(|(b, _)| b).unwrap_or(self.data.len())
+            self.data
+                .char_indices()
+                .nth(i)
+                .map(|(b, _)| b)
+                .unwrap_or(self.data.len())
         }
     }
 
     /// The substring of code points `[start, end)`.
     pub fn substr(&self, start: usize, end: usize) -> &str {
         let a = self.byte_offset(start);
-        let b = if self.is_ascii() { end } else { a + self.data[a..].char_indices().nth(end - start).map(|(b, _)| b).unwrap_or(self.data.len() - a) };
+        let b = if self.is_ascii() {
+            end
+        } else {
+            a + self.data[a..]
+                .char_indices()
+                .nth(end - start)
+                .map(|(b, _)| b)
+                .unwrap_or(self.data.len() - a)
+        };
         &self.data[a..b]
     }
 

@@ -30,7 +30,9 @@ impl Drop for PyTuple {
 
 impl PyTuple {
     pub fn new(items: impl Into<Box<[PyObjectRef]>>) -> Self {
-        PyTuple { items: items.into() }
+        PyTuple {
+            items: items.into(),
+        }
     }
 
     pub fn as_slice(&self) -> &[PyObjectRef] {

@@ -12,7 +12,6 @@ use super::dict::PyDict;
 use super::str::PyStr;
 use crate::{PyObjectRef, PyRef, PyResult, Vm};
 
-
 /// A type object's payload.
 pub type PyTypeObj = TypeObject<PyType>;
 /// A strong reference to a type object.
@@ -114,7 +113,10 @@ impl PyType {
             }
         }
         let found = self.lookup_uncached(name);
-        self.cache.borrow_mut().1.insert(key, (name.clone(), found.clone()));
+        self.cache
+            .borrow_mut()
+            .1
+            .insert(key, (name.clone(), found.clone()));
         found
     }
 
@@ -164,7 +166,9 @@ pub fn as_type(obj: &PyObjectRef) -> Option<&PyTypeObj> {
 /// The `PyType` of `obj`'s class.
 #[inline]
 pub fn class_of(obj: &PyObjectRef) -> &PyTypeObj {
-    obj.class().downcast_ref::<PyTypeObj>().expect("every class is a type object")
+    obj.class()
+        .downcast_ref::<PyTypeObj>()
+        .expect("every class is a type object")
 }
 
 /// Whether `a` is `b` or a subclass of it (MRO scan: CPython's
@@ -181,7 +185,11 @@ pub fn is_subtype(a: &PyObjectRef, b: &PyObjectRef) -> bool {
 }
 
 /// Compute the C3 linearisation of `cls` with `bases`; TypeError on failure.
-pub fn compute_mro(vm: &Vm, cls: &PyObjectRef, bases: &[PyObjectRef]) -> PyResult<Vec<PyObjectRef>> {
+pub fn compute_mro(
+    vm: &Vm,
+    cls: &PyObjectRef,
+    bases: &[PyObjectRef],
+) -> PyResult<Vec<PyObjectRef>> {
     let mut seqs: Vec<Vec<PyObjectRef>> = Vec::new();
     for b in bases {
         let t = as_type(b).ok_or_else(|| vm.new_type_error("bases must be types".to_string()))?;
@@ -214,7 +222,9 @@ pub fn compute_mro(vm: &Vm, cls: &PyObjectRef, bases: &[PyObjectRef]) -> PyResul
             None => {
                 let mut names: Vec<String> = Vec::new();
                 for s in &seqs {
-                    let n = as_type(&s[0]).map(|t| t.ext.name().to_string()).unwrap_or_default();
+                    let n = as_type(&s[0])
+                        .map(|t| t.ext.name().to_string())
+                        .unwrap_or_default();
                     if !names.contains(&n) {
                         names.push(n);
                     }
@@ -231,7 +241,10 @@ pub fn compute_mro(vm: &Vm, cls: &PyObjectRef, bases: &[PyObjectRef]) -> PyResul
 /// Layout flags a new heap type gives its instances.
 pub fn heap_type_flags(base_flags: TypeFlags, want_dict: bool, want_weak: bool) -> u32 {
     let mut f = base_flags.0
-        & (TypeFlags::HAS_GC | TypeFlags::HAS_DICT | TypeFlags::HAS_WEAKLIST | TypeFlags::INSTANCES_ARE_TYPES);
+        & (TypeFlags::HAS_GC
+            | TypeFlags::HAS_DICT
+            | TypeFlags::HAS_WEAKLIST
+            | TypeFlags::INSTANCES_ARE_TYPES);
     f |= TypeFlags::HEAPTYPE | TypeFlags::HAS_GC;
     if want_dict {
         f |= TypeFlags::HAS_DICT;

@@ -20,7 +20,11 @@ fn flatten(vm: &Vm, o: &PyObjectRef, out: &mut Vec<PyObjectRef>) {
         }
         return;
     }
-    let o = if o.is(&vm.none) { vm.types.none_type.as_object().clone() } else { o.clone() };
+    let o = if o.is(&vm.none) {
+        vm.types.none_type.as_object().clone()
+    } else {
+        o.clone()
+    };
     if !out.iter().any(|x| x.is(&o)) {
         out.push(o);
     }
@@ -51,7 +55,9 @@ fn union_ror(vm: &Vm, args: Args) -> PyResult {
 }
 
 fn items(o: &PyObjectRef) -> Vec<PyObjectRef> {
-    o.downcast_ref::<PyTuple>().map(|t| t.items.to_vec()).unwrap_or_default()
+    o.downcast_ref::<PyTuple>()
+        .map(|t| t.items.to_vec())
+        .unwrap_or_default()
 }
 
 fn union_args(vm: &Vm, o: &PyObjectRef) -> PyResult {
@@ -65,7 +71,12 @@ fn union_repr(vm: &Vm, args: Args) -> PyResult {
         if a.is(vm.types.none_type.as_object()) {
             parts.push("None".to_string());
         } else if let Some(t) = as_type(&a) {
-            let m = t.ext.dict.get_by_str("__module__").map(|m| vm.str_string(&m)).transpose()?;
+            let m = t
+                .ext
+                .dict
+                .get_by_str("__module__")
+                .map(|m| vm.str_string(&m))
+                .transpose()?;
             let q = t.ext.qualname.borrow().to_string();
             parts.push(match m.as_deref() {
                 Some("builtins") | None => q,

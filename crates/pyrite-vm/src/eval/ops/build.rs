@@ -42,7 +42,9 @@ pub fn build_const_key_map(vm: &Vm, f: &mut Frame, n: u32) -> PyResult<()> {
     let keys = f.pop();
     let values = pop_n(f, n as usize);
     let d = vm.new_dict();
-    let keys = keys.downcast_ref::<PyTuple>().ok_or_else(|| vm.new_system_error("bad BUILD_CONST_KEY_MAP keys"))?;
+    let keys = keys
+        .downcast_ref::<PyTuple>()
+        .ok_or_else(|| vm.new_system_error("bad BUILD_CONST_KEY_MAP keys"))?;
     for (k, v) in keys.items.iter().zip(values) {
         d.set_item(vm, k.clone(), v)?;
     }
@@ -160,7 +162,9 @@ pub fn dict_update(vm: &Vm, f: &mut Frame, n: u32) -> PyResult<()> {
         return Err(vm.new_type_error(format!("'{}' object is not a mapping", vm.type_name(&m))));
     }
     let items = mapping_items(vm, &m)?;
-    let dict = d.downcast_ref::<PyDict>().ok_or_else(|| vm.new_system_error("DICT_UPDATE on a non-dict"))?;
+    let dict = d
+        .downcast_ref::<PyDict>()
+        .ok_or_else(|| vm.new_system_error("DICT_UPDATE on a non-dict"))?;
     for (k, v) in items {
         dict.set_item(vm, k, v)?;
     }
@@ -173,7 +177,9 @@ pub fn dict_merge(vm: &Vm, f: &mut Frame, n: u32) -> PyResult<()> {
     // The callable sits two below the dict being built.
     let func_desc = || -> String {
         let callable = f.slots.get(f.sp - n as usize - 2).cloned().flatten();
-        callable.map(|c| crate::modules::builtins::func_description(vm, &c)).unwrap_or_else(|| "function".into())
+        callable
+            .map(|c| crate::modules::builtins::func_description(vm, &c))
+            .unwrap_or_else(|| "function".into())
     };
     if vm.get_attr_opt(&m, &vm.names.keys)?.is_none() {
         return Err(vm.new_type_error(format!(
@@ -183,12 +189,18 @@ pub fn dict_merge(vm: &Vm, f: &mut Frame, n: u32) -> PyResult<()> {
         )));
     }
     let items = mapping_items(vm, &m)?;
-    let dict = d.downcast_ref::<PyDict>().ok_or_else(|| vm.new_system_error("DICT_MERGE on a non-dict"))?;
+    let dict = d
+        .downcast_ref::<PyDict>()
+        .ok_or_else(|| vm.new_system_error("DICT_MERGE on a non-dict"))?;
     for (k, v) in items {
         if dict.get_item(vm, &k)?.is_some() {
             let kr = k.downcast_ref::<PyStr>().map(|s| s.as_str().to_string());
             return Err(match kr {
-                Some(name) => vm.new_type_error(format!("{} got multiple values for keyword argument '{}'", func_desc(), name)),
+                Some(name) => vm.new_type_error(format!(
+                    "{} got multiple values for keyword argument '{}'",
+                    func_desc(),
+                    name
+                )),
                 None => vm.new_type_error(format!("{} keywords must be strings", func_desc())),
             });
         }
@@ -214,7 +226,10 @@ pub fn unpack_sequence(vm: &Vm, f: &mut Frame, n: u32) -> PyResult<()> {
     } else {
         let it = vm.iter(&seq).map_err(|e| {
             if vm.exc_matches(&e, &vm.exc.TypeError) {
-                vm.new_type_error(format!("cannot unpack non-iterable {} object", vm.type_name(&seq)))
+                vm.new_type_error(format!(
+                    "cannot unpack non-iterable {} object",
+                    vm.type_name(&seq)
+                ))
             } else {
                 e
             }
@@ -254,7 +269,10 @@ pub fn unpack_ex(vm: &Vm, f: &mut Frame, arg: u32) -> PyResult<()> {
     let items = match vm.to_vec(&seq) {
         Ok(v) => v,
         Err(e) if vm.exc_matches(&e, &vm.exc.TypeError) && vm.iter(&seq).is_err() => {
-            return Err(vm.new_type_error(format!("cannot unpack non-iterable {} object", vm.type_name(&seq))))
+            return Err(vm.new_type_error(format!(
+                "cannot unpack non-iterable {} object",
+                vm.type_name(&seq)
+            )))
         }
         Err(e) => return Err(e),
     };
@@ -277,12 +295,18 @@ pub fn unpack_ex(vm: &Vm, f: &mut Frame, arg: u32) -> PyResult<()> {
 }
 
 pub fn format_value(vm: &Vm, f: &mut Frame, arg: u32) -> PyResult<()> {
-    let spec = if arg & fv::HAVE_SPEC != 0 { Some(f.pop()) } else { None };
+    let spec = if arg & fv::HAVE_SPEC != 0 {
+        Some(f.pop())
+    } else {
+        None
+    };
     let v = f.pop();
     let v = match arg & fv::CONV_MASK {
         fv::STR => vm.str(&v)?.into_object(),
         fv::REPR => vm.repr(&v)?.into_object(),
-        fv::ASCII => vm.new_str(crate::modules::builtins::ascii_escape(vm.repr(&v)?.as_str())),
+        fv::ASCII => vm.new_str(crate::modules::builtins::ascii_escape(
+            vm.repr(&v)?.as_str(),
+        )),
         _ => v,
     };
     let r = match spec {

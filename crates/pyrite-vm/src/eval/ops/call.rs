@@ -30,7 +30,10 @@ pub fn new_code_frame(
     func: Option<PyObjectRef>,
     builtins: Option<PyObjectRef>,
 ) -> PyResult<Box<Frame>> {
-    let code = code.clone().downcast::<PyCode>().map_err(|_| vm.new_type_error("expected a code object"))?;
+    let code = code
+        .clone()
+        .downcast::<PyCode>()
+        .map_err(|_| vm.new_type_error("expected a code object"))?;
     let builtins = match builtins {
         Some(b) => b,
         None => builtins_for(vm, globals),
@@ -69,10 +72,24 @@ pub fn builtins_for(vm: &Vm, globals: &PyObjectRef) -> PyObjectRef {
 }
 
 /// Make the frame for calling the Python function `func`.
-pub fn new_frame_for(vm: &Vm, func: &PyObjectRef, args: &[PyObjectRef], kwnames: &[PyObjectRef]) -> PyResult<CallTarget> {
-    let pf = func.downcast_ref::<PyFunction>().ok_or_else(|| vm.new_type_error("not a function"))?;
+pub fn new_frame_for(
+    vm: &Vm,
+    func: &PyObjectRef,
+    args: &[PyObjectRef],
+    kwnames: &[PyObjectRef],
+) -> PyResult<CallTarget> {
+    let pf = func
+        .downcast_ref::<PyFunction>()
+        .ok_or_else(|| vm.new_type_error("not a function"))?;
     let code = pf.code.borrow().clone();
-    let mut f = new_code_frame(vm, code.as_object(), &pf.globals, None, Some(func.clone()), Some(pf.builtins.clone()))?;
+    let mut f = new_code_frame(
+        vm,
+        code.as_object(),
+        &pf.globals,
+        None,
+        Some(func.clone()),
+        Some(pf.builtins.clone()),
+    )?;
     bind_args(vm, pf, &code, args.to_vec(), kwnames, &mut f.slots)?;
     Ok(CallTarget::Frame(f))
 }
@@ -114,7 +131,11 @@ pub fn bind_args(
     let nkw = kwnames.len();
     let npos = args.len() - nkw;
     let qualname = || -> String {
-        func.qualname.borrow().downcast_ref::<PyStr>().map(|s| s.as_str().to_string()).unwrap_or_default()
+        func.qualname
+            .borrow()
+            .downcast_ref::<PyStr>()
+            .map(|s| s.as_str().to_string())
+            .unwrap_or_default()
     };
     let total = argcount + kwonly;
     let mut args = args;
@@ -133,24 +154,46 @@ pub fn bind_args(
         kwdict = Some(d);
     }
     let nbound = npos.min(argcount);
-    let extra: Vec<PyObjectRef> = if npos > argcount { args.split_off(argcount) } else { Vec::new() };
+    let extra: Vec<PyObjectRef> = if npos > argcount {
+        args.split_off(argcount)
+    } else {
+        Vec::new()
+    };
     for (i, a) in args.into_iter().enumerate() {
         slots[i] = Some(a);
     }
     if has_varargs {
         slots[total] = Some(vm.new_tuple(extra));
     } else if !extra.is_empty() {
-        let ndefaults = func.defaults.borrow().as_ref().and_then(|d| d.downcast_ref::<PyTuple>().map(|t| t.len())).unwrap_or(0);
+        let ndefaults = func
+            .defaults
+            .borrow()
+            .as_ref()
+            .and_then(|d| d.downcast_ref::<PyTuple>().map(|t| t.len()))
+            .unwrap_or(0);
         let kwonly_given = (0..nkw)
             .filter(|&k| {
-                let n = kwnames[k].downcast_ref::<PyStr>().map(|s| s.as_str()).unwrap_or("");
-                co.localsplusnames[argcount..total].iter().any(|p| &**p == n)
+                let n = kwnames[k]
+                    .downcast_ref::<PyStr>()
+                    .map(|s| s.as_str())
+                    .unwrap_or("");
+                co.localsplusnames[argcount..total]
+                    .iter()
+                    .any(|p| &**p == n)
             })
             .count();
         let takes = if ndefaults > 0 {
-            format!("from {} to {} positional arguments", argcount - ndefaults, argcount)
+            format!(
+                "from {} to {} positional arguments",
+                argcount - ndefaults,
+                argcount
+            )
         } else {
-            format!("{} positional argument{}", argcount, if argcount == 1 { "" } else { "s" })
+            format!(
+                "{} positional argument{}",
+                argcount,
+                if argcount == 1 { "" } else { "s" }
+            )
         };
         let given = if kwonly_given > 0 {
             format!(
@@ -171,7 +214,9 @@ pub fn bind_args(
         let Some(ks) = k.downcast_ref::<PyStr>() else {
             return Err(vm.new_type_error(format!("{}() keywords must be strings", qualname())));
         };
-        let pos = co.localsplusnames[..total].iter().position(|p| **p == *ks.as_str());
+        let pos = co.localsplusnames[..total]
+            .iter()
+            .position(|p| **p == *ks.as_str());
         match pos {
             Some(i) if i >= posonly => {
                 if slots[i].is_some() {
@@ -209,8 +254,10 @@ pub fn bind_args(
     // Defaults for missing positional parameters.
     if npos < argcount {
         let defaults = func.defaults.borrow().clone();
-        let defs: Vec<PyObjectRef> =
-            defaults.as_ref().and_then(|d| d.downcast_ref::<PyTuple>().map(|t| t.items.to_vec())).unwrap_or_default();
+        let defs: Vec<PyObjectRef> = defaults
+            .as_ref()
+            .and_then(|d| d.downcast_ref::<PyTuple>().map(|t| t.items.to_vec()))
+            .unwrap_or_default();
         let first_default = argcount.saturating_sub(defs.len());
         let mut missing = Vec::new();
         for i in npos..argcount {
@@ -237,7 +284,9 @@ pub fn bind_args(
         for i in argcount..total {
             if slots[i].is_none() {
                 let name = &co.localsplusnames[i];
-                let d = kwdefaults.as_ref().and_then(|d| d.downcast_ref::<PyDict>().and_then(|d| d.get_by_str(name)));
+                let d = kwdefaults
+                    .as_ref()
+                    .and_then(|d| d.downcast_ref::<PyDict>().and_then(|d| d.get_by_str(name)));
                 match d {
                     Some(v) => slots[i] = Some(v),
                     None => missing.push(name.to_string()),
@@ -281,7 +330,12 @@ pub fn call(vm: &Vm, f: &mut Frame, argc: u32) -> PyResult<Option<Box<Frame>>> {
     let (callable, first_arg) = if is_meth {
         (f.slots[base].clone().expect("checked"), base + 1)
     } else {
-        (f.slots[base + 1].clone().ok_or_else(|| vm.new_system_error("NULL callable"))?, base + 2)
+        (
+            f.slots[base + 1]
+                .clone()
+                .ok_or_else(|| vm.new_system_error("NULL callable"))?,
+            base + 2,
+        )
     };
     let mut args: Vec<PyObjectRef> = Vec::with_capacity(f.sp - first_arg);
     for i in first_arg..f.sp {
@@ -292,7 +346,10 @@ pub fn call(vm: &Vm, f: &mut Frame, argc: u32) -> PyResult<Option<Box<Frame>>> {
     }
     f.sp = base;
     let kwnames: &[PyObjectRef] = match &kwnames_obj {
-        Some(k) => k.downcast_ref::<PyTuple>().map(|t| t.as_slice()).unwrap_or(&[]),
+        Some(k) => k
+            .downcast_ref::<PyTuple>()
+            .map(|t| t.as_slice())
+            .unwrap_or(&[]),
         None => &[],
     };
     if args.is_empty() && kwnames.is_empty() && callable.is(vm.types.super_.as_object()) {
@@ -303,7 +360,14 @@ pub fn call(vm: &Vm, f: &mut Frame, argc: u32) -> PyResult<Option<Box<Frame>>> {
     }
     if let Some(pf) = callable.downcast_ref::<PyFunction>() {
         let code = pf.code.borrow().clone();
-        let mut nf = new_code_frame(vm, code.as_object(), &pf.globals, None, Some(callable.clone()), Some(pf.builtins.clone()))?;
+        let mut nf = new_code_frame(
+            vm,
+            code.as_object(),
+            &pf.globals,
+            None,
+            Some(callable.clone()),
+            Some(pf.builtins.clone()),
+        )?;
         bind_args(vm, pf, &code, args, kwnames, &mut nf.slots)?;
         return Ok(Some(nf));
     }
@@ -356,10 +420,26 @@ pub fn call_function_ex(vm: &Vm, f: &mut Frame, flags: u32) -> PyResult<()> {
 /// `MAKE_FUNCTION`.
 pub fn make_function(vm: &Vm, f: &mut Frame, flags: u32) -> PyResult<()> {
     let code = f.pop();
-    let closure = if flags & mf::CLOSURE != 0 { Some(f.pop()) } else { None };
-    let annotations = if flags & mf::ANNOTATIONS != 0 { Some(f.pop()) } else { None };
-    let kwdefaults = if flags & mf::KWDEFAULTS != 0 { Some(f.pop()) } else { None };
-    let defaults = if flags & mf::DEFAULTS != 0 { Some(f.pop()) } else { None };
+    let closure = if flags & mf::CLOSURE != 0 {
+        Some(f.pop())
+    } else {
+        None
+    };
+    let annotations = if flags & mf::ANNOTATIONS != 0 {
+        Some(f.pop())
+    } else {
+        None
+    };
+    let kwdefaults = if flags & mf::KWDEFAULTS != 0 {
+        Some(f.pop())
+    } else {
+        None
+    };
+    let defaults = if flags & mf::DEFAULTS != 0 {
+        Some(f.pop())
+    } else {
+        None
+    };
     let func = new_function(vm, code, f.globals.clone(), f.builtins.clone(), closure)?;
     if let Some(pf) = func.downcast_ref::<PyFunction>() {
         *pf.defaults.borrow_mut() = defaults;
@@ -395,7 +475,9 @@ pub fn new_function(
     builtins: PyObjectRef,
     closure: Option<PyObjectRef>,
 ) -> PyResult {
-    let code = code.downcast::<PyCode>().map_err(|_| vm.new_type_error("MAKE_FUNCTION expects a code object"))?;
+    let code = code
+        .downcast::<PyCode>()
+        .map_err(|_| vm.new_type_error("MAKE_FUNCTION expects a code object"))?;
     let doc = match code.consts.first() {
         Some(c) if c.downcast_ref::<PyStr>().is_some() => c.clone(),
         _ => vm.none.clone(),
@@ -432,10 +514,18 @@ fn super_args_from_frame(vm: &Vm, f: &Frame) -> PyResult<(PyObjectRef, PyObjectR
     if co.argcount == 0 && co.flags & CodeFlags::VARARGS == 0 {
         return Err(vm.new_runtime_error("super(): no arguments"));
     }
-    let mut first = f.slots[0].clone().ok_or_else(|| vm.new_runtime_error("super(): arg[0] deleted"))?;
-    if co.localspluskinds.first().is_some_and(|k| k & pyrite_bytecode::LocalKind::CELL != 0) {
+    let mut first = f.slots[0]
+        .clone()
+        .ok_or_else(|| vm.new_runtime_error("super(): arg[0] deleted"))?;
+    if co
+        .localspluskinds
+        .first()
+        .is_some_and(|k| k & pyrite_bytecode::LocalKind::CELL != 0)
+    {
         if let Some(c) = first.downcast_ref::<PyCell>() {
-            first = c.get().ok_or_else(|| vm.new_runtime_error("super(): arg[0] deleted"))?;
+            first = c
+                .get()
+                .ok_or_else(|| vm.new_runtime_error("super(): arg[0] deleted"))?;
         }
     }
     let idx = co
@@ -444,7 +534,9 @@ fn super_args_from_frame(vm: &Vm, f: &Frame) -> PyResult<(PyObjectRef, PyObjectR
         .zip(&co.localspluskinds)
         .position(|(n, k)| &**n == "__class__" && k & pyrite_bytecode::LocalKind::FREE != 0)
         .ok_or_else(|| vm.new_runtime_error("super(): __class__ cell not found"))?;
-    let cell = f.slots[idx].clone().ok_or_else(|| vm.new_runtime_error("super(): bad __class__ cell"))?;
+    let cell = f.slots[idx]
+        .clone()
+        .ok_or_else(|| vm.new_runtime_error("super(): bad __class__ cell"))?;
     let cls = cell
         .downcast_ref::<PyCell>()
         .and_then(|c| c.get())

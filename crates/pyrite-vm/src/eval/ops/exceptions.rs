@@ -38,7 +38,12 @@ pub fn add_traceback(vm: &Vm, f: &mut Frame, exc: &PyBaseExceptionRef) {
     let frame = frame_object(vm, f);
     let next = exc.traceback.borrow_mut().take();
     let tb = vm.alloc(
-        PyTraceback { next: next.into(), frame, lasti: (f.lasti * 2) as u32, lineno: f.lineno() },
+        PyTraceback {
+            next: next.into(),
+            frame,
+            lasti: (f.lasti * 2) as u32,
+            lineno: f.lineno(),
+        },
         &vm.types.traceback,
     );
     *exc.traceback.borrow_mut() = Some(tb);
@@ -54,7 +59,9 @@ pub fn set_context(vm: &Vm, exc: &PyBaseExceptionRef) {
     // Break a cycle: if exc is already in ctx's context chain, cut it there.
     let mut o = ctx.clone();
     loop {
-        let next = o.downcast_ref::<PyBaseException>().and_then(|e| e.context.borrow().clone());
+        let next = o
+            .downcast_ref::<PyBaseException>()
+            .and_then(|e| e.context.borrow().clone());
         match next {
             Some(n) if n.is(exc.as_object()) => {
                 if let Some(e) = o.downcast_ref::<PyBaseException>() {
@@ -77,7 +84,10 @@ pub fn raise_varargs(vm: &Vm, f: &mut Frame, argc: u32) -> (PyBaseExceptionRef, 
             let h = vm.handled_exc.borrow().clone();
             match h.and_then(|e| e.downcast::<PyBaseException>().ok()) {
                 Some(e) => (e, true),
-                None => (vm.new_runtime_error("No active exception to reraise"), false),
+                None => (
+                    vm.new_runtime_error("No active exception to reraise"),
+                    false,
+                ),
             }
         }
         _ => {
@@ -91,12 +101,18 @@ pub fn raise_varargs(vm: &Vm, f: &mut Frame, argc: u32) -> (PyBaseExceptionRef, 
 }
 
 /// Build the exception for `raise exc [from cause]`.
-pub fn do_raise(vm: &Vm, exc: PyObjectRef, cause: Option<PyObjectRef>) -> PyResult<PyBaseExceptionRef> {
+pub fn do_raise(
+    vm: &Vm,
+    exc: PyObjectRef,
+    cause: Option<PyObjectRef>,
+) -> PyResult<PyBaseExceptionRef> {
     let e = vm.normalize_exception(exc)?;
     if let Some(c) = cause {
         let c = if c.is(&vm.none) {
             None
-        } else if c.downcast_ref::<PyTypeObj>().is_some() && is_subtype(&c, vm.types.base_exception.as_object()) {
+        } else if c.downcast_ref::<PyTypeObj>().is_some()
+            && is_subtype(&c, vm.types.base_exception.as_object())
+        {
             Some(vm.call(&c, &[])?)
         } else if c.downcast_ref::<PyBaseException>().is_some() {
             Some(c)
@@ -111,7 +127,10 @@ pub fn do_raise(vm: &Vm, exc: PyObjectRef, cause: Option<PyObjectRef>) -> PyResu
 }
 
 fn check_except_type(vm: &Vm, t: &PyObjectRef) -> PyResult<()> {
-    let ok = |x: &PyObjectRef| x.downcast_ref::<PyTypeObj>().is_some() && is_subtype(x, vm.types.base_exception.as_object());
+    let ok = |x: &PyObjectRef| {
+        x.downcast_ref::<PyTypeObj>().is_some()
+            && is_subtype(x, vm.types.base_exception.as_object())
+    };
     if let Some(tup) = t.downcast_ref::<PyTuple>() {
         if tup.items.iter().all(ok) {
             return Ok(());
@@ -143,7 +162,9 @@ pub fn check_eg_match(vm: &Vm, f: &mut Frame) -> PyResult<()> {
     let t = f.pop();
     let exc = f.pop();
     check_except_type(vm, &t)?;
-    if exception_matches(vm, &exc, &t) && !is_subtype(exc.class(), vm.exc.BaseExceptionGroup.as_object()) {
+    if exception_matches(vm, &exc, &t)
+        && !is_subtype(exc.class(), vm.exc.BaseExceptionGroup.as_object())
+    {
         // A naked exception matching: wrap it in an ExceptionGroup.
         let msg = vm.new_str("");
         let lst = vm.new_tuple(vec![exc.clone()]);

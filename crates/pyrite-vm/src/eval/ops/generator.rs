@@ -22,14 +22,19 @@ pub enum GenStep {
 /// Wrap a frame that just ran `RETURN_GENERATOR` in a generator object.
 pub fn make_generator(vm: &Vm, frame: Box<Frame>) -> PyObjectRef {
     let flags = frame.code.code.flags;
-    let (kind, ty) = if flags & CodeFlags::COROUTINE != 0 || flags & CodeFlags::ITERABLE_COROUTINE != 0 {
-        (GenKind::Coroutine, &vm.types.coroutine)
-    } else if flags & CodeFlags::ASYNC_GENERATOR != 0 {
-        (GenKind::AsyncGenerator, &vm.types.async_generator)
-    } else {
-        (GenKind::Generator, &vm.types.generator)
-    };
-    let (name, qualname) = match frame.func.as_ref().and_then(|f| f.downcast_ref::<crate::types::function::PyFunction>()) {
+    let (kind, ty) =
+        if flags & CodeFlags::COROUTINE != 0 || flags & CodeFlags::ITERABLE_COROUTINE != 0 {
+            (GenKind::Coroutine, &vm.types.coroutine)
+        } else if flags & CodeFlags::ASYNC_GENERATOR != 0 {
+            (GenKind::AsyncGenerator, &vm.types.async_generator)
+        } else {
+            (GenKind::Generator, &vm.types.generator)
+        };
+    let (name, qualname) = match frame
+        .func
+        .as_ref()
+        .and_then(|f| f.downcast_ref::<crate::types::function::PyFunction>())
+    {
         Some(pf) => (pf.name.borrow().clone(), pf.qualname.borrow().clone()),
         None => (frame.code.name_obj.clone(), frame.code.qualname_obj.clone()),
     };
@@ -58,8 +63,15 @@ fn kind_name(k: GenKind) -> &'static str {
 }
 
 /// Resume `gen` with `value` (or by raising `exc` inside it).
-pub fn gen_resume(vm: &Vm, gen: &PyObjectRef, value: PyObjectRef, exc: Option<PyBaseExceptionRef>) -> PyResult<GenStep> {
-    let g = gen.downcast_ref::<PyGenerator>().ok_or_else(|| vm.new_type_error("not a generator"))?;
+pub fn gen_resume(
+    vm: &Vm,
+    gen: &PyObjectRef,
+    value: PyObjectRef,
+    exc: Option<PyBaseExceptionRef>,
+) -> PyResult<GenStep> {
+    let g = gen
+        .downcast_ref::<PyGenerator>()
+        .ok_or_else(|| vm.new_type_error("not a generator"))?;
     if g.running.get() {
         return Err(vm.new_value_error(format!("{} already executing", kind_name(g.kind))));
     }
@@ -158,7 +170,9 @@ fn delegate_of(g: &PyGenerator) -> Option<PyObjectRef> {
 
 /// `gen.throw(exc)`.
 pub fn gen_throw(vm: &Vm, gen: &PyObjectRef, exc: PyBaseExceptionRef) -> PyResult {
-    let g = gen.downcast_ref::<PyGenerator>().ok_or_else(|| vm.new_type_error("not a generator"))?;
+    let g = gen
+        .downcast_ref::<PyGenerator>()
+        .ok_or_else(|| vm.new_type_error("not a generator"))?;
     if let Some(yf) = delegate_of(g) {
         let is_exit = vm.exc_matches(&exc, &vm.exc.GeneratorExit);
         g.running.set(true);
@@ -201,7 +215,12 @@ pub fn gen_throw(vm: &Vm, gen: &PyObjectRef, exc: PyBaseExceptionRef) -> PyResul
     gen_resume_with(vm, gen, None, Some(exc))
 }
 
-fn gen_resume_with(vm: &Vm, gen: &PyObjectRef, value: Option<PyObjectRef>, exc: Option<PyBaseExceptionRef>) -> PyResult {
+fn gen_resume_with(
+    vm: &Vm,
+    gen: &PyObjectRef,
+    value: Option<PyObjectRef>,
+    exc: Option<PyBaseExceptionRef>,
+) -> PyResult {
     let has_exc = exc.is_some();
     let v = value.unwrap_or_else(|| vm.none.clone());
     if has_exc {
@@ -227,7 +246,9 @@ fn close_delegate(vm: &Vm, yf: &PyObjectRef) -> PyResult<()> {
 
 /// `gen.close()`.
 pub fn gen_close(vm: &Vm, gen: &PyObjectRef) -> PyResult<()> {
-    let g = gen.downcast_ref::<PyGenerator>().ok_or_else(|| vm.new_type_error("not a generator"))?;
+    let g = gen
+        .downcast_ref::<PyGenerator>()
+        .ok_or_else(|| vm.new_type_error("not a generator"))?;
     if g.frame.borrow().is_none() {
         return Ok(());
     }
@@ -238,7 +259,12 @@ pub fn gen_close(vm: &Vm, gen: &PyObjectRef) -> PyResult<()> {
     let exit = vm.new_exception(&vm.exc.GeneratorExit, vec![]);
     match gen_throw(vm, gen, exit) {
         Ok(_) => Err(vm.new_runtime_error(format!("{} ignored GeneratorExit", kind_name(g.kind)))),
-        Err(e) if vm.exc_matches(&e, &vm.exc.GeneratorExit) || vm.exc_matches(&e, &vm.exc.StopIteration) => Ok(()),
+        Err(e)
+            if vm.exc_matches(&e, &vm.exc.GeneratorExit)
+                || vm.exc_matches(&e, &vm.exc.StopIteration) =>
+        {
+            Ok(())
+        }
         Err(e) => Err(e),
     }
 }
@@ -248,9 +274,12 @@ pub fn get_yield_from_iter(vm: &Vm, f: &mut Frame) -> PyResult<()> {
     let v = f.peek(1).clone();
     if let Some(g) = v.downcast_ref::<PyGenerator>() {
         if g.kind == GenKind::Coroutine {
-            let code_is_coro = f.code.code.flags & (CodeFlags::COROUTINE | CodeFlags::ITERABLE_COROUTINE) != 0;
+            let code_is_coro =
+                f.code.code.flags & (CodeFlags::COROUTINE | CodeFlags::ITERABLE_COROUTINE) != 0;
             if !code_is_coro {
-                return Err(vm.new_type_error("cannot 'yield from' a coroutine object in a non-coroutine generator"));
+                return Err(vm.new_type_error(
+                    "cannot 'yield from' a coroutine object in a non-coroutine generator",
+                ));
             }
         }
         return Ok(());
@@ -319,7 +348,10 @@ pub fn get_awaitable(vm: &Vm, f: &mut Frame, _where: u32) -> PyResult<()> {
     match class_of(&v).ext.lookup(&vm.names.__await__) {
         Some(aw) => {
             let it = vm.call_unbound(&aw, &v, &[], &[])?;
-            if it.downcast_ref::<PyGenerator>().is_some_and(|g| g.kind == GenKind::Coroutine) {
+            if it
+                .downcast_ref::<PyGenerator>()
+                .is_some_and(|g| g.kind == GenKind::Coroutine)
+            {
                 return Err(vm.new_type_error("__await__() returned a coroutine"));
             }
             if class_of(&it).ext.lookup(&vm.names.__next__).is_none() {
@@ -370,7 +402,9 @@ pub fn get_anext(vm: &Vm, f: &mut Frame) -> PyResult<()> {
 pub fn end_async_for(vm: &Vm, f: &mut Frame) -> PyResult<()> {
     let exc = f.pop();
     f.pop();
-    let e = exc.downcast::<crate::types::exceptions::PyBaseException>().map_err(|_| vm.new_system_error("END_ASYNC_FOR without exception"))?;
+    let e = exc
+        .downcast::<crate::types::exceptions::PyBaseException>()
+        .map_err(|_| vm.new_system_error("END_ASYNC_FOR without exception"))?;
     if vm.exc_matches(&e, &vm.exc.StopAsyncIteration) {
         Ok(())
     } else {

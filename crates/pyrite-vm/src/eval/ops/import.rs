@@ -27,18 +27,33 @@ pub fn import_from(vm: &Vm, f: &mut Frame, arg: u32) -> PyResult<()> {
             // A submodule not yet bound as an attribute.
             let modname = vm.get_attr_opt(&module, &vm.names.__name__)?;
             if let Some(mn) = modname.as_ref().and_then(|m| m.downcast_ref::<PyStr>()) {
-                let full = format!("{}.{}", mn.as_str(), name.downcast_ref::<PyStr>().map(|s| s.as_str()).unwrap_or(""));
+                let full = format!(
+                    "{}.{}",
+                    mn.as_str(),
+                    name.downcast_ref::<PyStr>()
+                        .map(|s| s.as_str())
+                        .unwrap_or("")
+                );
                 if let Some(m) = vm.modules.get_by_str(&full) {
                     f.push(m);
                     return Ok(());
                 }
             }
-            let n = name.downcast_ref::<PyStr>().map(|s| s.as_str().to_string()).unwrap_or_default();
-            let mname = modname.as_ref().and_then(|m| m.downcast_ref::<PyStr>().map(|s| s.as_str().to_string()));
-            let file = vm.get_attr_opt(&module, &vm.names.__file__)?.and_then(|x| x.downcast_ref::<PyStr>().map(|s| s.as_str().to_string()));
+            let n = name
+                .downcast_ref::<PyStr>()
+                .map(|s| s.as_str().to_string())
+                .unwrap_or_default();
+            let mname = modname
+                .as_ref()
+                .and_then(|m| m.downcast_ref::<PyStr>().map(|s| s.as_str().to_string()));
+            let file = vm
+                .get_attr_opt(&module, &vm.names.__file__)?
+                .and_then(|x| x.downcast_ref::<PyStr>().map(|s| s.as_str().to_string()));
             let msg = match (mname, file) {
                 (Some(m), Some(file)) => format!("cannot import name '{n}' from '{m}' ({file})"),
-                (Some(m), None) => format!("cannot import name '{n}' from '{m}' (unknown location)"),
+                (Some(m), None) => {
+                    format!("cannot import name '{n}' from '{m}' (unknown location)")
+                }
                 _ => format!("cannot import name '{n}'"),
             };
             Err(vm.new_import_error(msg))
@@ -57,7 +72,10 @@ pub fn import_star(vm: &Vm, f: &mut Frame) -> PyResult<()> {
             let d = vm.get_attr(&module, &vm.names.__dict__)?;
             let keys = vm.to_vec(&vm.call_method(&d, "keys", &[])?)?;
             keys.into_iter()
-                .filter(|k| k.downcast_ref::<PyStr>().is_some_and(|s| !s.as_str().starts_with('_')))
+                .filter(|k| {
+                    k.downcast_ref::<PyStr>()
+                        .is_some_and(|s| !s.as_str().starts_with('_'))
+                })
                 .collect()
         }
     };

@@ -11,7 +11,12 @@ use crate::types::tuple::PyTuple;
 use crate::{PyBaseExceptionRef, PyResult, Vm};
 
 fn slot_name(f: &Frame, i: u32) -> String {
-    f.code.code.localsplusnames.get(i as usize).map(|s| s.to_string()).unwrap_or_default()
+    f.code
+        .code
+        .localsplusnames
+        .get(i as usize)
+        .map(|s| s.to_string())
+        .unwrap_or_default()
 }
 
 /// UnboundLocalError for fast local `i`.
@@ -21,7 +26,13 @@ pub fn unbound_local(vm: &Vm, f: &Frame, i: u32) -> PyBaseExceptionRef {
 
 fn unbound_deref(vm: &Vm, f: &Frame, i: u32) -> PyBaseExceptionRef {
     let name = slot_name(f, i);
-    let kind = f.code.code.localspluskinds.get(i as usize).copied().unwrap_or(0);
+    let kind = f
+        .code
+        .code
+        .localspluskinds
+        .get(i as usize)
+        .copied()
+        .unwrap_or(0);
     if kind & LocalKind::FREE != 0 {
         vm.new_name_error(format!(
             "cannot access free variable '{name}' where it is not associated with a value in enclosing scope"
@@ -38,10 +49,20 @@ pub fn make_cell(vm: &Vm, f: &mut Frame, i: u32) -> PyResult<()> {
 }
 
 pub fn copy_free_vars(vm: &Vm, f: &mut Frame, n: u32) -> PyResult<()> {
-    let func = f.func.clone().ok_or_else(|| vm.new_system_error("COPY_FREE_VARS without a function"))?;
-    let pf = func.downcast_ref::<PyFunction>().ok_or_else(|| vm.new_system_error("COPY_FREE_VARS without a function"))?;
-    let closure = pf.closure.as_ref().ok_or_else(|| vm.new_system_error("function has no closure"))?;
-    let cells = closure.downcast_ref::<PyTuple>().ok_or_else(|| vm.new_system_error("bad closure"))?;
+    let func = f
+        .func
+        .clone()
+        .ok_or_else(|| vm.new_system_error("COPY_FREE_VARS without a function"))?;
+    let pf = func
+        .downcast_ref::<PyFunction>()
+        .ok_or_else(|| vm.new_system_error("COPY_FREE_VARS without a function"))?;
+    let closure = pf
+        .closure
+        .as_ref()
+        .ok_or_else(|| vm.new_system_error("function has no closure"))?;
+    let cells = closure
+        .downcast_ref::<PyTuple>()
+        .ok_or_else(|| vm.new_system_error("bad closure"))?;
     let n = n as usize;
     let total = f.code.code.localsplusnames.len();
     if cells.len() < n || total < n {
@@ -55,7 +76,9 @@ pub fn copy_free_vars(vm: &Vm, f: &mut Frame, n: u32) -> PyResult<()> {
 }
 
 fn cell_at(f: &Frame, i: u32) -> Option<&PyCell> {
-    f.slots[i as usize].as_ref().and_then(|c| c.downcast_ref::<PyCell>())
+    f.slots[i as usize]
+        .as_ref()
+        .and_then(|c| c.downcast_ref::<PyCell>())
 }
 
 pub fn load_deref(vm: &Vm, f: &mut Frame, i: u32) -> PyResult<()> {

@@ -21,7 +21,8 @@ fn is_mapping(vm: &Vm, o: &PyObjectRef) -> PyResult<bool> {
 fn is_sequence(vm: &Vm, o: &PyObjectRef) -> PyResult<bool> {
     if o.downcast_ref::<PyStr>().is_some()
         || o.downcast_ref::<crate::types::bytes::PyBytes>().is_some()
-        || o.downcast_ref::<crate::types::bytes::PyByteArray>().is_some()
+        || o.downcast_ref::<crate::types::bytes::PyByteArray>()
+            .is_some()
     {
         return Ok(false);
     }
@@ -39,10 +40,16 @@ fn is_sequence(vm: &Vm, o: &PyObjectRef) -> PyResult<bool> {
 
 /// `isinstance(o, collections.abc.<name>)` if that module is loaded.
 fn abc_check(vm: &Vm, o: &PyObjectRef, name: &str) -> PyResult<bool> {
-    let Some(abc) = vm.modules.get_by_str("collections.abc").or_else(|| vm.modules.get_by_str("_collections_abc")) else {
+    let Some(abc) = vm
+        .modules
+        .get_by_str("collections.abc")
+        .or_else(|| vm.modules.get_by_str("_collections_abc"))
+    else {
         return Ok(false);
     };
-    let Some(cls) = vm.get_attr_opt(&abc, &vm.intern(name))? else { return Ok(false) };
+    let Some(cls) = vm.get_attr_opt(&abc, &vm.intern(name))? else {
+        return Ok(false);
+    };
     vm.isinstance(o, &cls)
 }
 
@@ -68,7 +75,10 @@ pub fn match_keys(vm: &Vm, f: &mut Frame) -> PyResult<()> {
         return Ok(());
     }
     let get = vm.get_attr_str(&subject, "get")?;
-    let dummy = vm.alloc(crate::types::object::PyInstance::default(), &vm.types.object);
+    let dummy = vm.alloc(
+        crate::types::object::PyInstance::default(),
+        &vm.types.object,
+    );
     let mut values = Vec::new();
     let mut seen: Vec<PyObjectRef> = Vec::new();
     for k in keys {
@@ -165,7 +175,10 @@ pub fn match_class(vm: &Vm, f: &mut Frame, nargs: u32) -> PyResult<()> {
         }
     }
     for name in vm.to_vec(&names)? {
-        let n = name.downcast_ref::<PyStr>().map(|s| s.as_str().to_string()).unwrap_or_default();
+        let n = name
+            .downcast_ref::<PyStr>()
+            .map(|s| s.as_str().to_string())
+            .unwrap_or_default();
         if seen.contains(&n) {
             return Err(vm.new_type_error(format!(
                 "{}() got multiple sub-patterns for attribute '{}'",
@@ -191,7 +204,16 @@ pub fn match_class(vm: &Vm, f: &mut Frame, nargs: u32) -> PyResult<()> {
 fn self_matching(vm: &Vm, cls: &PyObjectRef) -> bool {
     let t = &vm.types;
     [
-        &t.bool_, &t.bytearray, &t.bytes, &t.dict, &t.float, &t.frozenset, &t.int, &t.list, &t.set, &t.str,
+        &t.bool_,
+        &t.bytearray,
+        &t.bytes,
+        &t.dict,
+        &t.float,
+        &t.frozenset,
+        &t.int,
+        &t.list,
+        &t.set,
+        &t.str,
         &t.tuple,
     ]
     .iter()

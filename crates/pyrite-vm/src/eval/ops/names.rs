@@ -10,7 +10,10 @@ use crate::types::typeobj::class_of;
 use crate::{PyObjectRef, PyResult, Vm};
 
 fn name_error(vm: &Vm, name: &PyObjectRef) -> crate::PyBaseExceptionRef {
-    let n = name.downcast_ref::<PyStr>().map(|s| s.as_str()).unwrap_or("?");
+    let n = name
+        .downcast_ref::<PyStr>()
+        .map(|s| s.as_str())
+        .unwrap_or("?");
     let e = vm.new_name_error(format!("name '{n}' is not defined"));
     let _ = vm.set_attr_str(e.as_object(), "name", name.clone());
     e
@@ -108,11 +111,15 @@ pub fn load_method(vm: &Vm, f: &mut Frame, arg: u32) -> PyResult<()> {
     let cls = class_of(&obj);
     let plain_getattr = cls.ext.getattro.get().is_none()
         && (!cls.ext.heap
-            || cls.ext.lookup(&vm.names.__getattribute__).is_some_and(|g| g.downcast_ref::<PyMethodDescr>().is_some()));
+            || cls
+                .ext
+                .lookup(&vm.names.__getattribute__)
+                .is_some_and(|g| g.downcast_ref::<PyMethodDescr>().is_some()));
     if plain_getattr {
         if let Some(m) = cls.ext.lookup(&name) {
             let is_method = m.downcast_ref::<PyFunction>().is_some()
-                || m.downcast_ref::<PyMethodDescr>().is_some_and(|d| d.kind == MethodKind::Instance);
+                || m.downcast_ref::<PyMethodDescr>()
+                    .is_some_and(|d| d.kind == MethodKind::Instance);
             if is_method {
                 let shadowed = match obj.dict_slot() {
                     Some(slot) => {

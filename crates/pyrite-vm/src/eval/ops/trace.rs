@@ -14,7 +14,11 @@ pub fn trace_instruction(vm: &Vm, f: &Frame, op: Opcode, arg: u32) {
             None => "NULL".into(),
         });
     }
-    let argtxt = if op.has_arg() { arg.to_string() } else { String::new() };
+    let argtxt = if op.has_arg() {
+        arg.to_string()
+    } else {
+        String::new()
+    };
     eprintln!(
         "[{}:{}] {:>4} {:<24} {:>5}  stack: [{}]",
         f.code.code.name,

@@ -12,7 +12,11 @@ pub fn before_with(vm: &Vm, f: &mut Frame) -> PyResult<()> {
     let enter = cls.ext.lookup(&vm.names.__enter__);
     let exit = cls.ext.lookup(&vm.names.__exit__);
     let (Some(enter), Some(exit)) = (enter, exit) else {
-        let missing = if cls.ext.lookup(&vm.names.__enter__).is_none() { "" } else { " (missed __exit__ method)" };
+        let missing = if cls.ext.lookup(&vm.names.__enter__).is_none() {
+            ""
+        } else {
+            " (missed __exit__ method)"
+        };
         return Err(vm.new_type_error(format!(
             "'{}' object does not support the context manager protocol{}",
             cls.ext.name(),
