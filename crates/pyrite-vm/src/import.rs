@@ -49,7 +49,15 @@ impl Vm {
                         let sub = format!("{}.{}", abs, s.as_str());
                         match self.import_absolute(&sub) {
                             Ok(_) => {}
-                            Err(e) if self.exc_matches(&e, &self.exc.ModuleNotFoundError) => {}
+                            // Only the submodule itself being absent is ignored
+                            // (as importlib's `_handle_fromlist` does).
+                            Err(e)
+                                if self.exc_matches(&e, &self.exc.ModuleNotFoundError)
+                                    && self
+                                        .get_attr_str(e.as_object(), "name")
+                                        .ok()
+                                        .and_then(|n| n.downcast_ref::<PyStr>().map(|s| s.as_str() == sub))
+                                        .unwrap_or(false) => {}
                             Err(e) => return Err(e),
                         }
                     }
