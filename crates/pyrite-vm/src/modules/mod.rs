@@ -19,6 +19,7 @@ pub mod itertools_comb;
 pub mod itertools_group;
 pub mod math;
 pub mod posix;
+pub mod io;
 pub mod sys;
 pub mod time;
 pub mod type_cache;
@@ -64,6 +65,8 @@ impl Vm {
 pub fn init(vm: &Vm) -> PyResult<()> {
     vm.register_builtin_module("posix", posix::make);
     vm.register_builtin_module("time", time::make);
+    vm.register_builtin_module("io", io::make);
+    vm.register_builtin_module("_io", io::make);
     builtins::init(vm)?;
     sys::init(vm)?;
     vm.register_builtin_module("itertools", itertools::make);
