@@ -13,6 +13,13 @@ fn none_repr(vm: &Vm, _args: Args) -> PyResult {
     Ok(vm.new_str("None"))
 }
 
+fn none_new(vm: &Vm, args: Args) -> PyResult {
+    if args.all.len() > 1 {
+        return Err(vm.new_type_error("NoneType takes no arguments"));
+    }
+    Ok(vm.none.clone())
+}
+
 fn not_implemented_repr(vm: &Vm, _args: Args) -> PyResult {
     Ok(vm.new_str("NotImplemented"))
 }
@@ -72,6 +79,7 @@ fn module_repr(vm: &Vm, args: Args) -> PyResult {
 pub fn init(vm: &Vm) {
     let t = &vm.types;
     vm.add_method(&t.none_type, "__repr__", none_repr);
+    vm.add_staticmethod(&t.none_type, "__new__", none_new);
     vm.add_method(&t.not_implemented_type, "__repr__", not_implemented_repr);
     vm.add_method(&t.ellipsis_type, "__repr__", ellipsis_repr);
     vm.add_method(&t.function, "__repr__", function_repr);
