@@ -56,7 +56,9 @@ impl Vm {
                                     && self
                                         .get_attr_str(e.as_object(), "name")
                                         .ok()
-                                        .and_then(|n| n.downcast_ref::<PyStr>().map(|s| s.as_str() == sub))
+                                        .and_then(|n| {
+                                            n.downcast_ref::<PyStr>().map(|s| s.as_str() == sub)
+                                        })
                                         .unwrap_or(false) => {}
                             Err(e) => return Err(e),
                         }

@@ -28,7 +28,9 @@ pub struct PyTextIO {
 impl Payload for PyTextIO {}
 
 fn tio<'a>(vm: &Vm, o: &'a PyObjectRef) -> PyResult<&'a PyTextIO> {
-    let t = o.downcast_ref::<PyTextIO>().ok_or_else(|| vm.new_type_error("expected a text stream"))?;
+    let t = o
+        .downcast_ref::<PyTextIO>()
+        .ok_or_else(|| vm.new_type_error("expected a text stream"))?;
     if t.closed.get() {
         return Err(vm.new_value_error("I/O operation on closed file."));
     }
@@ -36,8 +38,14 @@ fn tio<'a>(vm: &Vm, o: &'a PyObjectRef) -> PyResult<&'a PyTextIO> {
 }
 
 fn unsupported(vm: &Vm, what: &str) -> crate::PyBaseExceptionRef {
-    let cls = vm.modules.get_by_str("io").and_then(|m| vm.module_dict(&m).and_then(|d| d.get_by_str("UnsupportedOperation")));
-    match cls.and_then(|c| vm.call(&c, &[vm.new_str(what)]).ok()).and_then(|e| e.downcast().ok()) {
+    let cls = vm.modules.get_by_str("io").and_then(|m| {
+        vm.module_dict(&m)
+            .and_then(|d| d.get_by_str("UnsupportedOperation"))
+    });
+    match cls
+        .and_then(|c| vm.call(&c, &[vm.new_str(what)]).ok())
+        .and_then(|e| e.downcast().ok())
+    {
         Some(e) => e,
         None => vm.new_os_error(what),
     }
@@ -60,11 +68,21 @@ fn sio_new(vm: &Vm, args: Args) -> PyResult {
 }
 
 fn sio_init(vm: &Vm, args: Args) -> PyResult {
-    let [s, initial, _newline] = args.bind(vm, "StringIO", ["self", "initial_value", "newline"], 1, 1, 3)?;
+    let [s, initial, _newline] = args.bind(
+        vm,
+        "StringIO",
+        ["self", "initial_value", "newline"],
+        1,
+        1,
+        3,
+    )?;
     let t = tio(vm, s.expect("self"))?;
     if let Some(i) = initial.filter(|i| !i.is(&vm.none)) {
         let text = i.downcast_ref::<PyStr>().ok_or_else(|| {
-            vm.new_type_error(format!("initial_value must be str or None, not {}", vm.type_name(i)))
+            vm.new_type_error(format!(
+                "initial_value must be str or None, not {}",
+                vm.type_name(i)
+            ))
         })?;
         *t.buf.borrow_mut() = text.as_str().chars().collect();
     }
@@ -79,12 +97,19 @@ fn write(vm: &Vm, args: Args) -> PyResult {
         return Err(unsupported(vm, "not writable"));
     }
     let text = text.downcast_ref::<PyStr>().ok_or_else(|| {
-        vm.new_type_error(format!("string argument expected, got '{}'", vm.type_name(text)))
+        vm.new_type_error(format!(
+            "string argument expected, got '{}'",
+            vm.type_name(text)
+        ))
     })?;
     let chars: Vec<char> = text.as_str().chars().collect();
     let n = chars.len();
     let mut buf = t.buf.borrow_mut();
-    let pos = if t.mode.starts_with('a') { buf.len() } else { t.pos.get() };
+    let pos = if t.mode.starts_with('a') {
+        buf.len()
+    } else {
+        t.pos.get()
+    };
     if pos > buf.len() {
         buf.resize(pos, '\0');
     }
@@ -247,7 +272,8 @@ fn write_back(vm: &Vm, t: &PyTextIO) -> PyResult<()> {
     if t.write_back && t.dirty.get() {
         if let Some(p) = &t.path {
             let text: String = t.buf.borrow().iter().collect();
-            std::fs::write(p, text).map_err(|e| crate::modules::posix::os_error(vm, &e, Some(p)))?;
+            std::fs::write(p, text)
+                .map_err(|e| crate::modules::posix::os_error(vm, &e, Some(p)))?;
         }
         t.dirty.set(false);
     }
@@ -315,20 +341,33 @@ fn writable(vm: &Vm, args: Args) -> PyResult {
 }
 
 fn file_name(vm: &Vm, o: &PyObjectRef) -> PyResult {
-    let t = o.downcast_ref::<PyTextIO>().ok_or_else(|| vm.new_type_error("expected a file"))?;
-    Ok(t.path.as_ref().map(|p| vm.new_str(p.as_str())).unwrap_or_else(|| vm.none.clone()))
+    let t = o
+        .downcast_ref::<PyTextIO>()
+        .ok_or_else(|| vm.new_type_error("expected a file"))?;
+    Ok(t.path
+        .as_ref()
+        .map(|p| vm.new_str(p.as_str()))
+        .unwrap_or_else(|| vm.none.clone()))
 }
 
 fn file_mode(vm: &Vm, o: &PyObjectRef) -> PyResult {
-    let t = o.downcast_ref::<PyTextIO>().ok_or_else(|| vm.new_type_error("expected a file"))?;
+    let t = o
+        .downcast_ref::<PyTextIO>()
+        .ok_or_else(|| vm.new_type_error("expected a file"))?;
     Ok(vm.new_str(t.mode))
 }
 
 fn file_repr(vm: &Vm, args: Args) -> PyResult {
     let [o] = args.exact::<1>(vm, "__repr__")?;
-    let t = o.downcast_ref::<PyTextIO>().ok_or_else(|| vm.new_type_error("expected a file"))?;
+    let t = o
+        .downcast_ref::<PyTextIO>()
+        .ok_or_else(|| vm.new_type_error("expected a file"))?;
     Ok(vm.new_str(match &t.path {
-        Some(p) => format!("<_io.TextIOWrapper name={} mode='{}' encoding='UTF-8'>", crate::types::basic_methods::str_repr(p), t.mode),
+        Some(p) => format!(
+            "<_io.TextIOWrapper name={} mode='{}' encoding='UTF-8'>",
+            crate::types::basic_methods::str_repr(p),
+            t.mode
+        ),
         None => format!("<_io.StringIO object at {:#x}>", o.id()),
     }))
 }
@@ -339,7 +378,16 @@ fn io_open(vm: &Vm, args: Args) -> PyResult {
     let [file, mode, _buffering, _encoding, _errors, _newline, _closefd, _opener] = args.bind(
         vm,
         "open",
-        ["file", "mode", "buffering", "encoding", "errors", "newline", "closefd", "opener"],
+        [
+            "file",
+            "mode",
+            "buffering",
+            "encoding",
+            "errors",
+            "newline",
+            "closefd",
+            "opener",
+        ],
         1,
         0,
         8,
@@ -356,17 +404,21 @@ fn io_open(vm: &Vm, args: Args) -> PyResult {
         None => "r".into(),
     };
     if mode_s.contains('b') {
-        return Err(vm.new_not_implemented_error("binary files are not supported by Pyrite's io yet"));
+        return Err(
+            vm.new_not_implemented_error("binary files are not supported by Pyrite's io yet")
+        );
     }
     let kind = mode_s.chars().find(|c| "rwax".contains(*c)).unwrap_or('r');
     let plus = mode_s.contains('+');
     let (mode_static, initial): (&'static str, Vec<char>) = match kind {
         'r' => {
-            let text = std::fs::read_to_string(&path).map_err(|e| crate::modules::posix::os_error(vm, &e, Some(&path)))?;
+            let text = std::fs::read_to_string(&path)
+                .map_err(|e| crate::modules::posix::os_error(vm, &e, Some(&path)))?;
             (if plus { "r+" } else { "r" }, text.chars().collect())
         }
         'w' => {
-            std::fs::write(&path, "").map_err(|e| crate::modules::posix::os_error(vm, &e, Some(&path)))?;
+            std::fs::write(&path, "")
+                .map_err(|e| crate::modules::posix::os_error(vm, &e, Some(&path)))?;
             (if plus { "w+" } else { "w" }, Vec::new())
         }
         'x' => {
@@ -374,7 +426,8 @@ fn io_open(vm: &Vm, args: Args) -> PyResult {
                 let e = std::io::Error::from_raw_os_error(17);
                 return Err(crate::modules::posix::os_error(vm, &e, Some(&path)));
             }
-            std::fs::write(&path, "").map_err(|e| crate::modules::posix::os_error(vm, &e, Some(&path)))?;
+            std::fs::write(&path, "")
+                .map_err(|e| crate::modules::posix::os_error(vm, &e, Some(&path)))?;
             ("x", Vec::new())
         }
         _ => {
@@ -438,7 +491,10 @@ pub fn make(vm: &Vm) -> PyResult<PyObjectRef> {
         vm.types.type_.as_object(),
         &[
             vm.new_str("UnsupportedOperation"),
-            vm.new_tuple(vec![vm.exc.OSError.as_object().clone(), vm.exc.ValueError.as_object().clone()]),
+            vm.new_tuple(vec![
+                vm.exc.OSError.as_object().clone(),
+                vm.exc.ValueError.as_object().clone(),
+            ]),
             vm.new_dict().into_object(),
         ],
     )?;

@@ -56,7 +56,10 @@ pub struct PyType {
     /// Native attribute-lookup hook of builtin types with their own
     /// `__getattribute__` (`type`, `module`, `super`); inherited.
     pub getattro: Cell<Option<Getattro>>,
-    cache: RefCell<(u64, HashMap<usize, (PyObjectRef, Option<PyObjectRef>), AddrHasherBuilder>)>,
+    cache: RefCell<(
+        u64,
+        HashMap<usize, (PyObjectRef, Option<PyObjectRef>), AddrHasherBuilder>,
+    )>,
 }
 
 /// Hasher for the lookup cache, whose keys are object addresses: SipHash
@@ -79,7 +82,9 @@ impl std::hash::Hasher for AddrHasher {
         }
     }
     fn write_usize(&mut self, n: usize) {
-        self.0 = (n as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15).rotate_left(29);
+        self.0 = (n as u64)
+            .wrapping_mul(0x9E37_79B9_7F4A_7C15)
+            .rotate_left(29);
     }
 }
 
