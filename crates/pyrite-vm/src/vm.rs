@@ -144,6 +144,11 @@ pub struct Vm {
     /// Frame objects of the frames currently executing, innermost last
     /// (materialised lazily; `None` until someone asks).
     pub frame_stack: RefCell<Vec<FrameInfo>>,
+    /// Finished frames kept for reuse, so that a call costs no `malloc`
+    /// (see `eval/frame.rs`).
+    pub frame_pool: RefCell<Vec<Box<crate::eval::frame::Frame>>>,
+    /// The code object pooled frames point at while unused.
+    pub placeholder_code: RefCell<Option<crate::types::code::PyCodeRef>>,
     /// Program arguments (`sys.argv`).
     pub argv: RefCell<Vec<String>>,
     /// Module search path (`sys.path`) before `sys` exists.
@@ -334,6 +339,8 @@ impl Vm {
             stack_base: Cell::new(0),
             stack_size: Cell::new(0),
             frame_stack: RefCell::new(Vec::new()),
+            frame_pool: RefCell::new(Vec::new()),
+            placeholder_code: RefCell::new(None),
             argv: RefCell::new(Vec::new()),
             initial_path: RefCell::new(Vec::new()),
             builtin_modules: RefCell::new(HashMap::new()),

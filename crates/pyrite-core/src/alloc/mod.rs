@@ -12,18 +12,44 @@ pub mod pool;
 pub mod size_class;
 
 use std::alloc::Layout;
-use std::cell::{Cell, RefCell};
+use std::cell::UnsafeCell;
 use std::ptr::NonNull;
 
 use size_class::{ALIGNMENT, SMALL_REQUEST_THRESHOLD};
 
+/// Everything the allocator keeps per thread. Plain data with no
+/// destructor, so the thread-local needs no lazy registration and stays
+/// usable during thread teardown.
+struct State {
+    pools: pool::Pools,
+    in_use: usize,
+    /// The cap; 0 until `PYRITE_MAX_MEMORY` has been read (the first
+    /// allocation takes the slow path and reads it).
+    limit: usize,
+    memory_error_pending: bool,
+    use_reserve: bool,
+}
+
 thread_local! {
-    static IN_USE: Cell<usize> = const { Cell::new(0) };
-    static LIMIT: Cell<usize> = const { Cell::new(usize::MAX) };
-    static LIMIT_READ: Cell<bool> = const { Cell::new(false) };
-    static MEMORY_ERROR_PENDING: Cell<bool> = const { Cell::new(false) };
-    static POOLS: RefCell<pool::Pools> = RefCell::new(pool::Pools::default());
-    static USE_RESERVE: Cell<bool> = const { Cell::new(false) };
+    static STATE: UnsafeCell<State> = const {
+        UnsafeCell::new(State {
+            pools: pool::Pools::new(),
+            in_use: 0,
+            limit: 0,
+            memory_error_pending: false,
+            use_reserve: false,
+        })
+    };
+}
+
+/// Run `f` on this thread's allocator state.
+#[inline(always)]
+fn with_state<R>(f: impl FnOnce(&mut State) -> R) -> R {
+    // SAFETY: the state is thread-local, and no function of this module
+    // calls back into another while it holds the reference (`f` never
+    // re-enters the allocator: callers pass small closures that only touch
+    // the state or call the system allocator).
+    STATE.with(|s| f(unsafe { &mut *s.get() }))
 }
 
 /// How far past the cap allocations may go while the VM gets to raise
@@ -33,9 +59,9 @@ pub const RESERVE_BYTES: usize = 1 << 20;
 /// Run `f` allowing its allocations to exceed the cap by up to
 /// [`RESERVE_BYTES`]; any that does sets the pending-`MemoryError` flag.
 pub fn with_reserve<R>(f: impl FnOnce() -> R) -> R {
-    let old = USE_RESERVE.with(|r| r.replace(true));
+    let old = with_state(|s| std::mem::replace(&mut s.use_reserve, true));
     let out = f();
-    USE_RESERVE.with(|r| r.set(old));
+    with_state(|s| s.use_reserve = old);
     out
 }
 
@@ -51,104 +77,129 @@ pub fn parse_size(s: &str) -> Option<usize> {
     num.trim().parse::<usize>().ok()?.checked_mul(mult)
 }
 
-fn read_env_limit() {
-    if LIMIT_READ.with(|r| r.replace(true)) {
+/// Read `PYRITE_MAX_MEMORY` once (the limit field is 0 until then).
+fn ensure_limit_read() {
+    if with_state(|s| s.limit) != 0 {
         return;
     }
-    if let Ok(v) = std::env::var("PYRITE_MAX_MEMORY") {
-        if let Some(n) = parse_size(&v) {
-            LIMIT.with(|c| c.set(n));
+    let n = std::env::var("PYRITE_MAX_MEMORY")
+        .ok()
+        .and_then(|v| parse_size(&v))
+        .unwrap_or(usize::MAX)
+        .max(1);
+    with_state(|s| {
+        if s.limit == 0 {
+            s.limit = n;
         }
-    }
+    });
 }
 
 /// Bytes currently allocated for objects by this thread's interpreter.
 pub fn bytes_in_use() -> usize {
-    IN_USE.with(|c| c.get())
+    with_state(|s| s.in_use)
 }
 
 /// Set the memory cap in bytes (`usize::MAX` for none).
 pub fn set_limit(bytes: usize) {
-    LIMIT_READ.with(|r| r.set(true));
-    LIMIT.with(|c| c.set(bytes));
+    with_state(|s| s.limit = bytes.max(1));
 }
 
 /// The memory cap in bytes.
 pub fn limit() -> usize {
-    read_env_limit();
-    LIMIT.with(|c| c.get())
+    ensure_limit_read();
+    with_state(|s| s.limit)
 }
 
 /// Note that an allocation beyond the cap was served from the reserve: the
 /// VM raises `MemoryError` at its next safe point.
 pub fn set_memory_error_pending() {
-    MEMORY_ERROR_PENDING.with(|c| c.set(true));
+    with_state(|s| s.memory_error_pending = true);
 }
 
 /// Take the pending-`MemoryError` flag.
+#[inline]
 pub fn take_memory_error_pending() -> bool {
-    MEMORY_ERROR_PENDING.with(|c| c.replace(false))
+    with_state(|s| std::mem::replace(&mut s.memory_error_pending, false))
 }
 
+#[inline]
 fn is_small(layout: Layout) -> bool {
     layout.size() <= SMALL_REQUEST_THRESHOLD && layout.align() <= ALIGNMENT
 }
 
 /// Allocate a block for `layout`. Returns `None` when the cap would be
 /// exceeded or the system is out of memory.
+#[inline]
 pub fn alloc_block(layout: Layout) -> Option<NonNull<u8>> {
     debug_assert!(layout.size() > 0);
-    let used = bytes_in_use();
+    if is_small(layout) {
+        let fast = with_state(|s| {
+            let wanted = s.in_use + layout.size();
+            if wanted > s.limit {
+                return None;
+            }
+            let p = s.pools.alloc(layout.size());
+            if p.is_some() {
+                s.in_use = wanted;
+            }
+            Some(p)
+        });
+        if let Some(p) = fast {
+            return p;
+        }
+    }
+    alloc_slow(layout)
+}
+
+/// Large blocks, and any allocation near or past the cap.
+#[cold]
+fn alloc_slow(layout: Layout) -> Option<NonNull<u8>> {
+    ensure_limit_read();
+    let (used, lim, reserve) = with_state(|s| (s.in_use, s.limit, s.use_reserve));
     let wanted = used.saturating_add(layout.size());
-    if wanted > limit() {
-        if !USE_RESERVE.with(|r| r.get()) || wanted > limit().saturating_add(RESERVE_BYTES) {
+    if wanted > lim {
+        if !reserve || wanted > lim.saturating_add(RESERVE_BYTES) {
             return None;
         }
         set_memory_error_pending();
     }
-    let small = if is_small(layout) {
-        POOLS.try_with(|p| p.borrow_mut().alloc(layout.size())).ok()
+    let p = if is_small(layout) {
+        with_state(|s| s.pools.alloc(layout.size()))?
     } else {
-        None
-    };
-    let p = match small {
-        Some(p) => p?,
         // SAFETY: `layout` has non-zero size (every object has a header).
-        None => NonNull::new(unsafe { std::alloc::alloc(layout) })?,
+        NonNull::new(unsafe { std::alloc::alloc(layout) })?
     };
-    IN_USE.with(|c| c.set(used + layout.size()));
+    with_state(|s| s.in_use += layout.size());
     Some(p)
 }
 
 /// Return a block to the allocator.
 ///
 /// # Safety
-/// 1. `ptr` was returned by [`alloc_block`] with this same `layout`;
+/// 1. `ptr` was returned by [`alloc_block`] with this same `layout`, on
+///    this thread;
 /// 2. it has not been freed since, and nothing uses it afterwards.
+#[inline]
 pub unsafe fn free_block(ptr: NonNull<u8>, layout: Layout) {
-    let _ = IN_USE.try_with(|c| c.set(c.get().saturating_sub(layout.size())));
     if is_small(layout) {
-        match POOLS.try_with(|p| p.borrow_mut().free(ptr)) {
-            Ok(true) => return,
-            // Allocated from the system while the pools were unavailable
-            // (thread teardown): leave it to process exit.
-            Ok(false) | Err(_) => {
-                if POOLS.try_with(|_| ()).is_err() {
-                    return;
-                }
-            }
-        }
+        with_state(|s| {
+            s.in_use = s.in_use.saturating_sub(layout.size());
+            // SAFETY: small blocks always come from this thread's pools
+            // (contract 1) and are freed once (contract 2).
+            unsafe { s.pools.free(ptr) };
+        });
+        return;
     }
-    // SAFETY: by the contract, `ptr` came from `std::alloc::alloc(layout)`
-    // (blocks too large for pools, or small ones the pools did not serve).
+    with_state(|s| s.in_use = s.in_use.saturating_sub(layout.size()));
+    // SAFETY: by the contract, `ptr` came from `std::alloc::alloc(layout)`.
     unsafe { std::alloc::dealloc(ptr.as_ptr(), layout) };
 }
 
 /// `sys._debugmallocstats()`'s allocator report, in CPython's layout.
 pub fn debug_malloc_stats() -> String {
     use size_class::*;
-    let (stats, unused, counts) = POOLS.with(|p| {
-        let p = p.borrow();
+    let (stats, unused, counts) = with_state(|s| {
+        let p = &s.pools;
         (p.class_stats(), p.unused_pools(), p.arena_counts())
     });
     let mut out = String::new();

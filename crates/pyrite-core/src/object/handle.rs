@@ -95,7 +95,7 @@ impl PyObjectRef {
     #[inline]
     pub fn is_payload<T: Payload>(&self) -> bool {
         let vt = self.vtable();
-        std::ptr::eq(vt, T::VTABLE) || (vt.type_id)() == TypeId::of::<T>()
+        std::ptr::eq(vt, T::VTABLE) || vt.type_id == TypeId::of::<T>()
     }
 
     /// Borrow the payload as a `T`, if it is one.
@@ -216,7 +216,7 @@ impl PyObjectRef {
     pub fn new<T: Payload>(payload: T, cls: &PyObjectRef) -> Result<PyRef<T>, AllocError> {
         let core = own_type_core(cls);
         assert!(
-            (core.vtable.get().type_id)() == TypeId::of::<T>(),
+            core.vtable.get().type_id == TypeId::of::<T>(),
             "payload {} does not match the type's layout {}",
             std::any::type_name::<T>(),
             (core.vtable.get().name)()

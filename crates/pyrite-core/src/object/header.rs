@@ -48,7 +48,7 @@ pub struct GcHeader {
 
 /// Per-Rust-payload-kind functions: how to drop and traverse a payload.
 pub struct PayloadVTable {
-    pub type_id: fn() -> TypeId,
+    pub type_id: TypeId,
     pub name: fn() -> &'static str,
     /// Layout of `PyInner<T>` (without prefix).
     pub layout: Layout,
@@ -71,7 +71,7 @@ pub struct PayloadVTable {
 pub trait Payload: 'static + Sized {
     /// The vtable of this payload kind.
     const VTABLE: &'static PayloadVTable = &PayloadVTable {
-        type_id: TypeId::of::<Self>,
+        type_id: TypeId::of::<Self>(),
         name: std::any::type_name::<Self>,
         layout: Layout::new::<PyInner<Self>>(),
         drop_payload: drop_payload::<Self>,

@@ -131,3 +131,97 @@ impl Payload for PyFrameObject {
         }
     }
 }
+
+/// Frames kept in the pool at most (deeper recursion allocates).
+const FRAME_POOL_MAX: usize = 64;
+/// Frames with more slots than this are not pooled.
+const FRAME_POOL_MAX_SLOTS: usize = 256;
+
+impl crate::Vm {
+    /// A frame for `code`, reusing a pooled allocation when there is one.
+    /// The first `localsplusnames.len() + stacksize + 1` slots are empty.
+    #[inline]
+    pub fn alloc_frame(
+        &self,
+        code: PyCodeRef,
+        func: Option<PyObjectRef>,
+        globals: PyObjectRef,
+        builtins: PyObjectRef,
+        locals: Option<PyObjectRef>,
+    ) -> Box<Frame> {
+        let nlocals = code.code.localsplusnames.len();
+        let n = nlocals + code.code.stacksize as usize + 1;
+        let pooled = self.frame_pool.borrow_mut().pop();
+        match pooled {
+            Some(mut f) => {
+                // Pooled frames hold only placeholders (see `recycle_frame`),
+                // so these assignments release nothing that could run code.
+                f.code = code;
+                f.func = func;
+                f.globals = globals;
+                f.builtins = builtins;
+                f.locals = locals;
+                f.slots.resize(n, None);
+                f.sp = nlocals;
+                f.pc = 0;
+                f.lasti = 0;
+                f
+            }
+            None => Box::new(Frame {
+                code,
+                func,
+                globals,
+                builtins,
+                locals,
+                slots: vec![None; n],
+                sp: nlocals,
+                pc: 0,
+                lasti: 0,
+                kwnames: None,
+                frame_obj: None,
+            }),
+        }
+    }
+
+    /// Release what a finished frame refers to (in CPython's order: the
+    /// locals and stack, then the function and namespaces) and keep its
+    /// allocation for the next call.
+    pub fn recycle_frame(&self, mut f: Box<Frame>) {
+        // Dropping values may run `__del__`, which may call functions and
+        // so use the pool: nothing is borrowed while values are dropped.
+        for s in f.slots.iter_mut() {
+            drop(s.take());
+        }
+        drop(f.kwnames.take());
+        drop(f.frame_obj.take());
+        drop(f.locals.take());
+        drop(f.func.take());
+        let Some(placeholder) = self.placeholder_code() else {
+            return;
+        };
+        drop(std::mem::replace(&mut f.code, placeholder));
+        drop(std::mem::replace(&mut f.globals, self.none.clone()));
+        drop(std::mem::replace(&mut f.builtins, self.none.clone()));
+        if f.slots.capacity() > FRAME_POOL_MAX_SLOTS {
+            return;
+        }
+        f.slots.clear();
+        let mut pool = self.frame_pool.borrow_mut();
+        if pool.len() < FRAME_POOL_MAX {
+            pool.push(f);
+        }
+    }
+
+    fn placeholder_code(&self) -> Option<PyCodeRef> {
+        if let Some(c) = &*self.placeholder_code.borrow() {
+            return Some(c.clone());
+        }
+        let co = crate::compile::compile_source("", "<frame pool>", pyrite_parser::Mode::Exec).ok()?;
+        let c = self
+            .new_code(co)
+            .downcast::<crate::types::code::PyCode>()
+            .ok()?;
+        *self.placeholder_code.borrow_mut() = Some(c.clone());
+        Some(c)
+    }
+}

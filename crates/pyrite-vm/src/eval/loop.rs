@@ -142,13 +142,14 @@ fn run_frame_inner(
                         Some(caller) => {
                             vm.leave_call();
                             pop_frame_info(vm);
-                            drop(std::mem::replace(&mut f, caller));
+                            vm.recycle_frame(std::mem::replace(&mut f, caller));
                             cur.code = f.code.code.clone();
                             pending = Some(exc);
                             continue;
                         }
                         None => {
                             pop_frame_info(vm);
+                            vm.recycle_frame(f);
                             return Err(exc);
                         }
                     }
@@ -471,14 +472,14 @@ fn run_frame_inner(
                     Some(caller) => {
                         vm.leave_call();
                         pop_frame_info(vm);
-                        drop(std::mem::replace(&mut f, caller));
+                        vm.recycle_frame(std::mem::replace(&mut f, caller));
                         cur.code = f.code.code.clone();
                         f.push(v);
                         Ok(())
                     }
                     None => {
                         pop_frame_info(vm);
-                        drop(f);
+                        vm.recycle_frame(f);
                         return Ok(FrameExit::Return(v));
                     }
                 }

@@ -308,7 +308,7 @@ pub fn type_new(vm: &Vm, args: Args) -> PyResult {
         // dict instead (the only visible difference: such instances have a
         // `__dict__`). Recorded in ARCHITECTURE.md.
         if !slot_names.is_empty()
-            && (base_t.core.vtable().type_id)()
+            && base_t.core.vtable().type_id
                 != std::any::TypeId::of::<super::object::PyInstance>()
         {
             slot_names.clear();

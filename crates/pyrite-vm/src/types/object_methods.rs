@@ -71,7 +71,7 @@ fn object_new(vm: &Vm, args: Args) -> PyResult {
             return Err(vm.new_type_error(format!("{}() takes no arguments", t.ext.name())));
         }
     }
-    if (t.core.vtable().type_id)() != std::any::TypeId::of::<PyInstance>() {
+    if t.core.vtable().type_id != std::any::TypeId::of::<PyInstance>() {
         return Err(vm.new_type_error(format!(
             "object.__new__({}) is not safe, use {}.__new__()",
             t.ext.name(),
