@@ -594,6 +594,18 @@ impl Vm {
         Ok(())
     }
 
+    /// [`Self::enter_call`] for a Python-to-Python call switched to inside
+    /// the eval loop: it uses no native stack, so only the depth counts.
+    #[inline]
+    pub fn enter_frame_call(&self) -> crate::PyResult<()> {
+        let d = self.depth.get() + 1;
+        if d > self.recursion_limit.get() {
+            return Err(self.new_recursion_error("maximum recursion depth exceeded"));
+        }
+        self.depth.set(d);
+        Ok(())
+    }
+
     #[inline]
     pub fn leave_call(&self) {
         self.depth.set(self.depth.get() - 1);

@@ -161,7 +161,11 @@ impl crate::Vm {
                 f.globals = globals;
                 f.builtins = builtins;
                 f.locals = locals;
-                f.slots.resize(n, None);
+                // Pooled slots are all empty; most calls reuse a frame of
+                // the same size.
+                if f.slots.len() != n {
+                    f.slots.resize(n, None);
+                }
                 f.sp = nlocals;
                 f.pc = 0;
                 f.lasti = 0;
@@ -205,7 +209,6 @@ impl crate::Vm {
         if f.slots.capacity() > FRAME_POOL_MAX_SLOTS {
             return;
         }
-        f.slots.clear();
         let mut pool = self.frame_pool.borrow_mut();
         if pool.len() < FRAME_POOL_MAX {
             pool.push(f);

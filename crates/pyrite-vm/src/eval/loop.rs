@@ -441,7 +441,7 @@ fn run_frame_inner(
             }
             Opcode::PRECALL => ops::call::precall(vm, &mut f, arg),
             Opcode::CALL => match ops::call::call(vm, &mut f, arg) {
-                Ok(Some(new_frame)) => match vm.enter_call("") {
+                Ok(Some(new_frame)) => match vm.enter_frame_call() {
                     Ok(()) => {
                         push_frame_info(vm, &new_frame);
                         callers.push(std::mem::replace(&mut f, new_frame));

@@ -3,7 +3,7 @@
 //! loop. Python attributes (`co_*`) live in `code_methods.rs`.
 //! Mirrors CPython 3.11 `Objects/codeobject.c`.
 
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
 use std::rc::Rc;
 
 use pyrite_bytecode::CodeObject;
@@ -29,6 +29,29 @@ pub struct PyCode {
     pub filename_obj: PyObjectRef,
     pub name_obj: PyObjectRef,
     pub qualname_obj: PyObjectRef,
+    /// `LOAD_GLOBAL` cache, one entry per name (see `eval/ops/names.rs`).
+    pub global_cache: Box<[Cell<GlobalCache>]>,
+}
+
+/// Where a global name was found, valid while both namespaces keep the
+/// versions seen then (dict versions are unique, so equal versions mean
+/// equal contents). Holds an entry index, not the value, so caching never
+/// keeps an object alive.
+#[derive(Clone, Copy)]
+pub struct GlobalCache {
+    pub globals_version: u64,
+    pub builtins_version: u64,
+    pub index: u32,
+    pub in_builtins: bool,
+}
+
+impl GlobalCache {
+    pub const EMPTY: GlobalCache = GlobalCache {
+        globals_version: u64::MAX,
+        builtins_version: u64::MAX,
+        index: 0,
+        in_builtins: false,
+    };
 }
 
 pub type PyCodeRef = PyRef<PyCode>;
@@ -63,6 +86,9 @@ impl crate::Vm {
             .chunks(2)
             .map(|c| u16::from_le_bytes([c[0], c.get(1).copied().unwrap_or(0)]))
             .collect();
+        let global_cache = (0..co.names.len())
+            .map(|_| Cell::new(GlobalCache::EMPTY))
+            .collect();
         let filename_obj = self.intern(&co.filename);
         let name_obj = self.intern(&co.name);
         let qualname_obj = self.intern(&co.qualname);
@@ -78,6 +104,7 @@ impl crate::Vm {
                 filename_obj,
                 name_obj,
                 qualname_obj,
+                global_cache,
             },
             &self.types.code,
         )

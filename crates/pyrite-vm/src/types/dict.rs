@@ -194,7 +194,16 @@ impl PyDict {
 
     /// Lookup by a `str` key without a VM (keys that are not exact `str`
     /// are compared by identity only on this path).
+    #[inline]
     pub fn get_str(&self, key: &PyStr) -> Option<PyObjectRef> {
+        let ix = self.find_str_index(key)?;
+        self.value_at(ix)
+    }
+
+    /// The entry index of the `str` key `key` (same rules as [`Self::get_str`]).
+    /// Stays valid while [`Self::version`] is unchanged: lookup caches keep
+    /// (version, index) rather than a reference to the value.
+    pub fn find_str_index(&self, key: &PyStr) -> Option<usize> {
         let hash = key.hash();
         let t = self.table.borrow();
         if t.indices.is_empty() {
@@ -213,7 +222,7 @@ impl PyDict {
                     if e.hash == hash {
                         if let Some(s) = e.key.downcast_ref::<PyStr>() {
                             if std::ptr::eq(s, key) || s.as_str() == key.as_str() {
-                                return Some(e.value.clone());
+                                return Some(ix as usize);
                             }
                         }
                     }
@@ -226,6 +235,13 @@ impl PyDict {
                 .wrapping_add(1))
                 & mask;
         }
+    }
+
+    /// The value of entry `ix`, if that entry is live.
+    #[inline]
+    pub fn value_at(&self, ix: usize) -> Option<PyObjectRef> {
+        let t = self.table.borrow();
+        t.entries.get(ix)?.as_ref().map(|e| e.value.clone())
     }
 
     /// Lookup by Rust text (hashes it like a `str`).
