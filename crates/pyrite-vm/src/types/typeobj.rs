@@ -3,7 +3,6 @@
 //! Mirrors CPython 3.11 `Objects/typeobject.c`.
 
 use std::cell::{Cell, RefCell};
-use std::collections::HashMap;
 use std::rc::Rc;
 
 use pyrite_core::object::header::{TypeExt, TypeFlags, TypeObject};
@@ -56,43 +55,19 @@ pub struct PyType {
     /// Native attribute-lookup hook of builtin types with their own
     /// `__getattribute__` (`type`, `module`, `super`); inherited.
     pub getattro: Cell<Option<Getattro>>,
-    cache: RefCell<(
-        u64,
-        HashMap<usize, (PyObjectRef, Option<PyObjectRef>), AddrHasherBuilder>,
-    )>,
+    /// Lookup cache: (epoch it is valid for, direct-mapped entries keyed by
+    /// the name object's address). Holds the name, so an address cannot be
+    /// reused by another string while cached.
+    cache: RefCell<(u64, Box<[CacheEntry]>)>,
 }
 
-/// Hasher for the lookup cache, whose keys are object addresses: SipHash
-/// showed up at ~10% of instructions in a profile, and addresses need no
-/// DoS protection (a multiplicative mix spreads their aligned low bits).
-#[derive(Default, Clone, Copy)]
-pub struct AddrHasherBuilder;
+/// Entries per type in the attribute lookup cache (a power of two).
+const TYPE_CACHE_SIZE: usize = 64;
 
-/// See [`AddrHasherBuilder`].
 #[derive(Default)]
-pub struct AddrHasher(u64);
-
-impl std::hash::Hasher for AddrHasher {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-    fn write(&mut self, bytes: &[u8]) {
-        for b in bytes {
-            self.0 = (self.0.rotate_left(5) ^ *b as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15);
-        }
-    }
-    fn write_usize(&mut self, n: usize) {
-        self.0 = (n as u64)
-            .wrapping_mul(0x9E37_79B9_7F4A_7C15)
-            .rotate_left(29);
-    }
-}
-
-impl std::hash::BuildHasher for AddrHasherBuilder {
-    type Hasher = AddrHasher;
-    fn build_hasher(&self) -> AddrHasher {
-        AddrHasher(0)
-    }
+struct CacheEntry {
+    name: Option<PyObjectRef>,
+    value: Option<PyObjectRef>,
 }
 
 /// A native `__getattribute__`.
@@ -125,7 +100,7 @@ impl PyType {
             slot_names: RefCell::new(Vec::new()),
             subclasses: RefCell::new(Vec::new()),
             getattro: Cell::new(None),
-            cache: RefCell::new((0, HashMap::with_hasher(AddrHasherBuilder))),
+            cache: RefCell::new((0, Box::new([]))),
         }
     }
 
@@ -136,23 +111,49 @@ impl PyType {
     /// Look `name` up along the MRO (CPython's `_PyType_Lookup`), without
     /// descriptor binding. `name` should be an interned str for the cache to
     /// help; any str works.
+    #[inline]
     pub fn lookup(&self, name: &PyObjectRef) -> Option<PyObjectRef> {
         let key = name.id();
+        let idx = ((key >> 4) ^ (key >> 11)) & (TYPE_CACHE_SIZE - 1);
         let epoch = TYPE_EPOCH.with(|e| e.get());
         {
-            let mut c = self.cache.borrow_mut();
-            if c.0 != epoch {
-                c.0 = epoch;
-                c.1.clear();
-            } else if let Some((_, v)) = c.1.get(&key) {
-                return v.clone();
+            let c = self.cache.borrow();
+            if c.0 == epoch {
+                if let Some(e) = c.1.get(idx) {
+                    if e.name.as_ref().is_some_and(|n| n.id() == key) {
+                        return e.value.clone();
+                    }
+                }
             }
         }
+        self.lookup_miss(name, idx, epoch)
+    }
+
+    #[cold]
+    fn lookup_miss(&self, name: &PyObjectRef, idx: usize, epoch: u64) -> Option<PyObjectRef> {
         let found = self.lookup_uncached(name);
-        self.cache
-            .borrow_mut()
-            .1
-            .insert(key, (name.clone(), found.clone()));
+        // Whatever the cache drops is released after the borrow ends:
+        // dropping may run `__del__`, which may look attributes up here.
+        let mut old_entries = None;
+        let old_entry;
+        {
+            let mut c = self.cache.borrow_mut();
+            if c.0 != epoch || c.1.is_empty() {
+                c.0 = epoch;
+                let fresh: Box<[CacheEntry]> =
+                    (0..TYPE_CACHE_SIZE).map(|_| CacheEntry::default()).collect();
+                old_entries = Some(std::mem::replace(&mut c.1, fresh));
+            }
+            old_entry = std::mem::replace(
+                &mut c.1[idx],
+                CacheEntry {
+                    name: Some(name.clone()),
+                    value: found.clone(),
+                },
+            );
+        }
+        drop(old_entry);
+        drop(old_entries);
         found
     }
 
