@@ -131,6 +131,13 @@ fn is_small(layout: Layout) -> bool {
 /// exceeded or the system is out of memory.
 #[inline]
 pub fn alloc_block(layout: Layout) -> Option<NonNull<u8>> {
+    alloc_block_in(layout, false)
+}
+
+/// [`alloc_block`], where `reserve` says whether the request may use the
+/// reserve past the cap (as inside [`with_reserve`]).
+#[inline]
+pub fn alloc_block_in(layout: Layout, reserve: bool) -> Option<NonNull<u8>> {
     debug_assert!(layout.size() > 0);
     if is_small(layout) {
         let fast = with_state(|s| {
@@ -148,14 +155,15 @@ pub fn alloc_block(layout: Layout) -> Option<NonNull<u8>> {
             return p;
         }
     }
-    alloc_slow(layout)
+    alloc_slow(layout, reserve)
 }
 
 /// Large blocks, and any allocation near or past the cap.
 #[cold]
-fn alloc_slow(layout: Layout) -> Option<NonNull<u8>> {
+fn alloc_slow(layout: Layout, reserve: bool) -> Option<NonNull<u8>> {
     ensure_limit_read();
-    let (used, lim, reserve) = with_state(|s| (s.in_use, s.limit, s.use_reserve));
+    let (used, lim, in_reserve) = with_state(|s| (s.in_use, s.limit, s.use_reserve));
+    let reserve = reserve || in_reserve;
     let wanted = used.saturating_add(layout.size());
     if wanted > lim {
         if !reserve || wanted > lim.saturating_add(RESERVE_BYTES) {

@@ -35,6 +35,8 @@ thread_local! {
     static HOOKS: Cell<Option<Hooks>> = const { Cell::new(None) };
     static DEPTH: Cell<usize> = const { Cell::new(0) };
     static PENDING: RefCell<Vec<NonNull<ObjHeader>>> = const { RefCell::new(Vec::new()) };
+    /// Whether `PENDING` may be non-empty (spares the common case a borrow).
+    static PENDING_ANY: Cell<bool> = const { Cell::new(false) };
     static KEPT: RefCell<Vec<PyObjectRef>> = const { RefCell::new(Vec::new()) };
 }
 
@@ -87,12 +89,14 @@ unsafe fn dealloc(p: NonNull<ObjHeader>) {
     let depth = DEPTH.with(|d| d.get());
     if depth >= TRASHCAN_DEPTH {
         PENDING.with(|q| q.borrow_mut().push(p));
+        PENDING_ANY.with(|c| c.set(true));
         return;
     }
     DEPTH.with(|d| d.set(depth + 1));
     // SAFETY: forwarded contract.
     unsafe { dealloc_one(p) };
-    if depth == 0 {
+    if depth == 0 && PENDING_ANY.with(|c| c.get()) {
+        PENDING_ANY.with(|c| c.set(false));
         // The outermost deallocation drains the queue (each may queue more).
         while let Some(q) = PENDING.with(|q| q.borrow_mut().pop()) {
             // SAFETY: queued objects had a zero count and were not touched since.
@@ -105,15 +109,39 @@ unsafe fn dealloc(p: NonNull<ObjHeader>) {
 /// # Safety
 /// `p` is a live object with a reference count of zero.
 unsafe fn dealloc_one(p: NonNull<ObjHeader>) {
-    // Resurrect temporarily: hooks get a real handle (count 1).
     // SAFETY: the object is still intact.
     let h = unsafe { p.as_ref() };
+    let core = super::handle::type_core_of(h);
+    let flags = core.flags.get();
+    if flags.0
+        & (TypeFlags::HAS_FINALIZER
+            | TypeFlags::HAS_WEAKLIST
+            | TypeFlags::HAS_GC
+            | TypeFlags::HAS_DICT
+            | TypeFlags::HEAPTYPE)
+        == 0
+    {
+        // A plain object (int, float, str, ...): no prefix, no hooks, no
+        // type reference to drop.
+        let vtable = core.vtable.get();
+        h.refcnt.set(1);
+        // SAFETY: as below (the general path), with a zero-size prefix.
+        unsafe {
+            (vtable.drop_payload)(p);
+            let inner = vtable.layout;
+            let layout =
+                std::alloc::Layout::from_size_align_unchecked(inner.size(), inner.align().max(8));
+            crate::alloc::free_block(p.cast::<u8>(), layout);
+        }
+        return;
+    }
+    // Resurrect temporarily: hooks get a real handle (count 1).
     h.refcnt.set(1);
     let obj = PyObjectRef::from_nonnull_no_incref(p);
     let core = obj.type_core();
     let flags = core.flags.get();
-    let hooks = HOOKS.with(|c| c.get());
     if flags.has(TypeFlags::HAS_FINALIZER) {
+        let hooks = HOOKS.with(|c| c.get());
         if let (Some(hooks), Some(gc)) = (hooks, obj.gc_header()) {
             if gc.prev.get() & FINALIZED_BIT == 0 {
                 gc.prev.set(gc.prev.get() | FINALIZED_BIT);
@@ -130,7 +158,7 @@ unsafe fn dealloc_one(p: NonNull<ObjHeader>) {
     }
     if let Some(wl) = obj.weaklist_slot() {
         if wl.get() != 0 {
-            if let Some(hooks) = hooks {
+            if let Some(hooks) = HOOKS.with(|c| c.get()) {
                 (hooks.clear_weakrefs)(&obj);
             }
             // Leaves the weakly-reachable set before the block is freed.

@@ -213,7 +213,17 @@ impl PyObjectRef {
     ///
     /// Fails with `AllocError` if memory is exhausted, and with `Err` if the
     /// type's instances do not have payload kind `T`.
+    #[inline]
     pub fn new<T: Payload>(payload: T, cls: &PyObjectRef) -> Result<PyRef<T>, AllocError> {
+        Self::new_in(payload, cls, false)
+    }
+
+    #[inline]
+    fn new_in<T: Payload>(
+        payload: T,
+        cls: &PyObjectRef,
+        reserve: bool,
+    ) -> Result<PyRef<T>, AllocError> {
         let core = own_type_core(cls);
         assert!(
             core.vtable.get().type_id == TypeId::of::<T>(),
@@ -226,7 +236,7 @@ impl PyObjectRef {
             std::mem::forget(cls.clone());
         }
         // SAFETY: `cls` is a live type object whose instances are `T`.
-        let r = unsafe { alloc_object(payload, cls.ptr, flags) };
+        let r = unsafe { alloc_object(payload, cls.ptr, flags, reserve) };
         if r.is_err() && flags.has(TypeFlags::HEAPTYPE) {
             // SAFETY: undo the reference taken above.
             unsafe { dealloc::decref(cls.ptr) };
@@ -237,11 +247,12 @@ impl PyObjectRef {
     /// As [`Self::new`], but past the memory cap the block comes from a small
     /// reserve and the pending-`MemoryError` flag is set
     /// ([`crate::alloc::take_memory_error_pending`]).
+    #[inline]
     pub fn new_with_reserve<T: Payload>(
         payload: T,
         cls: &PyObjectRef,
     ) -> Result<PyRef<T>, AllocError> {
-        crate::alloc::with_reserve(|| Self::new(payload, cls))
+        Self::new_in(payload, cls, true)
     }
 
     /// Create a type object whose instances have payload kind `I`, with
@@ -282,7 +293,7 @@ impl PyObjectRef {
                 // dict-less, weakref-less layout from the core's view.
                 // SAFETY: the type pointer is fixed up below before any use, and
                 // the block's prefix follows `flags`, which are then its type's.
-                let r = unsafe { alloc_object(payload, NonNull::dangling(), TypeFlags(flags)) }?;
+                let r = unsafe { alloc_object(payload, NonNull::dangling(), TypeFlags(flags), false) }?;
                 // SAFETY: `r` is fresh and uniquely ours.
                 unsafe { r.ptr.as_ref().ty.set(r.ptr) };
                 Ok(r)
@@ -343,7 +354,7 @@ fn own_type_core(cls: &PyObjectRef) -> &TypeCore {
 
 /// Read the `TypeCore` of the type object `ty_header` is the header of.
 #[inline]
-fn type_core_of(h: &ObjHeader) -> &TypeCore {
+pub(crate) fn type_core_of(h: &ObjHeader) -> &TypeCore {
     let ty = h.ty.get();
     // SAFETY: the type pointer of a live object points to a live type object
     // (see `class`), and every type object is a `PyInner<TypeObject<E>>`
@@ -362,17 +373,19 @@ fn type_core_of(h: &ObjHeader) -> &TypeCore {
 /// # Safety
 /// `ty` is a live type object (or dangling, fixed up by the caller before use)
 /// whose instances are `PyInner<T>` with prefix given by `flags`.
+#[inline]
 unsafe fn alloc_object<T: Payload>(
     payload: T,
     ty: NonNull<ObjHeader>,
     flags: TypeFlags,
+    reserve: bool,
 ) -> Result<PyRef<T>, AllocError> {
     const { assert!(std::mem::align_of::<T>() <= 8) };
     let prefix = flags.prefix_size();
     let inner = std::alloc::Layout::new::<PyInner<T>>();
     let layout = std::alloc::Layout::from_size_align(prefix + inner.size(), inner.align().max(8))
         .map_err(|_| AllocError)?;
-    let block = crate::alloc::alloc_block(layout).ok_or(AllocError)?;
+    let block = crate::alloc::alloc_block_in(layout, reserve).ok_or(AllocError)?;
     // SAFETY: `block` is a fresh allocation of `prefix + size_of::<PyInner<T>>()`
     // bytes aligned for `PyInner<T>` (prefix is a multiple of 8 and T's
     // alignment is at most 8); we initialise every prefix slot
