@@ -55,7 +55,9 @@ pub(crate) fn keep_alive(p: NonNull<ObjHeader>) {
     // take one so that the queued handle's drop is balanced.
     // SAFETY: `p` is a live type object (it was an object's type until now).
     unsafe { p.as_ref().refcnt.set(p.as_ref().refcnt.get() + 1) };
-    KEPT.with(|k| k.borrow_mut().push(r));
+    // During teardown the list is gone and the closure (with `r`) is
+    // dropped, which just gives back the reference taken above.
+    let _ = KEPT.try_with(|k| k.borrow_mut().push(r));
 }
 
 /// Release references held by `keep_alive` (interpreter shutdown).
@@ -88,9 +90,12 @@ pub(crate) unsafe fn decref(p: NonNull<ObjHeader>) {
 unsafe fn dealloc(p: NonNull<ObjHeader>) {
     let depth = DEPTH.with(|d| d.get());
     if depth >= TRASHCAN_DEPTH {
-        PENDING.with(|q| q.borrow_mut().push(p));
-        PENDING_ANY.with(|c| c.set(true));
-        return;
+        // During thread teardown the queue may already be gone: then free
+        // right here (deeper native recursion, but nothing is lost).
+        if PENDING.try_with(|q| q.borrow_mut().push(p)).is_ok() {
+            PENDING_ANY.with(|c| c.set(true));
+            return;
+        }
     }
     DEPTH.with(|d| d.set(depth + 1));
     // SAFETY: forwarded contract.
@@ -98,7 +103,7 @@ unsafe fn dealloc(p: NonNull<ObjHeader>) {
     if depth == 0 && PENDING_ANY.with(|c| c.get()) {
         PENDING_ANY.with(|c| c.set(false));
         // The outermost deallocation drains the queue (each may queue more).
-        while let Some(q) = PENDING.with(|q| q.borrow_mut().pop()) {
+        while let Some(q) = PENDING.try_with(|q| q.borrow_mut().pop()).ok().flatten() {
             // SAFETY: queued objects had a zero count and were not touched since.
             unsafe { dealloc_one(q) };
         }
