@@ -103,10 +103,20 @@ impl Vm {
             || f.downcast_ref::<PyMethodDescr>()
                 .is_some_and(|d| d.kind == MethodKind::Instance)
         {
-            let mut v = Vec::with_capacity(args.len() + 1);
-            v.push(obj.clone());
-            v.extend_from_slice(args);
-            return self.call_kw(f, &v, kwnames);
+            // Dunder calls have few arguments: build the argument list on
+            // the stack when it fits.
+            let o = obj.clone();
+            return match args {
+                [] => self.call_kw(f, &[o], kwnames),
+                [a] => self.call_kw(f, &[o, a.clone()], kwnames),
+                [a, b] => self.call_kw(f, &[o, a.clone(), b.clone()], kwnames),
+                _ => {
+                    let mut v = Vec::with_capacity(args.len() + 1);
+                    v.push(o);
+                    v.extend_from_slice(args);
+                    self.call_kw(f, &v, kwnames)
+                }
+            };
         }
         let bound = self.bind_descriptor(f, Some(obj), obj.class())?;
         self.call_kw(&bound, args, kwnames)

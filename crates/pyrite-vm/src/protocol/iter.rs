@@ -94,7 +94,23 @@ impl Vm {
             }
             return Ok(None);
         }
-        match class_of(it).ext.lookup(&self.names.__next__) {
+        let found = class_of(it).ext.lookup(&self.names.__next__);
+        if let Some(d) = found
+            .as_ref()
+            .and_then(|f| f.downcast_ref::<crate::types::descr::PyMethodDescr>())
+        {
+            // A native `__next__` found on the type applies to `it`: call
+            // it directly (no argument vector, no descriptor checks).
+            if d.kind == crate::types::descr::MethodKind::Instance {
+                let args = [it.clone()];
+                return match (d.func)(self, crate::args::Args::positional(&args)) {
+                    Ok(v) => Ok(Some(v)),
+                    Err(e) if self.exc_matches(&e, &self.exc.StopIteration) => Ok(None),
+                    Err(e) => Err(e),
+                };
+            }
+        }
+        match found {
             Some(f) => match self.call_unbound(&f, it, &[], &[]) {
                 Ok(v) => Ok(Some(v)),
                 Err(e) if self.exc_matches(&e, &self.exc.StopIteration) => Ok(None),

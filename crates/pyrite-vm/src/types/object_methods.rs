@@ -103,12 +103,14 @@ fn object_new(vm: &Vm, args: Args) -> PyResult {
 }
 
 fn is_object_slot(vm: &Vm, f: &PyObjectRef, name: &str) -> bool {
-    vm.types
-        .object
-        .ext
-        .dict
-        .get_by_str(name)
-        .is_some_and(|o| o.is(f))
+    // The interned names go through the type's lookup cache (this runs on
+    // every instantiation with arguments).
+    let key = match name {
+        "__new__" => &vm.names.__new__,
+        "__init__" => &vm.names.__init__,
+        _ => return vm.types.object.ext.dict.get_by_str(name).is_some_and(|o| o.is(f)),
+    };
+    vm.types.object.ext.lookup(key).is_some_and(|o| o.is(f))
 }
 
 /// `object.__init__`.

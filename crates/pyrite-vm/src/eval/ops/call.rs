@@ -76,7 +76,18 @@ pub fn new_frame_for(
         Some(func.clone()),
         Some(pf.builtins.clone()),
     )?;
-    bind_args(vm, pf, &code, args.to_vec(), kwnames, &mut f.slots)?;
+    let co = &code.code;
+    if kwnames.is_empty()
+        && co.argcount as usize == args.len()
+        && co.kwonlyargcount == 0
+        && co.flags & (CodeFlags::VARARGS | CodeFlags::VARKEYWORDS) == 0
+    {
+        for (slot, a) in f.slots.iter_mut().zip(args) {
+            *slot = Some(a.clone());
+        }
+    } else {
+        bind_args(vm, pf, &code, args.to_vec(), kwnames, &mut f.slots)?;
+    }
     Ok(CallTarget::Frame(f))
 }
 
