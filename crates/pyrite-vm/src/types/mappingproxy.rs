@@ -101,6 +101,13 @@ fn mp_repr(vm: &Vm, args: Args) -> PyResult {
     Ok(vm.new_str(format!("mappingproxy({})", vm.repr_string(&t)?)))
 }
 
+/// `str(proxy)` is `str()` of the mapping (CPython's `mappingproxy_str`).
+fn mp_str(vm: &Vm, args: Args) -> PyResult {
+    let [o] = args.exact::<1>(vm, "__str__")?;
+    let t = mp_target(vm, o)?;
+    Ok(vm.str(&t)?.into_object())
+}
+
 fn mp_new(vm: &Vm, args: Args) -> PyResult {
     let [_cls, m] = args.exact::<2>(vm, "mappingproxy")?;
     Ok(vm.alloc(
@@ -122,4 +129,5 @@ pub fn init(vm: &Vm) {
     vm.add_method(t, "get", mp_get);
     vm.add_method(t, "copy", mp_copy);
     vm.add_method(t, "__repr__", mp_repr);
+    vm.add_method(t, "__str__", mp_str);
 }

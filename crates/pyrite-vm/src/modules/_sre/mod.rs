@@ -18,11 +18,10 @@ use std::rc::Rc;
 use self::constants::*;
 use self::engine::SreError;
 use crate::args::Args;
-use crate::types::bytes::{PyByteArray, PyBytes};
-use crate::types::bytes_methods::{new_bytearray, new_bytes};
+use crate::types::bytes::PyBytes;
+use crate::types::bytes_methods::new_bytes;
 use crate::types::int::{IntVal, PyInt};
 use crate::types::memoryview::bytes_like;
-use crate::types::slice::PySlice;
 use crate::types::str::PyStr;
 use crate::{PyObjectRef, PyResult, Vm};
 
@@ -98,8 +97,8 @@ impl Subject {
         }
     }
 
-    /// `getslice`: the characters `[a, b)` as an object of the subject's
-    /// kind (str, bytes, or a slice of the original bytes-like object).
+    /// `getslice`: the characters `[a, b)` as a `str` or `bytes` (also for
+    /// bytearray and memoryview subjects, as in CPython).
     pub fn slice(&self, vm: &Vm, a: usize, b: usize) -> PyResult {
         let b = b.max(a);
         match self {
@@ -120,20 +119,7 @@ impl Subject {
                 let d = o.downcast_ref::<PyBytes>().map(|b| &*b.data).unwrap_or(&[]);
                 Ok(new_bytes(vm, d.get(a..b).unwrap_or(&[]).to_vec()))
             }
-            Subject::Owned(o, d) => {
-                if o.downcast_ref::<PyByteArray>().is_some() {
-                    return Ok(new_bytearray(vm, d.get(a..b).unwrap_or(&[]).to_vec()));
-                }
-                let sl = vm.alloc(
-                    PySlice {
-                        start: vm.new_int(a as i64),
-                        stop: vm.new_int(b as i64),
-                        step: vm.none.clone(),
-                    },
-                    &vm.types.slice,
-                );
-                vm.get_item(o, &sl)
-            }
+            Subject::Owned(_, d) => Ok(new_bytes(vm, d.get(a..b).unwrap_or(&[]).to_vec())),
         }
     }
 }
