@@ -174,7 +174,16 @@ impl Pools {
         } else if was_full {
             self.usable(c).push((base, idx));
         }
-        if arena_empty {
+        // Like CPython since 3.9 (bpo-37257), an empty arena goes back to
+        // the system only when another arena still has free pools: else a
+        // program that allocates and frees one object of a size class no
+        // live pool serves would map and unmap an arena every time.
+        if arena_empty
+            && self
+                .arenas
+                .iter()
+                .any(|(&b, a)| b != base && a.free_pools > 0)
+        {
             if let Some(a) = self.arenas.remove(&base) {
                 // SAFETY: `a.base` came from `std::alloc::alloc(arena_layout())`
                 // and no block of it is in use any more.

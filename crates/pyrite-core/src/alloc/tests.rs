@@ -56,9 +56,9 @@ fn large_requests_and_stats() {
         free_block(big, lay(4000));
     }
     assert_eq!(bytes_in_use(), before);
-    // The arena emptied and went back to the system.
+    // The arena emptied but stays: it is the only one with free pools.
     assert!(
-        debug_malloc_stats().contains("# arenas reclaimed                 =                    1")
+        debug_malloc_stats().contains("# arenas reclaimed                 =                    0")
     );
 }
 
