@@ -5,6 +5,7 @@
 use super::dict::PyDict;
 use super::typeobj::as_type;
 use crate::args::Args;
+use crate::protocol::compare::CompareOp;
 use crate::{Payload, PyObjectRef, PyResult, Vm};
 
 /// The payload of `mappingproxy`: a type object (its dict is viewed) or any
@@ -108,6 +109,21 @@ fn mp_str(vm: &Vm, args: Args) -> PyResult {
     Ok(vm.str(&t)?.into_object())
 }
 
+/// Comparisons compare the mapping (CPython's `mappingproxy_richcompare`).
+fn mp_compare(vm: &Vm, args: Args, op: CompareOp) -> PyResult {
+    let [o, other] = args.exact::<2>(vm, "mappingproxy comparison")?;
+    let t = mp_target(vm, o)?;
+    vm.rich_compare(&t, other, op)
+}
+
+fn mp_eq(vm: &Vm, args: Args) -> PyResult {
+    mp_compare(vm, args, CompareOp::Eq)
+}
+
+fn mp_ne(vm: &Vm, args: Args) -> PyResult {
+    mp_compare(vm, args, CompareOp::Ne)
+}
+
 fn mp_new(vm: &Vm, args: Args) -> PyResult {
     let [_cls, m] = args.exact::<2>(vm, "mappingproxy")?;
     Ok(vm.alloc(
@@ -130,4 +146,6 @@ pub fn init(vm: &Vm) {
     vm.add_method(t, "copy", mp_copy);
     vm.add_method(t, "__repr__", mp_repr);
     vm.add_method(t, "__str__", mp_str);
+    vm.add_method(t, "__eq__", mp_eq);
+    vm.add_method(t, "__ne__", mp_ne);
 }

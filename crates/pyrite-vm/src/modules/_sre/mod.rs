@@ -18,7 +18,7 @@ use std::rc::Rc;
 use self::constants::*;
 use self::engine::SreError;
 use crate::args::Args;
-use crate::types::bytes::PyBytes;
+use crate::types::bytes::{PyByteArray, PyBytes};
 use crate::types::bytes_methods::new_bytes;
 use crate::types::int::{IntVal, PyInt};
 use crate::types::memoryview::bytes_like;
@@ -101,6 +101,15 @@ impl Subject {
     /// bytearray and memoryview subjects, as in CPython).
     pub fn slice(&self, vm: &Vm, a: usize, b: usize) -> PyResult {
         let b = b.max(a);
+        // The whole of an exact str/bytes is the object itself.
+        if a == 0 && !matches!(self, Subject::Owned(..)) {
+            let o = self.obj();
+            let exact =
+                o.class().is(vm.types.str.as_object()) || o.class().is(vm.types.bytes.as_object());
+            if exact && b == self.len() {
+                return Ok(o.clone());
+            }
+        }
         match self {
             Subject::Ascii(o) => {
                 let s = o.downcast_ref::<PyStr>().map(|s| s.as_str()).unwrap_or("");
@@ -119,7 +128,16 @@ impl Subject {
                 let d = o.downcast_ref::<PyBytes>().map(|b| &*b.data).unwrap_or(&[]);
                 Ok(new_bytes(vm, d.get(a..b).unwrap_or(&[]).to_vec()))
             }
-            Subject::Owned(_, d) => Ok(new_bytes(vm, d.get(a..b).unwrap_or(&[]).to_vec())),
+            Subject::Owned(o, d) => {
+                // A bytearray is read as it is now (it may have changed
+                // since the match), clamped to its current length.
+                if let Some(ba) = o.downcast_ref::<PyByteArray>() {
+                    let data = ba.data.borrow();
+                    let (a, b) = (a.min(data.len()), b.min(data.len()));
+                    return Ok(new_bytes(vm, data[a..b].to_vec()));
+                }
+                Ok(new_bytes(vm, d.get(a..b).unwrap_or(&[]).to_vec()))
+            }
         }
     }
 }

@@ -346,6 +346,17 @@ fn p_split(vm: &Vm, args: Args) -> PyResult {
 
 /// Join the pieces of `sub()` like `str.join` / `bytes.join` would.
 fn join(vm: &Vm, isbytes: bool, items: Vec<PyObjectRef>) -> PyResult {
+    // A single exact str/bytes is returned as is, like the joins do.
+    if let [one] = &items[..] {
+        let t = if isbytes {
+            &vm.types.bytes
+        } else {
+            &vm.types.str
+        };
+        if one.class().is(t.as_object()) {
+            return Ok(one.clone());
+        }
+    }
     if isbytes {
         let mut out = Vec::new();
         for (i, it) in items.iter().enumerate() {
@@ -390,6 +401,9 @@ fn is_literal_template(t: &PyObjectRef) -> bool {
     }
     if let Some(b) = t.downcast_ref::<PyByteArray>() {
         return !b.data.borrow().contains(&b'\\');
+    }
+    if let Some(m) = t.downcast_ref::<PyMemoryView>() {
+        return m.to_bytes().is_some_and(|b| !b.contains(&b'\\'));
     }
     false
 }

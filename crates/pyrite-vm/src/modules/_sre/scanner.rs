@@ -11,6 +11,7 @@ use super::pattern::{this as pattern_of, Pattern};
 use super::{engine_error, with_text, Subject};
 use crate::args::Args;
 use crate::modules::type_cache::{native_type, GC};
+use crate::types::bytes::PyByteArray;
 use crate::types::typeobj::PyTypeRef;
 use crate::{Payload, PyObjectRef, PyResult, Vm};
 
@@ -25,6 +26,28 @@ pub struct Scanner {
     must_advance: Cell<bool>,
     /// Set while a call runs (CPython refuses re-entrant use).
     busy: Cell<bool>,
+    _export: Option<Export>,
+}
+
+/// Holds a bytearray subject's buffer export for the scanner's lifetime
+/// (as CPython's scanner keeps its buffer view): resizing the bytearray
+/// meanwhile raises BufferError.
+struct Export(PyObjectRef);
+
+impl Export {
+    fn new(o: &PyObjectRef) -> Option<Export> {
+        let b = o.downcast_ref::<PyByteArray>()?;
+        b.exports.set(b.exports.get() + 1);
+        Some(Export(o.clone()))
+    }
+}
+
+impl Drop for Export {
+    fn drop(&mut self) {
+        if let Some(b) = self.0.downcast_ref::<PyByteArray>() {
+            b.exports.set(b.exports.get().saturating_sub(1));
+        }
+    }
 }
 
 impl Payload for Scanner {
@@ -48,7 +71,9 @@ pub fn new_scanner(
     start: usize,
     end: usize,
 ) -> PyResult {
+    let export = Export::new(subject.obj());
     let s = Scanner {
+        _export: export,
         pattern: pat_obj.clone(),
         string,
         subject,
