@@ -181,7 +181,7 @@ fn m_getitem(vm: &Vm, args: Args) -> PyResult {
 
 fn m_groups(vm: &Vm, args: Args) -> PyResult {
     let (_, m) = me(vm, &args)?;
-    let [default] = args.shift().bind(vm, "groups", ["default"], 0, 0, 1)?;
+    let [default] = super::clinic(vm, &args.shift(), "groups", ["default"], 0)?;
     let default = default.unwrap_or(&vm.none);
     let mut out = Vec::with_capacity(m.ngroups());
     for i in 1..m.ngroups() {
@@ -192,7 +192,7 @@ fn m_groups(vm: &Vm, args: Args) -> PyResult {
 
 fn m_groupdict(vm: &Vm, args: Args) -> PyResult {
     let (_, m) = me(vm, &args)?;
-    let [default] = args.shift().bind(vm, "groupdict", ["default"], 0, 0, 1)?;
+    let [default] = super::clinic(vm, &args.shift(), "groupdict", ["default"], 0)?;
     let default = default.unwrap_or(&vm.none);
     let out = vm.new_dict();
     if let Some(d) = m.pat().and_then(|p| p.groupindex.downcast_ref::<PyDict>()) {
@@ -242,7 +242,7 @@ fn m_span(vm: &Vm, args: Args) -> PyResult {
 
 fn m_expand(vm: &Vm, args: Args) -> PyResult {
     let (o, m) = me(vm, &args)?;
-    let [template] = args.shift().bind(vm, "expand", ["template"], 1, 0, 1)?;
+    let [template] = super::clinic(vm, &args.shift(), "expand", ["template"], 1)?;
     let re = vm.import_absolute("re")?;
     let f = vm.get_attr_str(&re, "_expand")?;
     vm.call(
@@ -350,10 +350,10 @@ fn init(vm: &Vm, t: &PyTypeRef) {
             vm.add_method(t, name, f);
         }
     }
-    vm.add_getset(t, "string", g_string, None);
-    vm.add_getset(t, "re", g_re, None);
-    vm.add_getset(t, "pos", g_pos, None);
-    vm.add_getset(t, "endpos", g_endpos, None);
+    vm.add_getset(t, "string", g_string, Some(super::readonly));
+    vm.add_getset(t, "re", g_re, Some(super::readonly));
+    vm.add_getset(t, "pos", g_pos, Some(super::readonly));
+    vm.add_getset(t, "endpos", g_endpos, Some(super::readonly));
     vm.add_getset(t, "lastindex", g_lastindex, None);
     vm.add_getset(t, "lastgroup", g_lastgroup, None);
     vm.add_getset(t, "regs", g_regs, None);

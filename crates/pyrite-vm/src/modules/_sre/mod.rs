@@ -195,6 +195,49 @@ pub fn engine_error(vm: &Vm, e: SreError) -> crate::types::exceptions::PyBaseExc
     }
 }
 
+/// Bind keyword-capable arguments with the messages of CPython 3.11's
+/// argument clinic (`_PyArg_UnpackKeywords`), which differ from those of
+/// Python functions.
+pub fn clinic<'a, const N: usize>(
+    vm: &Vm,
+    args: &Args<'a>,
+    fname: &str,
+    names: [&str; N],
+    required: usize,
+) -> PyResult<[Option<&'a PyObjectRef>; N]> {
+    let (npos, nkw) = (args.pos().len(), args.kwnames.len());
+    if npos + nkw > N {
+        return Err(vm.new_type_error(format!(
+            "{fname}() takes at most {N} {}argument{} ({} given)",
+            if npos == 0 { "keyword " } else { "" },
+            if N == 1 { "" } else { "s" },
+            npos + nkw
+        )));
+    }
+    for (k, _) in args.kwargs() {
+        match names.iter().position(|n| *n == k) {
+            None => {
+                return Err(vm.new_type_error(format!(
+                    "'{k}' is an invalid keyword argument for {fname}()"
+                )))
+            }
+            Some(i) if i < npos => {
+                return Err(vm.new_type_error(format!(
+                    "argument for {fname}() given by name ('{k}') and position ({})",
+                    i + 1
+                )))
+            }
+            _ => {}
+        }
+    }
+    args.bind(vm, fname, names, required, 0, N)
+}
+
+/// Setter of the attributes CPython declares as read-only members.
+pub fn readonly(vm: &Vm, _o: &PyObjectRef, _v: Option<PyObjectRef>) -> PyResult<()> {
+    Err(vm.new_attribute_error("readonly attribute"))
+}
+
 /// An `int` argument as `u32` (`character: int` of the case helpers).
 fn char_arg(vm: &Vm, args: &Args, name: &str) -> PyResult<u32> {
     let [c] = args.exact::<1>(vm, name)?;

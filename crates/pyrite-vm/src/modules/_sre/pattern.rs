@@ -68,8 +68,9 @@ fn me<'a>(vm: &Vm, args: &Args<'a>) -> PyResult<(&'a PyObjectRef, &'a Pattern)> 
 
 /// `_sre.compile(pattern, flags, code, groups, groupindex, indexgroup)`.
 pub fn compile(vm: &Vm, args: Args) -> PyResult {
-    let [pattern, flags, code, groups, groupindex, indexgroup] = args.bind(
+    let [pattern, flags, code, groups, groupindex, indexgroup] = super::clinic(
         vm,
+        &args,
         "compile",
         [
             "pattern",
@@ -79,8 +80,6 @@ pub fn compile(vm: &Vm, args: Args) -> PyResult {
             "groupindex",
             "indexgroup",
         ],
-        6,
-        0,
         6,
     )?;
     let (pattern, flags, code, groups, groupindex, indexgroup) = (
@@ -187,8 +186,7 @@ fn string_pos_args<'a>(
 )> {
     let (me, p) = me(vm, args)?;
     let [string, pos, endpos] =
-        args.shift()
-            .bind(vm, name, ["string", "pos", "endpos"], 1, 0, 3)?;
+        super::clinic(vm, &args.shift(), name, ["string", "pos", "endpos"], 1)?;
     let string = string.unwrap_or(&vm.none).clone();
     let subj = subject_for(vm, p, &string)?;
     let (start, end) = bounds(vm, subj.len(), pos, endpos)?;
@@ -309,9 +307,7 @@ fn p_finditer(vm: &Vm, args: Args) -> PyResult {
 
 fn p_split(vm: &Vm, args: Args) -> PyResult {
     let (_me, p) = me(vm, &args)?;
-    let [string, maxsplit] = args
-        .shift()
-        .bind(vm, "split", ["string", "maxsplit"], 1, 0, 2)?;
+    let [string, maxsplit] = super::clinic(vm, &args.shift(), "split", ["string", "maxsplit"], 1)?;
     let string = string.unwrap_or(&vm.none);
     let maxsplit = match maxsplit {
         Some(m) => vm.index_isize(m)?,
@@ -411,8 +407,7 @@ fn is_literal_template(t: &PyObjectRef) -> bool {
 fn subx(vm: &Vm, args: Args, name: &str, subn: bool) -> PyResult {
     let (me, p) = me(vm, &args)?;
     let [repl, string, count] =
-        args.shift()
-            .bind(vm, name, ["repl", "string", "count"], 2, 0, 3)?;
+        super::clinic(vm, &args.shift(), name, ["repl", "string", "count"], 2)?;
     let (repl, string) = (repl.unwrap_or(&vm.none), string.unwrap_or(&vm.none));
     let count = match count {
         Some(c) => vm.index_isize(c)?,
@@ -639,8 +634,8 @@ fn init(vm: &Vm, t: &PyTypeRef) {
             _ => vm.add_method(t, name, f),
         }
     }
-    vm.add_getset(t, "pattern", g_pattern, None);
-    vm.add_getset(t, "flags", g_flags, None);
-    vm.add_getset(t, "groups", g_groups, None);
+    vm.add_getset(t, "pattern", g_pattern, Some(super::readonly));
+    vm.add_getset(t, "flags", g_flags, Some(super::readonly));
+    vm.add_getset(t, "groups", g_groups, Some(super::readonly));
     vm.add_getset(t, "groupindex", g_groupindex, None);
 }

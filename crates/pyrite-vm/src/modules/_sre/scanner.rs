@@ -158,5 +158,5 @@ fn init(vm: &Vm, t: &PyTypeRef) {
     vm.add_staticmethod(t, "__new__", no_new);
     vm.add_method(t, "match", s_match);
     vm.add_method(t, "search", s_search);
-    vm.add_getset(t, "pattern", g_pattern, None);
+    vm.add_getset(t, "pattern", g_pattern, Some(super::readonly));
 }
