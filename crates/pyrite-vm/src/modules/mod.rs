@@ -6,6 +6,7 @@ pub mod _collections;
 pub mod _collections_defaultdict;
 pub mod _functools;
 pub mod _heapq;
+pub mod _sre;
 pub mod _string;
 pub mod _thread;
 pub mod _weakref;
@@ -73,6 +74,7 @@ pub fn init(vm: &Vm) -> PyResult<()> {
     vm.register_builtin_module("_thread", _thread::make);
     vm.register_builtin_module("_collections", _collections::make);
     vm.register_builtin_module("_heapq", _heapq::make);
+    vm.register_builtin_module("_sre", _sre::make);
     vm.register_builtin_module("_functools", _functools::make);
     vm.register_builtin_module("_string", _string::make);
     vm.register_builtin_module("_codecs", _codecs::make);

@@ -5,6 +5,7 @@
 use super::dict::PyDict;
 use super::typeobj::as_type;
 use crate::args::Args;
+use crate::protocol::compare::CompareOp;
 use crate::{Payload, PyObjectRef, PyResult, Vm};
 
 /// The payload of `mappingproxy`: a type object (its dict is viewed) or any
@@ -101,6 +102,28 @@ fn mp_repr(vm: &Vm, args: Args) -> PyResult {
     Ok(vm.new_str(format!("mappingproxy({})", vm.repr_string(&t)?)))
 }
 
+/// `str(proxy)` is `str()` of the mapping (CPython's `mappingproxy_str`).
+fn mp_str(vm: &Vm, args: Args) -> PyResult {
+    let [o] = args.exact::<1>(vm, "__str__")?;
+    let t = mp_target(vm, o)?;
+    Ok(vm.str(&t)?.into_object())
+}
+
+/// Comparisons compare the mapping (CPython's `mappingproxy_richcompare`).
+fn mp_compare(vm: &Vm, args: Args, op: CompareOp) -> PyResult {
+    let [o, other] = args.exact::<2>(vm, "mappingproxy comparison")?;
+    let t = mp_target(vm, o)?;
+    vm.rich_compare(&t, other, op)
+}
+
+fn mp_eq(vm: &Vm, args: Args) -> PyResult {
+    mp_compare(vm, args, CompareOp::Eq)
+}
+
+fn mp_ne(vm: &Vm, args: Args) -> PyResult {
+    mp_compare(vm, args, CompareOp::Ne)
+}
+
 fn mp_new(vm: &Vm, args: Args) -> PyResult {
     let [_cls, m] = args.exact::<2>(vm, "mappingproxy")?;
     Ok(vm.alloc(
@@ -122,4 +145,7 @@ pub fn init(vm: &Vm) {
     vm.add_method(t, "get", mp_get);
     vm.add_method(t, "copy", mp_copy);
     vm.add_method(t, "__repr__", mp_repr);
+    vm.add_method(t, "__str__", mp_str);
+    vm.add_method(t, "__eq__", mp_eq);
+    vm.add_method(t, "__ne__", mp_ne);
 }
