@@ -7,6 +7,7 @@ pub mod _collections_defaultdict;
 pub mod _functools;
 pub mod _heapq;
 pub mod _string;
+pub mod _struct;
 pub mod _thread;
 pub mod _weakref;
 pub mod builtins;
@@ -79,6 +80,7 @@ pub fn init(vm: &Vm) -> PyResult<()> {
     vm.register_builtin_module("_weakref", _weakref::make);
     vm.register_builtin_module("gc", gc::make);
     vm.register_builtin_module("math", math::make);
+    vm.register_builtin_module("_struct", _struct::make);
     let mut names: Vec<&'static str> = vm.builtin_modules.borrow().keys().copied().collect();
     names.extend(["builtins", "sys"]);
     names.sort_unstable();
