@@ -11,6 +11,7 @@ pub mod _string;
 pub mod _struct;
 pub mod _thread;
 pub mod _weakref;
+pub mod binascii;
 pub mod builtins;
 pub mod builtins_exec;
 pub mod builtins_functions;
@@ -84,6 +85,7 @@ pub fn init(vm: &Vm) -> PyResult<()> {
     vm.register_builtin_module("math", math::make);
     vm.register_builtin_module("_struct", _struct::make);
     vm.register_builtin_module("_random", _random::make);
+    vm.register_builtin_module("binascii", binascii::make);
     vm.register_builtin_module("_md5", hashes::make_md5);
     vm.register_builtin_module("_sha1", hashes::make_sha1);
     vm.register_builtin_module("_sha256", hashes::make_sha256);
