@@ -4,6 +4,7 @@
 pub mod _codecs;
 pub mod _collections;
 pub mod _collections_defaultdict;
+pub mod _contextvars;
 pub mod _functools;
 pub mod _heapq;
 pub mod _random;
@@ -86,6 +87,7 @@ pub fn init(vm: &Vm) -> PyResult<()> {
     vm.register_builtin_module("_struct", _struct::make);
     vm.register_builtin_module("_random", _random::make);
     vm.register_builtin_module("binascii", binascii::make);
+    vm.register_builtin_module("_contextvars", _contextvars::make);
     vm.register_builtin_module("_md5", hashes::make_md5);
     vm.register_builtin_module("_sha1", hashes::make_sha1);
     vm.register_builtin_module("_sha256", hashes::make_sha256);
