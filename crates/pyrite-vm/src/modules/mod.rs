@@ -25,6 +25,7 @@ pub mod itertools_comb;
 pub mod itertools_group;
 pub mod math;
 pub mod posix;
+pub mod structseq;
 pub mod sys;
 pub mod time;
 pub mod type_cache;
@@ -105,5 +106,6 @@ pub fn init(vm: &Vm) -> PyResult<()> {
         "builtin_module_names",
         t,
     )?;
+    structseq::init_sys(vm)?;
     Ok(())
 }
