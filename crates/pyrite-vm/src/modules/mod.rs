@@ -28,6 +28,8 @@ pub mod posix;
 pub mod structseq;
 pub mod sys;
 pub mod time;
+pub mod time_calendar;
+pub mod time_tz;
 pub mod type_cache;
 pub mod weakref_support;
 

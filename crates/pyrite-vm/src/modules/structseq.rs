@@ -97,6 +97,11 @@ pub struct StructSeq {
 }
 
 impl StructSeq {
+    /// The Python-level constructor `make(items, extra)`.
+    pub fn make_fn(&self) -> PyObjectRef {
+        self.make.clone()
+    }
+
     /// An instance from the sequence items and the extra (attribute-only)
     /// fields.
     pub fn new(&self, vm: &Vm, items: Vec<PyObjectRef>, extra: Vec<PyObjectRef>) -> PyResult {
