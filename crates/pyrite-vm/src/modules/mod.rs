@@ -25,6 +25,7 @@ pub mod itertools_comb;
 pub mod itertools_group;
 pub mod math;
 pub mod posix;
+pub mod posix_scandir;
 pub mod structseq;
 pub mod sys;
 pub mod time;
