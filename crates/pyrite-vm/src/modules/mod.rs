@@ -1,6 +1,7 @@
 //! Built-in modules, one file per module, named by import name. `init`
 //! creates `builtins` and `sys` and registers the others for import.
 
+pub mod _bisect;
 pub mod _codecs;
 pub mod _collections;
 pub mod _collections_defaultdict;
@@ -91,6 +92,7 @@ pub fn init(vm: &Vm) -> PyResult<()> {
     vm.register_builtin_module("_struct", _struct::make);
     vm.register_builtin_module("_random", _random::make);
     vm.register_builtin_module("binascii", binascii::make);
+    vm.register_builtin_module("_bisect", _bisect::make);
     vm.register_builtin_module("_contextvars", _contextvars::make);
     vm.register_builtin_module("_md5", hashes::make_md5);
     vm.register_builtin_module("_sha1", hashes::make_sha1);
