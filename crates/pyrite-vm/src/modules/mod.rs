@@ -8,6 +8,7 @@ pub mod _collections_defaultdict;
 pub mod _contextvars;
 pub mod _functools;
 pub mod _heapq;
+pub mod _operator;
 pub mod _random;
 pub mod _string;
 pub mod _struct;
@@ -93,6 +94,7 @@ pub fn init(vm: &Vm) -> PyResult<()> {
     vm.register_builtin_module("_random", _random::make);
     vm.register_builtin_module("binascii", binascii::make);
     vm.register_builtin_module("_bisect", _bisect::make);
+    vm.register_builtin_module("_operator", _operator::make);
     vm.register_builtin_module("_contextvars", _contextvars::make);
     vm.register_builtin_module("_md5", hashes::make_md5);
     vm.register_builtin_module("_sha1", hashes::make_sha1);
