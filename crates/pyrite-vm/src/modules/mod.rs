@@ -13,6 +13,7 @@ pub mod _random;
 pub mod _string;
 pub mod _struct;
 pub mod _thread;
+pub mod _warnings;
 pub mod _weakref;
 pub mod binascii;
 pub mod builtins;
@@ -95,6 +96,7 @@ pub fn init(vm: &Vm) -> PyResult<()> {
     vm.register_builtin_module("binascii", binascii::make);
     vm.register_builtin_module("_bisect", _bisect::make);
     vm.register_builtin_module("_operator", _operator::make);
+    vm.register_builtin_module("_warnings", _warnings::make);
     vm.register_builtin_module("_contextvars", _contextvars::make);
     vm.register_builtin_module("_md5", hashes::make_md5);
     vm.register_builtin_module("_sha1", hashes::make_sha1);
