@@ -36,6 +36,7 @@ pub mod time_calendar;
 pub mod time_tz;
 pub mod type_cache;
 pub mod weakref_support;
+pub mod zlib;
 
 use crate::types::dict::PyDict;
 use crate::types::module::PyModule;
@@ -97,6 +98,7 @@ pub fn init(vm: &Vm) -> PyResult<()> {
     vm.register_builtin_module("_bisect", _bisect::make);
     vm.register_builtin_module("_operator", _operator::make);
     vm.register_builtin_module("_warnings", _warnings::make);
+    vm.register_builtin_module("zlib", zlib::make);
     vm.register_builtin_module("_contextvars", _contextvars::make);
     vm.register_builtin_module("_md5", hashes::make_md5);
     vm.register_builtin_module("_sha1", hashes::make_sha1);
