@@ -6,6 +6,7 @@ pub mod _codecs;
 pub mod _collections;
 pub mod _collections_defaultdict;
 pub mod _contextvars;
+pub mod _csv;
 pub mod _functools;
 pub mod _heapq;
 pub mod _operator;
@@ -99,6 +100,7 @@ pub fn init(vm: &Vm) -> PyResult<()> {
     vm.register_builtin_module("_operator", _operator::make);
     vm.register_builtin_module("_warnings", _warnings::make);
     vm.register_builtin_module("zlib", zlib::make);
+    vm.register_builtin_module("_csv", _csv::make);
     vm.register_builtin_module("_contextvars", _contextvars::make);
     vm.register_builtin_module("_md5", hashes::make_md5);
     vm.register_builtin_module("_sha1", hashes::make_sha1);
