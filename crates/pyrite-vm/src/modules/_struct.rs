@@ -188,6 +188,40 @@ fn compile(vm: &Vm, fmt: &PyObjectRef) -> PyResult<(Layout, PyObjectRef)> {
     Ok((layout, text))
 }
 
+thread_local! {
+    /// Compiled formats of the module-level functions (CPython keeps a
+    /// cache of up to 100 `Struct`s the same way).
+    static CACHE: std::cell::RefCell<std::collections::HashMap<Vec<u8>, Layout>> =
+        std::cell::RefCell::new(std::collections::HashMap::new());
+}
+
+const MAXCACHE: usize = 100;
+
+/// The layout of a format argument, through the cache.
+fn cached(vm: &Vm, fmt: &PyObjectRef) -> PyResult<Layout> {
+    let key: Option<Vec<u8>> = if let Some(s) = fmt.downcast_ref::<PyStr>() {
+        Some(s.as_str().as_bytes().to_vec())
+    } else {
+        fmt.downcast_ref::<PyBytes>().map(|b| b.data.to_vec())
+    };
+    if let Some(k) = &key {
+        if let Some(l) = CACHE.with(|c| c.borrow().get(k).cloned()) {
+            return Ok(l);
+        }
+    }
+    let l = compile(vm, fmt)?.0;
+    if let Some(k) = key {
+        CACHE.with(|c| {
+            let mut c = c.borrow_mut();
+            if c.len() >= MAXCACHE {
+                c.clear();
+            }
+            c.insert(k, l.clone());
+        });
+    }
+    Ok(l)
+}
+
 // ----- packing -----------------------------------------------------------------
 
 /// The integer value of a pack argument (`__index__` allowed).
@@ -897,7 +931,7 @@ fn fmt_first<'a>(vm: &Vm, args: &Args<'a>, fname: &str) -> PyResult<(Layout, &'a
     let Some(f) = pos.first() else {
         return Err(vm.new_type_error("missing format argument"));
     };
-    Ok((compile(vm, f)?.0, &pos[1..]))
+    Ok((cached(vm, f)?, &pos[1..]))
 }
 
 fn m_pack(vm: &Vm, args: Args) -> PyResult {
@@ -912,7 +946,7 @@ fn m_pack_into(vm: &Vm, args: Args) -> PyResult {
 
 fn m_unpack(vm: &Vm, args: Args) -> PyResult {
     let [f, buf] = args.exact::<2>(vm, "unpack")?;
-    unpack(vm, &compile(vm, f)?.0, buf)
+    unpack(vm, &cached(vm, f)?, buf)
 }
 
 fn m_unpack_from(vm: &Vm, args: Args) -> PyResult {
@@ -922,22 +956,23 @@ fn m_unpack_from(vm: &Vm, args: Args) -> PyResult {
         );
     }
     let [f, buf, off] = args.bind(vm, "unpack_from", ["format", "buffer", "offset"], 2, 1, 3)?;
-    let l = compile(vm, f.expect("required"))?.0;
+    let l = cached(vm, f.expect("required"))?;
     unpack_from(vm, &l, buf.expect("required"), off)
 }
 
 fn m_iter_unpack(vm: &Vm, args: Args) -> PyResult {
     let [f, buf] = args.exact::<2>(vm, "iter_unpack")?;
-    iter_unpack(vm, compile(vm, f)?.0, buf)
+    iter_unpack(vm, cached(vm, f)?, buf)
 }
 
 fn m_calcsize(vm: &Vm, args: Args) -> PyResult {
     let [f] = args.exact::<1>(vm, "_struct.calcsize")?;
-    Ok(vm.new_int(compile(vm, f)?.0.size as i64))
+    Ok(vm.new_int(cached(vm, f)?.size as i64))
 }
 
 fn m_clearcache(vm: &Vm, args: Args) -> PyResult {
     args.exact::<0>(vm, "_clearcache")?;
+    CACHE.with(|c| c.borrow_mut().clear());
     Ok(vm.none.clone())
 }
 
