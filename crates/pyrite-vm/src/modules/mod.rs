@@ -3,6 +3,7 @@
 
 pub mod _bisect;
 pub mod _codecs;
+pub mod _codecs_registry;
 pub mod _collections;
 pub mod _collections_defaultdict;
 pub mod _contextvars;
