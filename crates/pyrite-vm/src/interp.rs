@@ -43,8 +43,9 @@ impl Vm {
         Ok(vm)
     }
 
-    /// Flush output and release the interpreter's registration.
+    /// Run the `atexit` callbacks, then flush output.
     pub fn finish(&self) {
+        crate::modules::atexit::run_exitfuncs(self);
         crate::modules::sys::flush_stdout(self);
     }
 }

@@ -159,6 +159,9 @@ pub struct Vm {
     pub write_bytecode: Cell<bool>,
     /// Interactive-mode / debugging switches (`-X` options).
     pub flags: RefCell<VmFlags>,
+    /// The current `contextvars.Context` (created on first use; see
+    /// `modules/_contextvars.rs`).
+    pub context: RefCell<Option<PyObjectRef>>,
 }
 
 /// What a running frame exposes to `sys._getframe` and tracebacks.
@@ -346,6 +349,7 @@ impl Vm {
             builtin_modules: RefCell::new(HashMap::new()),
             write_bytecode: Cell::new(true),
             flags: RefCell::new(VmFlags::default()),
+            context: RefCell::new(None),
         }
     }
 

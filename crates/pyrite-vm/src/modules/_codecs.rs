@@ -59,13 +59,6 @@ fn unknown(vm: &Vm, name: &str) -> crate::PyBaseExceptionRef {
     vm.new_exception_msg(&vm.exc.LookupError, format!("unknown encoding: {name}"))
 }
 
-fn unknown_handler(vm: &Vm, name: &str) -> crate::PyBaseExceptionRef {
-    vm.new_exception_msg(
-        &vm.exc.LookupError,
-        format!("unknown error handler name '{name}'"),
-    )
-}
-
 fn encode_error(
     vm: &Vm,
     enc: &str,
@@ -213,7 +206,25 @@ pub fn encode(
                     out.extend_from_slice(escape_char(c).as_bytes());
                 }
             }
-            other => return Err(unknown_handler(vm, other)),
+            other => {
+                // A handler registered with codecs.register_error.
+                let exc = encode_error(vm, name, obj, i, j, reason);
+                let (rep, pos) = super::_codecs_registry::call_custom(
+                    vm,
+                    other,
+                    exc.as_object(),
+                    cs.len(),
+                    true,
+                )?;
+                for c in rep.chars() {
+                    if (c as u32) >= limit {
+                        return Err(encode_error(vm, name, obj, i, j, reason));
+                    }
+                    out.push(c as u32 as u8);
+                }
+                i = pos;
+                continue;
+            }
         }
         i = j;
     }
@@ -257,7 +268,20 @@ fn decode_fail(
             }
             Ok(())
         }
-        other => Err(unknown_handler(vm, other)),
+        other => {
+            // A registered handler; its resume position is taken to be
+            // the end of the run.
+            let exc = decode_error(vm, name, data, start, end, reason);
+            let (rep, _) = super::_codecs_registry::call_custom(
+                vm,
+                other,
+                exc.as_object(),
+                data.len(),
+                false,
+            )?;
+            out.push_str(&rep);
+            Ok(())
+        }
     }
 }
 
@@ -680,5 +704,6 @@ pub fn make(vm: &Vm) -> PyResult<PyObjectRef> {
     vm.add_function(d, "_codecs", "ascii_decode", ascii_decode);
     vm.add_function(d, "_codecs", "latin_1_encode", latin_1_encode);
     vm.add_function(d, "_codecs", "latin_1_decode", latin_1_decode);
+    super::_codecs_registry::add(vm, d);
     Ok(m)
 }

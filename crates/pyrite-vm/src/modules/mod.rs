@@ -1,30 +1,47 @@
 //! Built-in modules, one file per module, named by import name. `init`
 //! creates `builtins` and `sys` and registers the others for import.
 
+pub mod _bisect;
 pub mod _codecs;
+pub mod _codecs_registry;
 pub mod _collections;
 pub mod _collections_defaultdict;
+pub mod _contextvars;
+pub mod _csv;
 pub mod _functools;
 pub mod _heapq;
 pub mod _sre;
+pub mod _operator;
+pub mod _random;
 pub mod _string;
+pub mod _struct;
 pub mod _thread;
+pub mod _warnings;
 pub mod _weakref;
+pub mod atexit;
+pub mod binascii;
 pub mod builtins;
 pub mod builtins_exec;
 pub mod builtins_functions;
 pub mod builtins_site;
+pub mod errno;
 pub mod gc;
+pub mod hashes;
 pub mod io;
 pub mod itertools;
 pub mod itertools_comb;
 pub mod itertools_group;
 pub mod math;
 pub mod posix;
+pub mod posix_scandir;
+pub mod structseq;
 pub mod sys;
 pub mod time;
+pub mod time_calendar;
+pub mod time_tz;
 pub mod type_cache;
 pub mod weakref_support;
+pub mod zlib;
 
 use crate::types::dict::PyDict;
 use crate::types::module::PyModule;
@@ -81,6 +98,23 @@ pub fn init(vm: &Vm) -> PyResult<()> {
     vm.register_builtin_module("_weakref", _weakref::make);
     vm.register_builtin_module("gc", gc::make);
     vm.register_builtin_module("math", math::make);
+    vm.register_builtin_module("_struct", _struct::make);
+    vm.register_builtin_module("_random", _random::make);
+    vm.register_builtin_module("binascii", binascii::make);
+    vm.register_builtin_module("_bisect", _bisect::make);
+    vm.register_builtin_module("_operator", _operator::make);
+    vm.register_builtin_module("_warnings", _warnings::make);
+    vm.register_builtin_module("zlib", zlib::make);
+    vm.register_builtin_module("_csv", _csv::make);
+    vm.register_builtin_module("errno", errno::make);
+    vm.register_builtin_module("atexit", atexit::make);
+    vm.register_builtin_module("_contextvars", _contextvars::make);
+    vm.register_builtin_module("_md5", hashes::make_md5);
+    vm.register_builtin_module("_sha1", hashes::make_sha1);
+    vm.register_builtin_module("_sha256", hashes::make_sha256);
+    vm.register_builtin_module("_sha512", hashes::make_sha512);
+    vm.register_builtin_module("_sha3", hashes::make_sha3);
+    vm.register_builtin_module("_blake2", hashes::make_blake2);
     let mut names: Vec<&'static str> = vm.builtin_modules.borrow().keys().copied().collect();
     names.extend(["builtins", "sys"]);
     names.sort_unstable();
@@ -92,5 +126,6 @@ pub fn init(vm: &Vm) -> PyResult<()> {
         "builtin_module_names",
         t,
     )?;
+    structseq::init_sys(vm)?;
     Ok(())
 }

@@ -25,7 +25,7 @@ fn fspath_obj(vm: &Vm, o: &PyObjectRef) -> PyResult {
     }
 }
 
-fn path_string(vm: &Vm, o: &PyObjectRef) -> PyResult<String> {
+pub fn path_string(vm: &Vm, o: &PyObjectRef) -> PyResult<String> {
     let p = fspath_obj(vm, o)?;
     if let Some(s) = p.downcast_ref::<PyStr>() {
         return Ok(s.as_str().to_string());
@@ -84,7 +84,7 @@ fn posix_listdir(vm: &Vm, args: Args) -> PyResult {
     Ok(vm.new_list(out))
 }
 
-fn stat_impl(vm: &Vm, args: Args, follow: bool) -> PyResult {
+pub fn stat_impl(vm: &Vm, args: Args, follow: bool) -> PyResult {
     let p = args
         .pos()
         .first()
@@ -164,6 +164,35 @@ fn posix_urandom(vm: &Vm, args: Args) -> PyResult {
     Ok(vm.alloc(PyBytes::new(buf), &vm.types.bytes))
 }
 
+/// `cpu_count()`: the online processors, as `sysconf(_SC_NPROCESSORS_ONLN)`
+/// reports them (from sysfs; the scheduler's count as a fallback).
+fn posix_cpu_count(vm: &Vm, args: Args) -> PyResult {
+    args.exact::<0>(vm, "cpu_count")?;
+    let from_sysfs = std::fs::read_to_string("/sys/devices/system/cpu/online")
+        .ok()
+        .and_then(|s| {
+            let mut n = 0usize;
+            for part in s.trim().split(',') {
+                match part.split_once('-') {
+                    Some((a, b)) => {
+                        let (a, b): (usize, usize) = (a.parse().ok()?, b.parse().ok()?);
+                        n += b.checked_sub(a)? + 1;
+                    }
+                    None => {
+                        part.parse::<usize>().ok()?;
+                        n += 1;
+                    }
+                }
+            }
+            (n > 0).then_some(n)
+        });
+    let n = from_sysfs.or_else(|| std::thread::available_parallelism().ok().map(|n| n.get()));
+    Ok(match n {
+        Some(n) => vm.new_int(n as i64),
+        None => vm.none.clone(),
+    })
+}
+
 fn posix_remove(vm: &Vm, args: Args) -> PyResult {
     let [p] = args.exact::<1>(vm, "remove")?;
     let path = path_string(vm, p)?;
@@ -229,6 +258,8 @@ pub fn make(vm: &Vm) -> PyResult<PyObjectRef> {
     vm.add_function(d, n, "getpid", posix_getpid);
     vm.add_function(d, n, "strerror", posix_strerror);
     vm.add_function(d, n, "urandom", posix_urandom);
+    vm.add_function(d, n, "cpu_count", posix_cpu_count);
+    vm.add_function(d, n, "scandir", super::posix_scandir::posix_scandir);
     vm.add_function(d, n, "remove", posix_remove);
     vm.add_function(d, n, "unlink", posix_remove);
     vm.add_function(d, n, "mkdir", posix_mkdir);

@@ -234,8 +234,10 @@ fn sys_getrecursionlimit(vm: &Vm, args: Args) -> PyResult {
 
 fn sys_setrecursionlimit(vm: &Vm, args: Args) -> PyResult {
     let [n] = args.exact::<1>(vm, "setrecursionlimit")?;
-    let Some(v) = crate::types::int::as_i64(n) else {
-        return Err(vm.new_type_error("an integer is required"));
+    let i = vm.index(n)?;
+    let v = match crate::types::int::as_i64(&i) {
+        Some(v) if (i32::MIN as i64..=i32::MAX as i64).contains(&v) => v,
+        _ => return Err(vm.new_overflow_error("Python int too large to convert to C int")),
     };
     if v < 1 {
         return Err(vm.new_value_error("recursion limit must be greater or equal than 1"));
@@ -384,19 +386,26 @@ fn sys_getframe(vm: &Vm, args: Args) -> PyResult {
     if d < 0 || d >= n {
         return Err(vm.new_value_error("call stack is not deep enough"));
     }
-    let fi = &stack[(n - 1 - d) as usize];
-    Ok(vm.alloc(
-        crate::eval::frame::PyFrameObject {
-            code: fi.code.clone(),
-            globals: fi.globals.clone(),
-            builtins: fi.builtins.clone(),
-            locals: None.into(),
-            lineno: 0.into(),
-            lasti: 0.into(),
-            back: None.into(),
-        },
-        &vm.types.frame,
-    ))
+    // Build the chain of frame objects up to the requested one, so that
+    // `f_back` walks the real call stack.
+    let target = (n - 1 - d) as usize;
+    let mut back: Option<PyObjectRef> = None;
+    for fi in &stack[..=target] {
+        let f = vm.alloc(
+            crate::eval::frame::PyFrameObject {
+                code: fi.code.clone(),
+                globals: fi.globals.clone(),
+                builtins: fi.builtins.clone(),
+                locals: None.into(),
+                lineno: 0.into(),
+                lasti: 0.into(),
+                back: back.take().into(),
+            },
+            &vm.types.frame,
+        );
+        back = Some(f);
+    }
+    back.ok_or_else(|| vm.new_value_error("call stack is not deep enough"))
 }
 
 fn sys_fs_encoding(vm: &Vm, _args: Args) -> PyResult {

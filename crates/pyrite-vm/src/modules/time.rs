@@ -1,5 +1,5 @@
-//! `time`: clocks and `sleep` (calendar functions such as `strftime` and
-//! `localtime` are not implemented yet; see COMPATIBILITY.md).
+//! `time`: clocks and `sleep`; the calendar functions (`localtime`,
+//! `strftime`, ...) are in `time_calendar.rs`.
 //! Mirrors CPython 3.11 `Modules/timemodule.c`.
 
 use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
@@ -82,5 +82,20 @@ pub fn make(vm: &Vm) -> PyResult<PyObjectRef> {
     vm.add_function(d, n, "perf_counter_ns", t_monotonic_ns);
     vm.add_function(d, n, "process_time", t_process_time);
     vm.add_function(d, n, "sleep", t_sleep);
+    vm.add_function(d, n, "process_time_ns", t_monotonic_ns);
+    vm.add_function(d, n, "thread_time", t_process_time);
+    vm.add_function(d, n, "thread_time_ns", t_monotonic_ns);
+    use super::time_calendar as cal;
+    vm.add_function(d, n, "gmtime", cal::t_gmtime);
+    vm.add_function(d, n, "localtime", cal::t_localtime);
+    vm.add_function(d, n, "mktime", cal::t_mktime);
+    vm.add_function(d, n, "asctime", cal::t_asctime);
+    vm.add_function(d, n, "ctime", cal::t_ctime);
+    vm.add_function(d, n, "strftime", cal::t_strftime);
+    vm.add_function(d, n, "strptime", cal::t_strptime);
+    vm.add_function(d, n, "tzset", cal::t_tzset);
+    vm.add_function(d, n, "__getattr__", cal::t_getattr);
+    vm.dict_set_str(d, "_STRUCT_TM_ITEMS", vm.new_int(11));
+    cal::add_constants(vm, d);
     Ok(m)
 }

@@ -260,11 +260,20 @@ pub fn type_new(vm: &Vm, args: Args) -> PyResult {
     }
     for b in &bases {
         if let Some(bt) = as_type(b) {
-            if !bt.ext.heap && FINAL_TYPES.contains(&&*bt.ext.name()) {
-                return Err(vm.new_type_error(format!(
-                    "type '{}' is not an acceptable base type",
-                    bt.ext.name()
-                )));
+            let module = bt.ext.dict.get_by_str("__module__").and_then(|m| {
+                m.downcast_ref::<super::str::PyStr>()
+                    .map(|s| s.as_str().to_string())
+            });
+            let full = match &module {
+                Some(m) if m != "builtins" => format!("{m}.{}", bt.ext.name()),
+                _ => bt.ext.name().to_string(),
+            };
+            if !bt.ext.heap
+                && (FINAL_TYPES.contains(&&*bt.ext.name()) || FINAL_QUALIFIED.contains(&&*full))
+            {
+                return Err(
+                    vm.new_type_error(format!("type '{full}' is not an acceptable base type"))
+                );
             }
         }
     }
@@ -469,6 +478,13 @@ const FINAL_TYPES: &[&str] = &[
     "method_descriptor",
     "getset_descriptor",
     "member_descriptor",
+];
+
+/// Final types of native modules, by `module.name`.
+const FINAL_QUALIFIED: &[&str] = &[
+    "_contextvars.ContextVar",
+    "_contextvars.Context",
+    "_contextvars.Token",
 ];
 
 /// Private name mangling (`__x` in class `C` is `_C__x`).

@@ -34,7 +34,8 @@ pub fn float_repr(v: f64) -> String {
     let (mant, exp) = sci.split_once('e').unwrap_or((&sci, "0"));
     let exp: i32 = exp.parse().unwrap_or(0);
     let neg = mant.starts_with('-');
-    let digits: String = mant.chars().filter(|c| c.is_ascii_digit()).collect();
+    let mut digits: String = mant.chars().filter(|c| c.is_ascii_digit()).collect();
+    tie_to_even(v, exp, &mut digits);
     let mut out = String::new();
     if neg {
         out.push('-');
@@ -71,6 +72,41 @@ pub fn float_repr(v: f64) -> String {
         out.push_str(&format!("{:02}", exp.abs()));
     }
     out
+}
+
+/// When the value lies exactly halfway between two shortest
+/// round-tripping digit strings, CPython (like `dtoa` mode 0) keeps the one
+/// with an even last digit; Rust's shortest formatting rounds the tie up.
+/// The exact decimal expansion (Rust's fixed-precision formatting is
+/// exact) shows a tie as `...d5000...` right after the shortest digits.
+fn tie_to_even(v: f64, exp: i32, digits: &mut String) {
+    let n = digits.len();
+    let last = digits.as_bytes()[n - 1];
+    if (last - b'0') % 2 == 0 {
+        return;
+    }
+    let exact = format!("{:.*e}", n + 24, v.abs());
+    let Some((m, e)) = exact.split_once('e') else {
+        return;
+    };
+    if e.parse::<i32>().ok() != Some(exp) {
+        return;
+    }
+    let ed: Vec<u8> = m.bytes().filter(|c| c.is_ascii_digit()).collect();
+    if ed.len() <= n || ed[n] != b'5' || ed[n + 1..].iter().any(|c| *c != b'0') {
+        return;
+    }
+    let trunc = &ed[..n];
+    if (trunc[n - 1] - b'0') % 2 != 0 {
+        return;
+    }
+    // Next to a power of two the gap below is half the gap above, so
+    // the lower candidate may not round-trip: keep Rust's then.
+    let t = String::from_utf8_lossy(trunc).into_owned();
+    let back = format!("{}.{}e{}", &t[..1], &t[1..], exp).parse::<f64>();
+    if back.ok() == Some(v.abs()) {
+        *digits = t;
+    }
 }
 
 #[cfg(test)]

@@ -1,0 +1,23 @@
+import codecs
+def t(f):
+    try: print(repr(f()))
+    except Exception as e: print(type(e).__name__, e)
+e = UnicodeEncodeError('ascii', 'aé\U0001f600b', 1, 3, 'bad')
+d = UnicodeDecodeError('utf-8', b'a\xff\xfeb', 1, 3, 'bad')
+for n in ['strict','ignore','replace','xmlcharrefreplace','backslashreplace']:
+    h = codecs.lookup_error(n)
+    print(n, h)
+    t(lambda: h(e)); t(lambda: h(d)); t(lambda: h(5))
+t(lambda: codecs.lookup_error('nope'))
+t(lambda: codecs.lookup('UTF 8').name)
+t(lambda: codecs.lookup('latin-1').name)
+t(lambda: codecs.lookup('nope'))
+t(lambda: codecs.register(5))
+t(lambda: codecs.register_error('x', 5))
+codecs.register_error('mine', lambda exc: ('<%d>' % exc.start, exc.end))
+t(lambda: codecs.lookup_error('mine')(e))
+t(lambda: codecs.encode('abc', 'utf-8'))
+t(lambda: codecs.decode(b'abc', 'ascii'))
+ci = codecs.lookup("UTF8")
+print(ci.name, codecs.getencoder("utf-8")("é"), codecs.getdecoder("latin-1")(b"\xe9"))
+print("x\u20acy".encode("ascii", "mine"), "x\u20acy".encode("ascii", "backslashreplace"), "x\u20acy".encode("latin-1", "xmlcharrefreplace"))

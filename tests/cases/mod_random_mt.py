@@ -1,0 +1,43 @@
+import _random
+r = _random.Random()
+def t(f):
+    try: print(repr(f()))
+    except Exception as e: print(type(e).__name__, e)
+t(lambda: r.seed(1,2))
+t(lambda: r.seed(x=1))
+t(lambda: r.getrandbits(-1))
+t(lambda: r.getrandbits('a'))
+t(lambda: r.getrandbits(2**70))
+t(lambda: r.setstate(5))
+t(lambda: r.setstate((1,)*3))
+t(lambda: r.setstate((1,)*624+(625,)))
+t(lambda: r.setstate((1,)*624+(-1,)))
+t(lambda: r.setstate(('a',)*625))
+t(lambda: r.setstate((-1,)*625))
+t(lambda: r.setstate((2**32,)*625))
+t(lambda: _random.Random(1, 2))
+t(lambda: _random.Random(x=1))
+t(lambda: r.random(1))
+t(lambda: r.seed([1]))
+t(lambda: r.seed(1.5))
+r.seed(0); print(r.random())
+r.seed(-5); print(r.random())
+r.seed(2**100); print(r.random(), r.getrandbits(70), r.getrandbits(32), r.getrandbits(1))
+r.seed(1.5); print(r.random())
+r.seed(42); print([r.random() for _ in range(3)])
+s = r.getstate()
+print(s[-1], len(s), s[:3])
+a = [r.getrandbits(100) for _ in range(3)]
+r.setstate(s)
+print(a == [r.getrandbits(100) for _ in range(3)], a)
+print(sorted(n for n in dir(_random.Random) if not n.startswith('__')), _random.Random.__module__, type(r))
+class R(_random.Random):
+    def __init__(self, a, b=2): self.b = b
+x = R(5, b=3); print(x.b, x.random())
+# random.py's algorithms on top of _random, reproduced here without
+# importing random (which needs warnings -> re).
+r = _random.Random(12345)
+print([r.random() for _ in range(5)], [r.getrandbits(k) for k in (1, 8, 31, 32, 33, 64, 65, 200)])
+r.seed(2**64 + 7); print(r.random())
+r.seed(-(2**200)); print(r.random())
+r.seed(True); print(r.random())
