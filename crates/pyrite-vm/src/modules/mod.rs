@@ -6,6 +6,7 @@ pub mod _collections;
 pub mod _collections_defaultdict;
 pub mod _functools;
 pub mod _heapq;
+pub mod _io;
 pub mod _string;
 pub mod _thread;
 pub mod _weakref;
@@ -14,7 +15,6 @@ pub mod builtins_exec;
 pub mod builtins_functions;
 pub mod builtins_site;
 pub mod gc;
-pub mod io;
 pub mod itertools;
 pub mod itertools_comb;
 pub mod itertools_group;
@@ -65,8 +65,7 @@ impl Vm {
 pub fn init(vm: &Vm) -> PyResult<()> {
     vm.register_builtin_module("posix", posix::make);
     vm.register_builtin_module("time", time::make);
-    vm.register_builtin_module("io", io::make);
-    vm.register_builtin_module("_io", io::make);
+    vm.register_builtin_module("_io", _io::make);
     builtins::init(vm)?;
     sys::init(vm)?;
     vm.register_builtin_module("itertools", itertools::make);

@@ -324,7 +324,8 @@ fn type_repr(vm: &Vm, args: Args) -> PyResult {
         .and_then(|m| m.downcast_ref::<PyStr>().map(|s| s.as_str().to_string()));
     let qn = tt.ext.qualname.borrow().clone();
     Ok(vm.new_str(match module {
-        Some(m) if m != "builtins" && tt.ext.heap => format!("<class '{}.{}'>", m, qn),
+        // Builtin types of other modules show their dotted `tp_name`.
+        Some(m) if m != "builtins" => format!("<class '{}.{}'>", m, qn),
         _ => format!("<class '{}'>", qn),
     }))
 }

@@ -147,8 +147,6 @@ builtin_types! {
     site_quitter: "Quitter", crate::modules::builtins_site::PySiteObject, object, DICT;
     site_printer: "_Printer", crate::modules::builtins_site::PySiteObject, object, DICT;
     site_helper: "_Helper", crate::modules::builtins_site::PySiteObject, object, DICT;
-    string_io: "StringIO", crate::modules::io::PyTextIO, object, 0;
-    text_io_wrapper: "TextIOWrapper", crate::modules::io::PyTextIO, object, 0;
     union_type: "UnionType", tuple::PyTuple, object, GC;
     simple_namespace: "SimpleNamespace", object::PyInstance, object, GC | DICT;
     version_info: "version_info", tuple::PyTuple, tuple, GC;
