@@ -44,7 +44,7 @@ impl BufState {
     fn take(&self, n: usize) -> Vec<u8> {
         let rb = self.rbuf.borrow();
         let p = self.rpos.get();
-        let end = (p + n).min(rb.len());
+        let end = p.saturating_add(n).min(rb.len());
         let out = rb[p..end].to_vec();
         drop(rb);
         self.rpos.set(end);
@@ -191,7 +191,7 @@ impl BufState {
         while out.len() < n {
             let want = n - out.len();
             if want >= self.size {
-                match self.raw_read(vm, want)? {
+                match self.raw_read(vm, want.min(1 << 24))? {
                     None if out.is_empty() => return Ok(None),
                     None => break,
                     Some(c) if c.is_empty() => break,
@@ -829,7 +829,11 @@ pub fn init_types(vm: &Vm) {
                 n,
                 "read" | "read1" | "peek" | "readinto" | "readinto1" | "readline" | "__next__"
             );
-            if (read_only && !rd) || (n == "write" && !wr) || (n == "peek" && !rd) {
+            if (read_only && !rd)
+                || (n == "write" && !wr)
+                || (n == "readable" && !rd)
+                || (n == "writable" && !wr)
+            {
                 continue;
             }
             vm.add_method(&t, n, f);

@@ -142,6 +142,9 @@ fn write(vm: &Vm, args: Args) -> PyResult {
     let mut buf = b.buf.borrow_mut();
     let pos = b.pos.get();
     if pos > buf.len() {
+        if pos > (1 << 40) {
+            return Err(vm.new_memory_error());
+        }
         buf.resize(pos, 0);
     }
     let end = (pos + n).min(buf.len());

@@ -75,7 +75,8 @@ impl FileState {
         if !self.readable {
             return Err(unsupported(vm, "File not open for reading"));
         }
-        let mut buf = vec![0u8; n];
+        // At most one large chunk per call ("up to n" bytes, as read(2)).
+        let mut buf = vec![0u8; n.min(1 << 26)];
         let r = match &h {
             Handle::File(f) => (&**f).read(&mut buf),
             Handle::Std(0) => std::io::stdin().read(&mut buf),

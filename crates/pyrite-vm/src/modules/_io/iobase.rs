@@ -66,9 +66,18 @@ fn tell(vm: &Vm, args: Args) -> PyResult {
     vm.call_method(s, "seek", &[vm.new_int(0), vm.new_int(1)])
 }
 
+/// `_IOBase`'s own closed flag (not the `closed` attribute, which
+/// subclasses override): what `flush` and `close` test, as in CPython.
+fn base_is_closed(o: &PyObjectRef) -> bool {
+    o.downcast_ref::<PyIo>()
+        .is_some_and(|io| io.base_closed.get())
+}
+
 fn flush(vm: &Vm, args: Args) -> PyResult {
     let s = self_arg(vm, &args)?;
-    check_closed(vm, s)?;
+    if base_is_closed(s) {
+        return Err(closed_error(vm));
+    }
     Ok(vm.none.clone())
 }
 
@@ -82,7 +91,7 @@ fn base_closed_get(vm: &Vm, o: &PyObjectRef) -> PyResult {
 /// `_IOBase.close`: flush, then mark closed even if flushing failed.
 fn close(vm: &Vm, args: Args) -> PyResult {
     let s = self_arg(vm, &args)?;
-    if is_closed(vm, s)? {
+    if base_is_closed(s) {
         return Ok(vm.none.clone());
     }
     let r = vm.call_method(s, "flush", &[]);

@@ -359,6 +359,21 @@ pub fn make(vm: &Vm) -> PyResult<PyObjectRef> {
     vm.add_function(d, "_io", "open", open::io_open);
     vm.add_function(d, "_io", "open_code", open::io_open_code);
     vm.add_function(d, "_io", "text_encoding", text_encoding);
+    // `builtins.open` is `io.open` itself, as in CPython (until then it
+    // is a forwarder that imports this module).
+    if let Some(f) = d.get_by_str("open") {
+        let is_forwarder = vm
+            .builtins
+            .get_by_str("open")
+            .and_then(|o| {
+                o.downcast_ref::<crate::types::function::PyNativeFunction>()
+                    .map(|nf| nf.module == Some("builtins"))
+            })
+            .unwrap_or(false);
+        if is_forwarder {
+            vm.dict_set_str(&vm.builtins, "open", f);
+        }
+    }
     let unsup = vm.call(
         vm.types.type_.as_object(),
         &[

@@ -113,7 +113,7 @@ fn sio_init(vm: &Vm, args: Args) -> PyResult {
     let st = Rc::new(new_state(newline.as_deref()));
     io_of(vm, s, "StringIO")?.set_kind(vm, Kind::Str(st.clone()))?;
     if let Some(t) = text {
-        write_str(&st, &t);
+        write_str(vm, &st, &t)?;
         st.pos.set(0);
     }
     Ok(vm.none.clone())
@@ -121,7 +121,7 @@ fn sio_init(vm: &Vm, args: Args) -> PyResult {
 
 /// Write text at the position (translating newlines); returns the number
 /// of characters of the argument.
-fn write_str(st: &StrState, text: &str) -> usize {
+fn write_str(vm: &Vm, st: &StrState, text: &str) -> PyResult<usize> {
     let n = text.chars().count();
     let mut t = std::borrow::Cow::Borrowed(text);
     if st.readuniversal {
@@ -135,17 +135,20 @@ fn write_str(st: &StrState, text: &str) -> usize {
     let chars: Vec<char> = t.chars().collect();
     let k = chars.len();
     if k == 0 {
-        return n;
+        return Ok(n);
     }
     let mut buf = st.buf.borrow_mut();
     let pos = st.pos.get();
     if pos > buf.len() {
+        if pos > (1 << 40) {
+            return Err(vm.new_memory_error());
+        }
         buf.resize(pos, '\0');
     }
     let end = (pos + k).min(buf.len());
     buf.splice(pos..end, chars);
     st.pos.set(pos + k);
-    n
+    Ok(n)
 }
 
 fn write(vm: &Vm, args: Args) -> PyResult {
@@ -157,7 +160,7 @@ fn write(vm: &Vm, args: Args) -> PyResult {
             vm.type_name(text)
         ))
     })?;
-    Ok(vm.new_int(write_str(&st, text.as_str()) as i64))
+    Ok(vm.new_int(write_str(vm, &st, text.as_str())? as i64))
 }
 
 fn read(vm: &Vm, args: Args) -> PyResult {

@@ -49,6 +49,8 @@ pub struct TextState {
     pub nl: Cell<NlState>,
     /// Byte offset of the start of `raw_decoded`, when telling.
     pub snap_pos: Cell<Option<i64>>,
+    /// Encoded output not yet handed to the buffer (up to a chunk).
+    pub pending_out: RefCell<Vec<u8>>,
 }
 
 impl TextState {
@@ -371,6 +373,26 @@ impl TextState {
     }
 }
 
+impl TextState {
+    /// Hand pending output to the buffer.
+    pub fn write_flush(&self, vm: &Vm) -> PyResult<()> {
+        if self.pending_out.borrow().is_empty() {
+            return Ok(());
+        }
+        let data = std::mem::take(&mut *self.pending_out.borrow_mut());
+        let buffer = self.buffer(vm)?;
+        match native_buffered(&buffer).filter(|b| b.is_writable()) {
+            Some(b) => {
+                b.write(vm, &data)?;
+            }
+            None => {
+                vm.call_method(&buffer, "write", &[new_bytes(vm, data)])?;
+            }
+        }
+        Ok(())
+    }
+}
+
 fn buffer_tell(vm: &Vm, buffer: &PyObjectRef) -> PyResult<i64> {
     let r = vm.call_method(buffer, "tell", &[])?;
     Ok(vm.index_isize(&r)? as i64)
@@ -512,6 +534,7 @@ fn tw_init(vm: &Vm, args: Args) -> PyResult {
         pending: RefCell::new(Vec::new()),
         nl: Cell::new(NlState::default()),
         snap_pos: Cell::new(None),
+        pending_out: RefCell::new(Vec::new()),
     };
     let io = io_of(vm, s, f)?;
     io.set_kind(vm, Kind::Text(Rc::new(st)))?;
@@ -545,17 +568,19 @@ fn tw_write(vm: &Vm, args: Args) -> PyResult {
     if t.has_readahead() || t.snap_pos.get().is_some() {
         t.reset_read();
     }
-    let buffer = t.buffer(vm)?;
-    match native_buffered(&buffer).filter(|b| b.is_writable()) {
-        Some(b) => {
-            b.write(vm, &bytes)?;
-            if needflush {
-                b.flush_writes(vm)?;
-            }
-        }
-        None => {
-            vm.call_method(&buffer, "write", &[new_bytes(vm, bytes)])?;
-            if needflush {
+    let size = t.chunk_size.get();
+    if t.pending_out.borrow().len() + bytes.len() > size {
+        t.write_flush(vm)?;
+    }
+    t.pending_out.borrow_mut().extend_from_slice(&bytes);
+    if t.pending_out.borrow().len() >= size || needflush || t.write_through.get() {
+        t.write_flush(vm)?;
+    }
+    if needflush {
+        let buffer = t.buffer(vm)?;
+        match native_buffered(&buffer).filter(|b| b.is_writable()) {
+            Some(b) => b.flush_writes(vm)?,
+            None => {
                 vm.call_method(&buffer, "flush", &[])?;
             }
         }
@@ -575,6 +600,7 @@ fn tw_read(vm: &Vm, args: Args) -> PyResult {
     let t = open(vm, s.expect("self"))?;
     check_readable(vm, &t)?;
     let n = size_arg(vm, n)?;
+    t.write_flush(vm)?;
     let out = match n {
         None => t.read_all(vm)?,
         Some(n) => t.read_n(vm, n)?,
@@ -587,6 +613,7 @@ fn tw_readline(vm: &Vm, args: Args) -> PyResult {
     let t = open(vm, s.expect("self"))?;
     check_readable(vm, &t)?;
     let n = size_arg(vm, n)?;
+    t.write_flush(vm)?;
     Ok(vm.new_str(t.readline(vm, n)?))
 }
 
@@ -598,6 +625,7 @@ fn tw_next(vm: &Vm, args: Args) -> PyResult {
         vm.call_method(s, "readline", &[])?
     } else {
         check_readable(vm, &t)?;
+        t.write_flush(vm)?;
         vm.new_str(t.readline(vm, None)?)
     };
     if vm.len(&line)? == 0 {
@@ -610,6 +638,7 @@ fn tw_next(vm: &Vm, args: Args) -> PyResult {
 
 fn flush_impl(vm: &Vm, t: &TextState) -> PyResult {
     let buffer = t.buffer(vm)?;
+    t.write_flush(vm)?;
     t.telling.set(t.seekable);
     vm.call_method(&buffer, "flush", &[])
 }
