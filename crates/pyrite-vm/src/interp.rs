@@ -45,7 +45,7 @@ impl Vm {
 
     /// Flush output and release the interpreter's registration.
     pub fn finish(&self) {
-        crate::modules::sys::flush_stdout(self);
+        crate::modules::sys::flush_std_streams(self);
     }
 }
 

@@ -136,7 +136,6 @@ builtin_types! {
     dict_items: "dict_items", dict_views::PyDictView, object, GC;
     super_: "super", object_methods::PySuper, object, GC;
     mappingproxy: "mappingproxy", mappingproxy::PyMappingProxy, object, GC;
-    std_stream: "_StdStream", crate::modules::sys::PyStdStream, object, 0;
     enumerate: "enumerate", builtin_iters::PyEnumerate, object, GC;
     zip: "zip", builtin_iters::PyZip, object, GC;
     map: "map", builtin_iters::PyMap, object, GC;

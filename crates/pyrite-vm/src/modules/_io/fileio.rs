@@ -110,9 +110,9 @@ impl FileState {
         let r = match &h {
             Handle::File(f) => (&**f).write_all(data),
             Handle::Std(fd) => {
-                // Keep order with text already buffered in sys.stdout.
-                crate::modules::sys::flush_stdout(vm);
                 if *fd == 2 {
+                    // Keep order with text still buffered for stdout.
+                    crate::modules::sys::flush_stdout(vm);
                     let mut e = std::io::stderr().lock();
                     e.write_all(data).and_then(|_| e.flush())
                 } else if *fd == 1 {
@@ -574,6 +574,17 @@ fn fileio_getstate(vm: &Vm, args: Args) -> PyResult {
 
 fn fileio_dealloc_warn(vm: &Vm, _args: Args) -> PyResult {
     Ok(vm.none.clone())
+}
+
+/// The state of a plain FileIO, open or closed.
+pub fn native_file_any(o: &PyObjectRef) -> Option<Rc<FileState>> {
+    if crate::types::typeobj::class_of(o).ext.heap {
+        return None;
+    }
+    match o.downcast_ref::<PyIo>()?.kind() {
+        Kind::File(f) => Some(f),
+        _ => None,
+    }
 }
 
 /// Native fast paths for buffered streams over a `FileIO`.

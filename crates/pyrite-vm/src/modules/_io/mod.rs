@@ -323,13 +323,8 @@ fn text_encoding(vm: &Vm, args: Args) -> PyResult {
     Ok(enc.clone())
 }
 
-/// Build the `_io` module.
-pub fn make(vm: &Vm) -> PyResult<PyObjectRef> {
-    let m = vm.new_module(
-        "_io",
-        Some("The io module provides the Python interfaces to stream handling."),
-    );
-    let d = vm.module_dict(&m).expect("module");
+/// Give every `_io` type its methods (once).
+fn init_all_types(vm: &Vm) {
     iobase::init_types(vm);
     fileio::init_type(vm);
     bytesio::init_type(vm);
@@ -337,6 +332,76 @@ pub fn make(vm: &Vm) -> PyResult<PyObjectRef> {
     textio::init_type(vm);
     stringio::init_type(vm);
     newline::init_type(vm);
+}
+
+/// `sys.stdin`, `sys.stdout` and `sys.stderr` as CPython creates them: a
+/// TextIOWrapper over a buffered `FileIO` of descriptors 0, 1 and 2
+/// (UTF-8; stdout line-buffered only on a terminal, stderr always; `-u`
+/// writes through to an unbuffered descriptor).
+pub fn std_streams(vm: &Vm) -> PyResult<Vec<PyObjectRef>> {
+    use std::io::IsTerminal;
+    init_all_types(vm);
+    let unbuffered = vm.flags.borrow().unbuffered;
+    let mut out = Vec::new();
+    for (fd, name, write) in [
+        (0, "<stdin>", false),
+        (1, "<stdout>", true),
+        (2, "<stderr>", true),
+    ] {
+        let raw = vm.call_kw(
+            fileio_type(vm).as_object(),
+            &[
+                vm.new_int(fd),
+                vm.new_str(if write { "wb" } else { "rb" }),
+                vm.false_.clone(),
+            ],
+            &[vm.new_str("closefd")],
+        )?;
+        vm.set_attr_str(&raw, "name", vm.new_str(name))?;
+        let tty = match fd {
+            0 => std::io::stdin().is_terminal(),
+            1 => std::io::stdout().is_terminal(),
+            _ => std::io::stderr().is_terminal(),
+        };
+        let buffer = if write && unbuffered {
+            raw
+        } else {
+            let cls = if write {
+                buffered_writer_type(vm)
+            } else {
+                buffered_reader_type(vm)
+            };
+            vm.call(cls.as_object(), &[raw])?
+        };
+        let text = vm.call(
+            textiowrapper_type(vm).as_object(),
+            &[
+                buffer,
+                vm.new_str("utf-8"),
+                vm.new_str(if fd == 2 {
+                    "backslashreplace"
+                } else {
+                    "strict"
+                }),
+                vm.new_str("\n"),
+                vm.new_bool(!unbuffered && (tty || fd == 2)),
+                vm.new_bool(write && unbuffered),
+            ],
+        )?;
+        vm.set_attr_str(&text, "mode", vm.new_str(if write { "w" } else { "r" }))?;
+        out.push(text);
+    }
+    Ok(out)
+}
+
+/// Build the `_io` module.
+pub fn make(vm: &Vm) -> PyResult<PyObjectRef> {
+    let m = vm.new_module(
+        "_io",
+        Some("The io module provides the Python interfaces to stream handling."),
+    );
+    let d = vm.module_dict(&m).expect("module");
+    init_all_types(vm);
     let types = [
         iobase_type(vm),
         rawiobase_type(vm),

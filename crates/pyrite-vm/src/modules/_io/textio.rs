@@ -51,6 +51,9 @@ pub struct TextState {
     pub snap_pos: Cell<Option<i64>>,
     /// Encoded output not yet handed to the buffer (up to a chunk).
     pub pending_out: RefCell<Vec<u8>>,
+    /// For the usual stack (a plain buffered object over a plain FileIO):
+    /// their states, so writes and closed checks skip method lookups.
+    pub fast: Option<(Rc<super::buffered::BufState>, Rc<super::fileio::FileState>)>,
 }
 
 impl TextState {
@@ -374,20 +377,109 @@ impl TextState {
 }
 
 impl TextState {
+    /// `write()` after the argument checks: translate newlines, encode,
+    /// queue, and flush as line buffering / write-through require.
+    pub fn write_text(&self, vm: &Vm, raw: &str, obj: Option<&PyObjectRef>) -> PyResult<()> {
+        if !self.writable {
+            return Err(unsupported(vm, "not writable"));
+        }
+        let lb = self.line_buffering.get();
+        let translate = self.writetranslate.get() && *self.writenl.borrow() != "\n";
+        let haslf = (lb || translate) && raw.contains('\n');
+        let needflush = lb && (haslf || raw.contains('\r'));
+        let translated;
+        let out: &str = if haslf && translate {
+            translated = raw.replace('\n', &self.writenl.borrow());
+            &translated
+        } else {
+            raw
+        };
+        if self.readable && (self.snap_pos.get().is_some() || self.has_readahead()) {
+            self.reset_read();
+        }
+        let size = self.chunk_size.get();
+        if self.codec.borrow().len() == 5
+            && *self.codec.borrow() == "utf-8"
+            && !self.bom_pending.get()
+        {
+            // The common case, without an intermediate copy.
+            if self.pending_out.borrow().len() + out.len() > size {
+                self.write_flush(vm)?;
+            }
+            self.pending_out
+                .borrow_mut()
+                .extend_from_slice(out.as_bytes());
+        } else {
+            let bytes = match obj {
+                Some(o) if out.len() == raw.len() => self.encode(vm, out, o)?,
+                _ => self.encode(vm, out, &vm.new_str(out))?,
+            };
+            if self.pending_out.borrow().len() + bytes.len() > size {
+                self.write_flush(vm)?;
+            }
+            self.pending_out.borrow_mut().extend_from_slice(&bytes);
+        }
+        if self.pending_out.borrow().len() >= size || needflush || self.write_through.get() {
+            self.write_flush(vm)?;
+        }
+        if needflush {
+            let buffer = self.buffer(vm)?;
+            match native_buffered(&buffer).filter(|b| b.is_writable()) {
+                Some(b) => b.flush_writes(vm)?,
+                None => {
+                    vm.call_method(&buffer, "flush", &[])?;
+                }
+            }
+        }
+        Ok(())
+    }
+
+    /// Whether the buffer is closed, without attribute lookups for the
+    /// plain buffered-over-FileIO stack.
+    fn buffer_closed(&self, vm: &Vm) -> PyResult<bool> {
+        if let Some((b, f)) = &self.fast {
+            if b.raw.borrow().is_some() {
+                return Ok(f.fd.get() < 0);
+            }
+        }
+        let buffer = self.buffer(vm)?;
+        if let Some(b) = native_buffered(&buffer) {
+            if let Some(raw) = b.raw.borrow().as_ref() {
+                if let Some(io) = raw.downcast_ref::<PyIo>() {
+                    if !crate::types::typeobj::class_of(raw).ext.heap {
+                        if let Kind::File(f) = io.kind() {
+                            return Ok(f.fd.get() < 0);
+                        }
+                    }
+                }
+            }
+        }
+        if let Some(f) = super::fileio::native_file_any(&buffer) {
+            return Ok(f.fd.get() < 0);
+        }
+        attr_true(vm, &buffer, "closed")
+    }
+
     /// Hand pending output to the buffer.
     pub fn write_flush(&self, vm: &Vm) -> PyResult<()> {
         if self.pending_out.borrow().is_empty() {
             return Ok(());
         }
         let data = std::mem::take(&mut *self.pending_out.borrow_mut());
-        let buffer = self.buffer(vm)?;
-        match native_buffered(&buffer).filter(|b| b.is_writable()) {
-            Some(b) => {
+        if let Some((b, _)) = &self.fast {
+            if b.is_writable() && b.raw.borrow().is_some() {
                 b.write(vm, &data)?;
+                return Ok(());
             }
-            None => {
-                vm.call_method(&buffer, "write", &[new_bytes(vm, data)])?;
-            }
+        }
+        let buffer = self.buffer(vm)?;
+        if let Some(b) = native_buffered(&buffer).filter(|b| b.is_writable()) {
+            b.write(vm, &data)?;
+        } else if let Some(f) = super::fileio::native_file(&buffer).filter(|f| f.writable) {
+            // Unbuffered (`-u`) standard streams sit right on a FileIO.
+            f.write_bytes(vm, &data)?;
+        } else {
+            vm.call_method(&buffer, "write", &[new_bytes(vm, data)])?;
         }
         Ok(())
     }
@@ -417,10 +509,55 @@ fn attached(vm: &Vm, o: &PyObjectRef) -> PyResult<Rc<TextState>> {
 /// The state of an attached, open wrapper.
 fn open(vm: &Vm, o: &PyObjectRef) -> PyResult<Rc<TextState>> {
     let t = attached(vm, o)?;
-    if attr_true(vm, &t.buffer(vm)?, "closed")? {
+    if t.buffer_closed(vm)? {
         return Err(closed_error(vm));
     }
     Ok(t)
+}
+
+/// The state of a plain (not subclassed) TextIOWrapper.
+fn native_text(o: &PyObjectRef) -> Option<Rc<TextState>> {
+    let io = o.downcast_ref::<PyIo>()?;
+    if crate::types::typeobj::class_of(o).ext.heap {
+        return None;
+    }
+    match io.kind() {
+        Kind::Text(t) => Some(t),
+        _ => None,
+    }
+}
+
+/// `print()`'s fast path: write to a plain TextIOWrapper without a
+/// method call. `None` when `file` is something else.
+pub fn fast_write(vm: &Vm, file: &PyObjectRef, text: &str) -> Option<PyResult<()>> {
+    let t = native_text(file)?;
+    Some((|| {
+        if t.buffer.borrow().is_none() {
+            return Err(vm.new_value_error("underlying buffer has been detached"));
+        }
+        if t.buffer_closed(vm)? {
+            return Err(closed_error(vm));
+        }
+        t.write_text(vm, text, None)
+    })())
+}
+
+/// Flush a plain TextIOWrapper and its plain buffer down to the file
+/// (for the interpreter's own flushes of the standard streams; errors are
+/// ignored as at shutdown).
+pub fn flush_native(vm: &Vm, o: &PyObjectRef) {
+    let Some(t) = native_text(o) else { return };
+    if t.write_flush(vm).is_err() {
+        return;
+    }
+    let buffer = t.buffer.borrow().clone();
+    if let Some(b) = buffer
+        .as_ref()
+        .and_then(native_buffered)
+        .filter(|b| b.is_writable())
+    {
+        let _ = b.flush_writes(vm);
+    }
 }
 
 /// Resolve an encoding name: (attribute value, codec, BOM).
@@ -535,6 +672,11 @@ fn tw_init(vm: &Vm, args: Args) -> PyResult {
         nl: Cell::new(NlState::default()),
         snap_pos: Cell::new(None),
         pending_out: RefCell::new(Vec::new()),
+        fast: native_buffered(buffer).and_then(|b| {
+            let raw = b.raw.borrow().clone()?;
+            let f = super::fileio::native_file(&raw)?;
+            Some((b, f))
+        }),
     };
     let io = io_of(vm, s, f)?;
     io.set_kind(vm, Kind::Text(Rc::new(st)))?;
@@ -551,40 +693,7 @@ fn tw_write(vm: &Vm, args: Args) -> PyResult {
             vm.type_name(text)
         )));
     };
-    if !t.writable {
-        return Err(unsupported(vm, "not writable"));
-    }
-    let raw = ts.as_str();
-    let haslf = raw.contains('\n');
-    let needflush = t.line_buffering.get() && (haslf || raw.contains('\r'));
-    let translated;
-    let out: &str = if haslf && t.writetranslate.get() && *t.writenl.borrow() != "\n" {
-        translated = raw.replace('\n', &t.writenl.borrow());
-        &translated
-    } else {
-        raw
-    };
-    let bytes = t.encode(vm, out, text)?;
-    if t.has_readahead() || t.snap_pos.get().is_some() {
-        t.reset_read();
-    }
-    let size = t.chunk_size.get();
-    if t.pending_out.borrow().len() + bytes.len() > size {
-        t.write_flush(vm)?;
-    }
-    t.pending_out.borrow_mut().extend_from_slice(&bytes);
-    if t.pending_out.borrow().len() >= size || needflush || t.write_through.get() {
-        t.write_flush(vm)?;
-    }
-    if needflush {
-        let buffer = t.buffer(vm)?;
-        match native_buffered(&buffer).filter(|b| b.is_writable()) {
-            Some(b) => b.flush_writes(vm)?,
-            None => {
-                vm.call_method(&buffer, "flush", &[])?;
-            }
-        }
-    }
+    t.write_text(vm, ts.as_str(), Some(text))?;
     Ok(vm.new_int(ts.char_len() as i64))
 }
 
