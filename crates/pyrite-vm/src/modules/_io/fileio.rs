@@ -17,8 +17,10 @@ use crate::types::str::PyStr;
 #[derive(Clone)]
 pub enum Handle {
     File(Rc<File>),
-    /// fd 0, 1 or 2.
-    Std(i32),
+    /// fd 0, 1 or 2, with a duplicate of the descriptor (sharing its
+    /// file offset) for reading, seeking and truncating; writes go through
+    /// the process's standard handles so they stay ordered with Rust's.
+    Std(i32, Option<Rc<File>>),
 }
 
 thread_local! {
@@ -79,8 +81,9 @@ impl FileState {
         let mut buf = vec![0u8; n.min(1 << 26)];
         let r = match &h {
             Handle::File(f) => (&**f).read(&mut buf),
-            Handle::Std(0) => std::io::stdin().read(&mut buf),
-            Handle::Std(_) => Err(std::io::Error::from_raw_os_error(9)),
+            Handle::Std(0, Some(f)) => (&**f).read(&mut buf),
+            Handle::Std(0, None) => std::io::stdin().read(&mut buf),
+            Handle::Std(..) => Err(std::io::Error::from_raw_os_error(9)),
         };
         let got = r.map_err(|e| crate::modules::posix::os_error(vm, &e, None))?;
         buf.truncate(got);
@@ -95,8 +98,9 @@ impl FileState {
         let mut buf = Vec::new();
         let r = match &h {
             Handle::File(f) => (&**f).read_to_end(&mut buf),
-            Handle::Std(0) => std::io::stdin().read_to_end(&mut buf),
-            Handle::Std(_) => Err(std::io::Error::from_raw_os_error(9)),
+            Handle::Std(0, Some(f)) => (&**f).read_to_end(&mut buf),
+            Handle::Std(0, None) => std::io::stdin().read_to_end(&mut buf),
+            Handle::Std(..) => Err(std::io::Error::from_raw_os_error(9)),
         };
         r.map_err(|e| crate::modules::posix::os_error(vm, &e, None))?;
         Ok(buf)
@@ -109,7 +113,7 @@ impl FileState {
         }
         let r = match &h {
             Handle::File(f) => (&**f).write_all(data),
-            Handle::Std(fd) => {
+            Handle::Std(fd, _) => {
                 if *fd == 2 {
                     // Keep order with text still buffered for stdout.
                     crate::modules::sys::flush_stdout(vm);
@@ -128,13 +132,15 @@ impl FileState {
     }
 
     pub fn seek(&self, vm: &Vm, pos: i64, whence: i64) -> PyResult<u64> {
-        let h = self.handle(vm)?;
-        let Handle::File(f) = h else {
-            return Err(crate::modules::posix::os_error(
-                vm,
-                &std::io::Error::from_raw_os_error(29),
-                None,
-            ));
+        let f = match self.handle(vm)? {
+            Handle::File(f) | Handle::Std(_, Some(f)) => f,
+            Handle::Std(_, None) => {
+                return Err(crate::modules::posix::os_error(
+                    vm,
+                    &std::io::Error::from_raw_os_error(29),
+                    None,
+                ))
+            }
         };
         let from = match whence {
             0 if pos < 0 => return Err(einval(vm)),
@@ -320,7 +326,7 @@ fn fileio_init(vm: &Vm, args: Args) -> PyResult {
     };
     let fd = match &handle {
         Handle::File(f) => f.as_raw_fd(),
-        Handle::Std(n) => *n,
+        Handle::Std(n, _) => *n,
     };
     if appending {
         if let Handle::File(f) = &handle {
@@ -377,7 +383,13 @@ fn open_flags(r: bool, w: bool, a: bool, x: bool, t: bool) -> i64 {
 
 fn handle_for_fd(vm: &Vm, fd: i32) -> PyResult<Handle> {
     if (0..=2).contains(&fd) {
-        return Ok(Handle::Std(fd));
+        use std::os::fd::AsFd;
+        let dup = match fd {
+            0 => std::io::stdin().as_fd().try_clone_to_owned(),
+            1 => std::io::stdout().as_fd().try_clone_to_owned(),
+            _ => std::io::stderr().as_fd().try_clone_to_owned(),
+        };
+        return Ok(Handle::Std(fd, dup.ok().map(|d| Rc::new(File::from(d)))));
     }
     FDS.with(|m| m.borrow().get(&fd).cloned())
         .map(Handle::File)
@@ -474,7 +486,10 @@ fn fileio_truncate(vm: &Vm, args: Args) -> PyResult {
         Handle::File(file) => file
             .set_len(size as u64)
             .map_err(|e| crate::modules::posix::os_error(vm, &e, None))?,
-        Handle::Std(_) => return Err(einval(vm)),
+        Handle::Std(_, Some(file)) => file
+            .set_len(size as u64)
+            .map_err(|e| crate::modules::posix::os_error(vm, &e, None))?,
+        Handle::Std(_, None) => return Err(einval(vm)),
     }
     Ok(vm.new_int(size))
 }
@@ -522,9 +537,10 @@ fn fileio_isatty(vm: &Vm, args: Args) -> PyResult {
     let f = open_file(vm, self_arg(vm, &args)?)?;
     let t = match f.handle(vm)? {
         Handle::File(file) => file.is_terminal(),
-        Handle::Std(0) => std::io::stdin().is_terminal(),
-        Handle::Std(1) => std::io::stdout().is_terminal(),
-        Handle::Std(_) => std::io::stderr().is_terminal(),
+        Handle::Std(_, Some(file)) => file.is_terminal(),
+        Handle::Std(0, None) => std::io::stdin().is_terminal(),
+        Handle::Std(1, None) => std::io::stdout().is_terminal(),
+        Handle::Std(..) => std::io::stderr().is_terminal(),
     };
     Ok(vm.new_bool(t))
 }
