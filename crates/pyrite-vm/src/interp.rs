@@ -46,6 +46,7 @@ impl Vm {
     /// Flush output and release the interpreter's registration.
     pub fn finish(&self) {
         crate::modules::sys::flush_std_streams(self);
+        crate::modules::_io::flush_all_at_exit(self);
     }
 }
 

@@ -376,7 +376,11 @@ fn init_common(vm: &Vm, args: Args, name: &str, readable: bool, writable: bool) 
         wbuf: RefCell::new(Vec::new()),
     };
     let io = io_of(vm, s, name)?;
-    io.set_kind(vm, Kind::Buffered(Rc::new(st)))?;
+    let st = Rc::new(st);
+    if writable {
+        super::register_buffered_writer(&st);
+    }
+    io.set_kind(vm, Kind::Buffered(st))?;
     io.base_closed.set(false);
     Ok(vm.none.clone())
 }

@@ -323,6 +323,62 @@ fn text_encoding(vm: &Vm, args: Args) -> PyResult {
     Ok(enc.clone())
 }
 
+/// A writable stream whose pending output must reach its file at exit
+/// even if the object is never closed (CPython finalizes it during
+/// shutdown).
+enum Writer {
+    Text(std::rc::Weak<textio::TextState>),
+    Buf(std::rc::Weak<buffered::BufState>),
+}
+
+thread_local! {
+    static WRITERS: RefCell<Vec<Writer>> = const { RefCell::new(Vec::new()) };
+}
+
+fn register_writer(w: Writer) {
+    WRITERS.with(|ws| {
+        let mut ws = ws.borrow_mut();
+        if ws.len() >= 64 && ws.len().is_power_of_two() {
+            ws.retain(|w| match w {
+                Writer::Text(t) => t.strong_count() > 0,
+                Writer::Buf(b) => b.strong_count() > 0,
+            });
+        }
+        ws.push(w);
+    });
+}
+
+pub fn register_text_writer(t: &Rc<textio::TextState>) {
+    register_writer(Writer::Text(Rc::downgrade(t)));
+}
+
+pub fn register_buffered_writer(b: &Rc<buffered::BufState>) {
+    register_writer(Writer::Buf(Rc::downgrade(b)));
+}
+
+/// Write out what every live text and buffered stream still holds
+/// (text layers first, then the buffers below them). Errors are ignored,
+/// as in CPython's shutdown.
+pub fn flush_all_at_exit(vm: &Vm) {
+    let ws = WRITERS.with(|ws| std::mem::take(&mut *ws.borrow_mut()));
+    for w in &ws {
+        if let Writer::Text(t) = w {
+            if let Some(t) = t.upgrade() {
+                let _ = t.write_flush(vm);
+            }
+        }
+    }
+    for w in &ws {
+        if let Writer::Buf(b) = w {
+            if let Some(b) = b.upgrade() {
+                if b.raw.borrow().is_some() {
+                    let _ = b.flush_writes(vm);
+                }
+            }
+        }
+    }
+}
+
 /// Give every `_io` type its methods (once).
 fn init_all_types(vm: &Vm) {
     iobase::init_types(vm);

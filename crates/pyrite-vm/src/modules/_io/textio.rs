@@ -679,7 +679,11 @@ fn tw_init(vm: &Vm, args: Args) -> PyResult {
         }),
     };
     let io = io_of(vm, s, f)?;
-    io.set_kind(vm, Kind::Text(Rc::new(st)))?;
+    let st = Rc::new(st);
+    if writable {
+        super::register_text_writer(&st);
+    }
+    io.set_kind(vm, Kind::Text(st))?;
     io.base_closed.set(false);
     Ok(vm.none.clone())
 }
