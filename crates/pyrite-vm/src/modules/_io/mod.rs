@@ -305,13 +305,7 @@ pub fn call0(vm: &Vm, o: &PyObjectRef, name: &str) -> PyResult {
 /// The type name as CPython's `Py_TYPE(self)->tp_name` gives it: dotted
 /// for builtin types, bare for classes.
 pub fn tp_name(vm: &Vm, o: &PyObjectRef) -> String {
-    let cls = crate::types::typeobj::class_of(o);
-    let name = vm.type_name(o).to_string();
-    if cls.ext.heap {
-        name
-    } else {
-        format!("_io.{name}")
-    }
+    vm.type_name(o).to_string()
 }
 
 fn text_encoding(vm: &Vm, args: Args) -> PyResult {
