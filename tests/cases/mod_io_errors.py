@@ -111,6 +111,21 @@ print(b.readinto(ba), ba, b.truncate(3), b.getvalue(), b.tell())
 print(b.readable(), b.writable(), b.seekable(), b.isatty(), b.flush())
 b = io.BytesIO(b"xyz")
 print(bytes(b.getbuffer()), b.getbuffer().nbytes)
+b = io.BytesIO(b"abcdef")
+m = b.getbuffer()
+m[0] = ord("X")
+print(b.getvalue(), len(m))
+show("write exported", lambda: b.write(b"zz"))
+show("truncate exported", lambda: b.truncate(2))
+show("close exported", lambda: b.close())
+print(b.read(2), b.seek(0))
+del m
+print(b.write(b"zz"), b.getvalue())
+with b.getbuffer() as view:
+    print(view.nbytes, view.readonly)
+print(b.write(b"ok"), b.getvalue())
+b.close()
+show("getbuffer closed", lambda: b.getbuffer())
 
 # ABCs
 f = open(p)

@@ -4,9 +4,37 @@
 use super::*;
 
 pub struct BytesState {
-    pub buf: RefCell<Vec<u8>>,
+    /// The contents, a `bytearray` so `getbuffer()` can export it.
+    pub obj: PyObjectRef,
     pub pos: Cell<usize>,
     pub closed: Cell<bool>,
+}
+
+impl BytesState {
+    pub fn traverse(&self, visit: &mut dyn FnMut(&PyObjectRef)) {
+        visit(&self.obj);
+    }
+
+    fn ba(&self) -> &PyByteArray {
+        self.obj
+            .downcast_ref::<PyByteArray>()
+            .expect("BytesIO holds a bytearray")
+    }
+
+    fn buf(&self) -> &RefCell<Vec<u8>> {
+        &self.ba().data
+    }
+
+    /// BufferError while a `getbuffer()` view is alive.
+    fn check_exports(&self, vm: &Vm) -> PyResult<()> {
+        if self.ba().exports.get() > 0 {
+            return Err(vm.new_exception_msg(
+                &vm.exc.BufferError,
+                "Existing exports of data: object cannot be re-sized",
+            ));
+        }
+        Ok(())
+    }
 }
 
 fn state(vm: &Vm, o: &PyObjectRef) -> PyResult<Rc<BytesState>> {
@@ -28,7 +56,7 @@ fn open(vm: &Vm, o: &PyObjectRef) -> PyResult<Rc<BytesState>> {
 fn new(vm: &Vm, args: Args) -> PyResult {
     let cls = self_arg(vm, &args)?;
     let st = BytesState {
-        buf: RefCell::new(Vec::new()),
+        obj: crate::types::bytes_methods::new_bytearray(vm, Vec::new()),
         pos: Cell::new(0),
         closed: Cell::new(false),
     };
@@ -44,14 +72,15 @@ fn init(vm: &Vm, args: Args) -> PyResult {
         Some(i) if !i.is(&vm.none) => bytes_arg(vm, i)?,
         _ => Vec::new(),
     };
-    *b.buf.borrow_mut() = data;
+    b.check_exports(vm)?;
+    *b.buf().borrow_mut() = data;
     b.pos.set(0);
     Ok(vm.none.clone())
 }
 
 /// Take up to `n` bytes (all when None) from the current position.
 fn take(b: &BytesState, n: Option<usize>) -> Vec<u8> {
-    let buf = b.buf.borrow();
+    let buf = b.buf().borrow();
     let pos = b.pos.get().min(buf.len());
     let end = match n {
         Some(n) => pos.saturating_add(n).min(buf.len()),
@@ -77,7 +106,7 @@ fn read1(vm: &Vm, args: Args) -> PyResult {
 
 fn line(b: &BytesState, limit: Option<usize>) -> Vec<u8> {
     let n = {
-        let buf = b.buf.borrow();
+        let buf = b.buf().borrow();
         let pos = b.pos.get().min(buf.len());
         let rest = &buf[pos..];
         let mut n = match rest.iter().position(|&c| c == b'\n') {
@@ -134,12 +163,13 @@ fn readinto(vm: &Vm, args: Args) -> PyResult {
 fn write(vm: &Vm, args: Args) -> PyResult {
     let [s, data] = args.exact::<2>(vm, "write")?;
     let b = open(vm, s)?;
+    b.check_exports(vm)?;
     let data = bytes_arg(vm, data)?;
     let n = data.len();
     if n == 0 {
         return Ok(vm.new_int(0));
     }
-    let mut buf = b.buf.borrow_mut();
+    let mut buf = b.buf().borrow_mut();
     let pos = b.pos.get();
     if pos > buf.len() {
         if pos > (1 << 40) {
@@ -161,7 +191,7 @@ fn seek(vm: &Vm, args: Args) -> PyResult {
         Some(w) => vm.index_isize(w)?,
         None => 0,
     };
-    let len = b.buf.borrow().len() as isize;
+    let len = b.buf().borrow().len() as isize;
     let new = match whence {
         0 => {
             if pos < 0 {
@@ -195,22 +225,22 @@ fn truncate(vm: &Vm, args: Args) -> PyResult {
         }
         _ => b.pos.get(),
     };
-    b.buf.borrow_mut().truncate(size);
+    b.check_exports(vm)?;
+    b.buf().borrow_mut().truncate(size);
     Ok(vm.new_int(size as i64))
 }
 
 fn getvalue(vm: &Vm, args: Args) -> PyResult {
     let b = open(vm, self_arg(vm, &args)?)?;
-    let v = b.buf.borrow().clone();
+    let v = b.buf().borrow().clone();
     Ok(new_bytes(vm, v))
 }
 
 fn getbuffer(vm: &Vm, args: Args) -> PyResult {
-    // A view of a snapshot: Pyrite's memoryview cannot export the live
-    // buffer of a BytesIO, so writes through it do not reach the stream.
+    // A view of the stream's own bytearray: writes through it change the
+    // stream, and it blocks resizing while alive.
     let b = open(vm, self_arg(vm, &args)?)?;
-    let copy = crate::types::bytes_methods::new_bytearray(vm, b.buf.borrow().clone());
-    vm.call(vm.types.memoryview.as_object(), &[copy])
+    vm.call(vm.types.memoryview.as_object(), &[b.obj.clone()])
 }
 
 fn yes(vm: &Vm, args: Args) -> PyResult {
@@ -230,8 +260,9 @@ fn flush(vm: &Vm, args: Args) -> PyResult {
 
 fn close(vm: &Vm, args: Args) -> PyResult {
     let b = state(vm, self_arg(vm, &args)?)?;
+    b.check_exports(vm)?;
     b.closed.set(true);
-    b.buf.borrow_mut().clear();
+    b.buf().borrow_mut().clear();
     Ok(vm.none.clone())
 }
 
@@ -251,7 +282,7 @@ fn next(vm: &Vm, args: Args) -> PyResult {
 fn getstate(vm: &Vm, args: Args) -> PyResult {
     let s = self_arg(vm, &args)?;
     let b = open(vm, s)?;
-    let v = new_bytes(vm, b.buf.borrow().clone());
+    let v = new_bytes(vm, b.buf().borrow().clone());
     let d = vm
         .get_attr_opt(s, &vm.intern("__dict__"))?
         .unwrap_or_else(|| vm.none.clone());
@@ -269,7 +300,8 @@ fn setstate(vm: &Vm, args: Args) -> PyResult {
             vm.type_name(st)
         )));
     }
-    *b.buf.borrow_mut() = bytes_arg(vm, &items[0])?;
+    b.check_exports(vm)?;
+    *b.buf().borrow_mut() = bytes_arg(vm, &items[0])?;
     let pos = vm.index_isize(&items[1])?;
     if pos < 0 {
         return Err(vm.new_value_error("position value cannot be negative"));

@@ -92,6 +92,7 @@ impl Payload for PyIo {
                 Kind::Pair(p) => p.traverse(visit),
                 Kind::Text(t) => t.traverse(visit),
                 Kind::NlDecoder(d) => d.traverse(visit),
+                Kind::Bytes(b) => b.traverse(visit),
                 _ => {}
             }
         }
