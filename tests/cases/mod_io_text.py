@@ -71,7 +71,7 @@ for nl in [None, "", "\n", "\r", "\r\n"]:
         print(repr(nl), f.read())
 
 # encodings
-for enc in ["utf-8", "latin-1", "ascii", "utf-16", "utf-16-le", "utf-32"]:
+for enc in ["utf-8", "latin-1", "ascii", "utf-16", "utf-16-le", "utf-32", "utf-8-sig", "UTF8"]:
     with open(p, "w", encoding=enc) as f:
         f.write("abc\n")
         f.write("def\n")

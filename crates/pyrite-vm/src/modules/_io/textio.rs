@@ -569,6 +569,21 @@ pub fn resolve_encoding(
         None | Some("locale") => "UTF-8".to_string(),
         Some(e) => e.to_string(),
     };
+    let norm: String = name
+        .trim()
+        .chars()
+        .map(|c| {
+            if c == '-' || c == ' ' {
+                '_'
+            } else {
+                c.to_ascii_lowercase()
+            }
+        })
+        .collect();
+    if norm == "utf_8_sig" || norm == "utf8_sig" {
+        // UTF-8 with a byte-order mark written first and skipped on input.
+        return Ok((name, "utf-8", Some(vec![0xEF, 0xBB, 0xBF])));
+    }
     let canon = _codecs::canonical_name(&name).ok_or_else(|| {
         vm.new_exception_msg(&vm.exc.LookupError, format!("unknown encoding: {name}"))
     })?;
