@@ -123,15 +123,18 @@ pub fn io_open(vm: &Vm, args: Args) -> PyResult {
         return Err(vm.new_value_error("binary mode doesn't take a newline argument"));
     }
     if binary && buffering_v == 1 {
-        let warnings = vm.import_absolute("warnings")?;
-        vm.call_method(
+        // Best effort while `warnings` cannot be imported (it needs `re`);
+        // a warning turned into an error still propagates.
+        if let Ok(warnings) = vm.import_absolute("warnings") {
+            vm.call_method(
             &warnings,
             "warn",
             &[
                 vm.new_str("line buffering (buffering=1) isn't supported in binary mode, the default buffer size will be used"),
-                vm.exc.RuntimeWarning.as_object().clone(),
-            ],
-        )?;
+                    vm.exc.RuntimeWarning.as_object().clone(),
+                ],
+            )?;
+        }
     }
 
     let mut call_args = vec![
