@@ -187,7 +187,12 @@ pub fn nldecoder_type(vm: &Vm) -> PyTypeRef {
 
 /// `io.UnsupportedOperation(msg)`.
 pub fn unsupported(vm: &Vm, msg: &str) -> crate::PyBaseExceptionRef {
-    let cls = vm.modules.get_by_str("_io").and_then(|m| {
+    // The standard streams exist before `_io` is imported.
+    let module = vm
+        .modules
+        .get_by_str("_io")
+        .or_else(|| vm.import_absolute("_io").ok());
+    let cls = module.and_then(|m| {
         vm.module_dict(&m)
             .and_then(|d| d.get_by_str("UnsupportedOperation"))
     });
