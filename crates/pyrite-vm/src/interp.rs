@@ -46,7 +46,8 @@ impl Vm {
     /// Run the `atexit` callbacks, then flush output.
     pub fn finish(&self) {
         crate::modules::atexit::run_exitfuncs(self);
-        crate::modules::sys::flush_stdout(self);
+        crate::modules::sys::flush_std_streams(self);
+        crate::modules::_io::flush_all_at_exit(self);
     }
 }
 

@@ -581,7 +581,19 @@ impl Vm {
 
     /// `'X' object ...` helper: the type name of `obj`.
     pub fn type_name(&self, obj: &PyObjectRef) -> Rc<str> {
-        crate::types::typeobj::class_of(obj).ext.name()
+        let cls = crate::types::typeobj::class_of(obj);
+        // Builtin types of modules other than builtins carry their module,
+        // like CPython's `tp_name` ("_io.StringIO", "itertools.count").
+        if !cls.ext.heap {
+            if let Some(m) = cls.ext.dict.get_by_str("__module__") {
+                if let Some(m) = m.downcast_ref::<crate::types::str::PyStr>() {
+                    if m.as_str() != "builtins" {
+                        return Rc::from(format!("{}.{}", m.as_str(), cls.ext.name()));
+                    }
+                }
+            }
+        }
+        cls.ext.name()
     }
 
     // ----- recursion ----------------------------------------------------

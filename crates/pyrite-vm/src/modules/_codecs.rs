@@ -55,6 +55,11 @@ fn lookup(name: &str) -> Option<(Codec, &'static str)> {
     })
 }
 
+/// The canonical name of a codec Pyrite implements (`None` if unknown).
+pub fn canonical_name(name: &str) -> Option<&'static str> {
+    lookup(name).map(|(_, n)| n)
+}
+
 fn unknown(vm: &Vm, name: &str) -> crate::PyBaseExceptionRef {
     vm.new_exception_msg(&vm.exc.LookupError, format!("unknown encoding: {name}"))
 }

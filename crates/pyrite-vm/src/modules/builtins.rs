@@ -216,8 +216,8 @@ impl Vm {
     /// Write text to a file-like object (fast path for the standard
     /// streams).
     pub fn write_to(&self, file: &PyObjectRef, text: &str) -> PyResult<()> {
-        if let Some(s) = file.downcast_ref::<super::sys::PyStdStream>() {
-            return s.write(self, text);
+        if let Some(r) = super::_io::textio::fast_write(self, file, text) {
+            return r;
         }
         let w = self.get_attr_str(file, "write")?;
         self.call(&w, &[self.new_str(text)])?;

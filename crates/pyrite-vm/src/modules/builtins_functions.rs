@@ -426,7 +426,8 @@ fn builtin_input(vm: &Vm, args: Args) -> PyResult {
 }
 
 fn builtin_open(vm: &Vm, args: Args) -> PyResult {
-    let io = vm.import_absolute("io")?;
+    // `_io` alone: plain scripts need not import io.py and abc.
+    let io = vm.import_absolute("_io")?;
     let open = vm.get_attr_str(&io, "open")?;
     vm.call_kw(&open, args.all, args.kwnames)
 }

@@ -13,6 +13,7 @@ pub mod _heapq;
 pub mod _sre;
 pub mod _operator;
 pub mod _random;
+pub mod _io;
 pub mod _string;
 pub mod _struct;
 pub mod _thread;
@@ -27,7 +28,6 @@ pub mod builtins_site;
 pub mod errno;
 pub mod gc;
 pub mod hashes;
-pub mod io;
 pub mod itertools;
 pub mod itertools_comb;
 pub mod itertools_group;
@@ -83,8 +83,7 @@ impl Vm {
 pub fn init(vm: &Vm) -> PyResult<()> {
     vm.register_builtin_module("posix", posix::make);
     vm.register_builtin_module("time", time::make);
-    vm.register_builtin_module("io", io::make);
-    vm.register_builtin_module("_io", io::make);
+    vm.register_builtin_module("_io", _io::make);
     builtins::init(vm)?;
     sys::init(vm)?;
     vm.register_builtin_module("itertools", itertools::make);

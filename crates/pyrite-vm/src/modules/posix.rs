@@ -45,6 +45,15 @@ pub fn os_error(vm: &Vm, e: &std::io::Error, filename: Option<&str>) -> crate::P
         17 => &vm.exc.FileExistsError,
         20 => &vm.exc.NotADirectoryError,
         21 => &vm.exc.IsADirectoryError,
+        3 => &vm.exc.ProcessLookupError,
+        4 => &vm.exc.InterruptedError,
+        10 => &vm.exc.ChildProcessError,
+        11 => &vm.exc.BlockingIOError,
+        32 => &vm.exc.BrokenPipeError,
+        103 => &vm.exc.ConnectionAbortedError,
+        104 => &vm.exc.ConnectionResetError,
+        110 => &vm.exc.TimeoutError,
+        111 => &vm.exc.ConnectionRefusedError,
         _ => &vm.exc.OSError,
     };
     let msg = e.to_string();

@@ -2,142 +2,42 @@
 //! Mirrors CPython 3.11 `Python/sysmodule.c`.
 
 use pyrite_core::object::header::TypeFlags;
-use std::cell::RefCell;
-use std::io::Write;
 
 use crate::args::Args;
 use crate::types::str::PyStr;
-use crate::{Payload, PyObjectRef, PyResult, Vm};
+use crate::{PyObjectRef, PyResult, Vm};
 
-/// `sys.stdout`/`sys.stderr`/`sys.stdin` before `io` replaces them: a text
-/// stream over a file descriptor, buffered like CPython's (stdout is block
-/// buffered unless a terminal or `-u`; stderr is line buffered).
-pub struct PyStdStream {
-    pub fd: i32,
-    pub buf: RefCell<Vec<u8>>,
+thread_local! {
+    /// Set while the interpreter flushes the standard streams itself, so a
+    /// write to stderr inside that flush does not start another.
+    static FLUSHING: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
 }
 
-impl Payload for PyStdStream {}
-
-impl PyStdStream {
-    pub fn write(&self, vm: &Vm, text: &str) -> PyResult<()> {
-        if self.fd == 0 {
-            return Err(vm.new_exception_msg(&vm.exc.OSError, "not writable"));
-        }
-        let mut b = self.buf.borrow_mut();
-        b.extend_from_slice(text.as_bytes());
-        if self.fd == 2 || b.len() > 8192 || vm.flags.borrow().unbuffered {
-            let data = std::mem::take(&mut *b);
-            drop(b);
-            if self.fd == 2 {
-                flush_stdout(vm);
-            }
-            write_fd(self.fd, &data);
-        }
-        Ok(())
-    }
-
-    pub fn flush(&self) {
-        let data = std::mem::take(&mut *self.buf.borrow_mut());
-        if !data.is_empty() {
-            write_fd(self.fd, &data);
-        }
-    }
-}
-
-fn write_fd(fd: i32, data: &[u8]) {
-    if fd == 2 {
-        let mut e = std::io::stderr().lock();
-        let _ = e.write_all(data);
-        let _ = e.flush();
-    } else {
-        let mut o = std::io::stdout().lock();
-        let _ = o.write_all(data);
-        let _ = o.flush();
-    }
-}
-
-/// Flush the interpreter's own stdout buffer (at exit and before stderr
-/// output, so terminals see output in order).
+/// Flush what the interpreter's own stdout stream holds (before output to
+/// stderr, so terminals see output in order, and at exit).
 pub fn flush_stdout(vm: &Vm) {
-    if let Some(m) = vm.sys_module.borrow().as_ref() {
-        if let Some(d) = vm.module_dict(m) {
-            for n in ["__stdout__", "stdout"] {
-                if let Some(s) = d.get_by_str(n) {
-                    if let Some(ss) = s.downcast_ref::<PyStdStream>() {
-                        ss.flush();
-                    }
-                }
-            }
-        }
+    flush_streams(vm, &["__stdout__", "stdout"]);
+}
+
+/// Flush stdout then stderr (at exit).
+pub fn flush_std_streams(vm: &Vm) {
+    flush_streams(vm, &["__stdout__", "stdout", "__stderr__", "stderr"]);
+}
+
+fn flush_streams(vm: &Vm, names: &[&str]) {
+    if FLUSHING.with(|f| f.replace(true)) {
+        return;
     }
-}
-
-fn stream_write(vm: &Vm, args: Args) -> PyResult {
-    let [s, t] = args.exact::<2>(vm, "write")?;
-    let st = s
-        .downcast_ref::<PyStdStream>()
-        .ok_or_else(|| vm.new_type_error("expected a stream"))?;
-    let text = t.downcast_ref::<PyStr>().ok_or_else(|| {
-        vm.new_type_error(format!(
-            "write() argument must be str, not {}",
-            vm.type_name(t)
-        ))
-    })?;
-    st.write(vm, text.as_str())?;
-    Ok(vm.new_int(text.char_len() as i64))
-}
-
-fn stream_flush(vm: &Vm, args: Args) -> PyResult {
-    let [s] = args.exact::<1>(vm, "flush")?;
-    if let Some(st) = s.downcast_ref::<PyStdStream>() {
-        st.flush();
+    let m = vm.sys_module.borrow().clone();
+    let streams: Vec<PyObjectRef> = m
+        .as_ref()
+        .and_then(|m| vm.module_dict(m))
+        .map(|d| names.iter().filter_map(|n| d.get_by_str(n)).collect())
+        .unwrap_or_default();
+    for s in &streams {
+        crate::modules::_io::textio::flush_native(vm, s);
     }
-    Ok(vm.none.clone())
-}
-
-fn stream_readline(vm: &Vm, args: Args) -> PyResult {
-    let s = &args.pos()[0];
-    let st = s
-        .downcast_ref::<PyStdStream>()
-        .ok_or_else(|| vm.new_type_error("expected a stream"))?;
-    if st.fd != 0 {
-        return Err(vm.new_exception_msg(&vm.exc.OSError, "not readable"));
-    }
-    let mut line = String::new();
-    let _ = std::io::stdin().read_line(&mut line);
-    Ok(vm.new_str(line))
-}
-
-fn stream_read(vm: &Vm, args: Args) -> PyResult {
-    let s = &args.pos()[0];
-    let st = s
-        .downcast_ref::<PyStdStream>()
-        .ok_or_else(|| vm.new_type_error("expected a stream"))?;
-    if st.fd != 0 {
-        return Err(vm.new_exception_msg(&vm.exc.OSError, "not readable"));
-    }
-    let mut text = String::new();
-    let _ = std::io::Read::read_to_string(&mut std::io::stdin(), &mut text);
-    Ok(vm.new_str(text))
-}
-
-fn stream_isatty(vm: &Vm, args: Args) -> PyResult {
-    let s = &args.pos()[0];
-    let fd = s.downcast_ref::<PyStdStream>().map(|s| s.fd).unwrap_or(-1);
-    use std::io::IsTerminal;
-    let t = match fd {
-        0 => std::io::stdin().is_terminal(),
-        1 => std::io::stdout().is_terminal(),
-        2 => std::io::stderr().is_terminal(),
-        _ => false,
-    };
-    Ok(vm.new_bool(t))
-}
-
-fn stream_fileno(vm: &Vm, args: Args) -> PyResult {
-    let s = &args.pos()[0];
-    Ok(vm.new_int(s.downcast_ref::<PyStdStream>().map(|s| s.fd).unwrap_or(-1) as i64))
+    FLUSHING.with(|f| f.set(false));
 }
 
 impl Vm {
@@ -309,7 +209,7 @@ fn sys_getsizeof(vm: &Vm, args: Args) -> PyResult {
 /// arena totals, on stderr, as CPython prints them.
 fn sys_debugmallocstats(vm: &Vm, args: Args) -> PyResult {
     args.exact::<0>(vm, "_debugmallocstats")?;
-    flush_stdout(vm);
+    flush_std_streams(vm);
     eprint!("{}", pyrite_core::alloc::debug_malloc_stats());
     Ok(vm.none.clone())
 }
@@ -424,21 +324,8 @@ fn sys_audit(vm: &Vm, _args: Args) -> PyResult {
 pub fn init(vm: &Vm) -> PyResult<()> {
     let m = vm.new_module("sys", Some("This module provides access to some objects used or maintained by the\ninterpreter and to functions that interact strongly with the interpreter."));
     let d = vm.module_dict(&m).expect("module");
-    let st = &vm.types.std_stream;
-    vm.add_method(st, "write", stream_write);
-    vm.add_method(st, "flush", stream_flush);
-    vm.add_method(st, "readline", stream_readline);
-    vm.add_method(st, "read", stream_read);
-    vm.add_method(st, "isatty", stream_isatty);
-    vm.add_method(st, "fileno", stream_fileno);
-    for (name, fd) in [("stdin", 0), ("stdout", 1), ("stderr", 2)] {
-        let s = vm.alloc(
-            PyStdStream {
-                fd,
-                buf: RefCell::new(Vec::new()),
-            },
-            st,
-        );
+    let streams = crate::modules::_io::std_streams(vm)?;
+    for (name, s) in ["stdin", "stdout", "stderr"].into_iter().zip(streams) {
         vm.dict_set_str(d, name, s.clone());
         vm.dict_set_str(d, &format!("__{name}__"), s);
     }

@@ -124,7 +124,7 @@ impl Vm {
         let _ = raise;
         Err(self.new_attribute_error(format!(
             "'{}' object has no attribute '{}'",
-            cls.ext.name(),
+            self.type_name(obj),
             name_str(name)
         )))
     }

@@ -136,7 +136,6 @@ builtin_types! {
     dict_items: "dict_items", dict_views::PyDictView, object, GC;
     super_: "super", object_methods::PySuper, object, GC;
     mappingproxy: "mappingproxy", mappingproxy::PyMappingProxy, object, GC;
-    std_stream: "_StdStream", crate::modules::sys::PyStdStream, object, 0;
     enumerate: "enumerate", builtin_iters::PyEnumerate, object, GC;
     zip: "zip", builtin_iters::PyZip, object, GC;
     map: "map", builtin_iters::PyMap, object, GC;
@@ -147,8 +146,6 @@ builtin_types! {
     site_quitter: "Quitter", crate::modules::builtins_site::PySiteObject, object, DICT;
     site_printer: "_Printer", crate::modules::builtins_site::PySiteObject, object, DICT;
     site_helper: "_Helper", crate::modules::builtins_site::PySiteObject, object, DICT;
-    string_io: "StringIO", crate::modules::io::PyTextIO, object, 0;
-    text_io_wrapper: "TextIOWrapper", crate::modules::io::PyTextIO, object, 0;
     union_type: "UnionType", tuple::PyTuple, object, GC;
     simple_namespace: "SimpleNamespace", object::PyInstance, object, GC | DICT;
     version_info: "version_info", tuple::PyTuple, tuple, GC;
