@@ -195,18 +195,21 @@ impl Vm {
         e
     }
 
-    /// Execute a source file as module `name` and register it.
+    /// Execute a source file (or a sourceless `.pyc`) as module `name`
+    /// and register it.
     pub fn load_source_module(&self, name: &str, file: &Path, is_pkg: bool) -> PyResult {
-        let source = std::fs::read(file)
-            .map_err(|e| self.new_os_error(format!("{}: {}", file.display(), e)))?;
-        let source = String::from_utf8(source).map_err(|_| {
-            self.new_exception_msg(
-                &self.exc.SyntaxError,
-                format!("Non-UTF-8 code in file {}", file.display()),
-            )
-        })?;
         let filename = file.to_string_lossy().into_owned();
-        let code = self.compile_cached(&source, &filename, file)?;
+        let sourceless = file.extension().is_some_and(|e| e == "pyc");
+        let (code, cached) = if sourceless {
+            (self.sourceless_code(name, file)?, Some(file.to_path_buf()))
+        } else {
+            let optimize = self.flags.borrow().optimize;
+            let cached = crate::import_cache::cache_from_source(file, optimize);
+            (
+                self.source_code_cached(file, &filename, cached.as_deref())?,
+                cached,
+            )
+        };
         let m = self.new_module(name, None);
         let d = m
             .downcast_ref::<crate::types::module::PyModule>()
@@ -214,6 +217,15 @@ impl Vm {
             .dict
             .clone();
         self.dict_set_str(&d, "__file__", self.new_str(filename.as_str()));
+        // `__cached__`: where the bytecode cache is (or would be) kept.
+        self.dict_set_str(
+            &d,
+            "__cached__",
+            match &cached {
+                Some(c) => crate::import_cache::path_str(self, c),
+                None => self.none.clone(),
+            },
+        );
         self.dict_set_str(
             &d,
             "__builtins__",
@@ -248,11 +260,6 @@ impl Vm {
         Ok(self.modules.get_by_str(name).unwrap_or(m))
     }
 
-    /// Compile a module's source (the `.pyc` cache slots in here).
-    pub fn compile_cached(&self, source: &str, filename: &str, _path: &Path) -> PyResult {
-        self.compile(source, filename, pyrite_parser::Mode::Exec)
-    }
-
     /// `compile(source, filename, mode)` to a code object; syntax errors
     /// become `SyntaxError` exceptions with CPython's attributes.
     pub fn compile(&self, source: &str, filename: &str, mode: pyrite_parser::Mode) -> PyResult {
@@ -264,16 +271,21 @@ impl Vm {
 }
 
 /// Find `leaf` in `dirs`: a package directory with `__init__.py`, or
-/// `leaf.py`.
+/// `leaf.py`, or a sourceless `leaf.pyc` (CPython's `FileFinder` order:
+/// package, then source before bytecode).
 fn find_source(dirs: &[PathBuf], leaf: &str) -> Option<(PathBuf, bool)> {
     for d in dirs {
-        let pkg = d.join(leaf).join("__init__.py");
-        if pkg.is_file() {
-            return Some((pkg, true));
+        for init in ["__init__.py", "__init__.pyc"] {
+            let pkg = d.join(leaf).join(init);
+            if pkg.is_file() {
+                return Some((pkg, true));
+            }
         }
-        let f = d.join(format!("{leaf}.py"));
-        if f.is_file() {
-            return Some((f, false));
+        for ext in ["py", "pyc"] {
+            let f = d.join(format!("{leaf}.{ext}"));
+            if f.is_file() {
+                return Some((f, false));
+            }
         }
     }
     None
