@@ -107,28 +107,8 @@ impl Writer {
             self.i32(v);
             return;
         }
-        // 15-bit digits, least significant first.
         let neg = *i < IBig::ZERO;
-        let mag = if neg { -i.clone() } else { i.clone() };
-        let bytes = mag.to_le_bytes();
-        let mut digits: Vec<u16> = Vec::new();
-        let mut acc: u32 = 0;
-        let mut nbits = 0;
-        for b in bytes.iter() {
-            acc |= (*b as u32) << nbits;
-            nbits += 8;
-            while nbits >= 15 {
-                digits.push((acc & 0x7FFF) as u16);
-                acc >>= 15;
-                nbits -= 15;
-            }
-        }
-        if nbits > 0 {
-            digits.push((acc & 0x7FFF) as u16);
-        }
-        while digits.last() == Some(&0) {
-            digits.pop();
-        }
+        let digits = int_digits(i);
         self.u8(b'l');
         let n = digits.len() as i32;
         self.i32(if neg { -n } else { n });
@@ -219,6 +199,36 @@ impl Writer {
         self.u8(b's');
         self.bytes_body(&c.exceptiontable);
     }
+}
+
+/// The magnitude of `i` as 15-bit digits, least significant first (the
+/// payload of marshal's `l` type).
+pub fn int_digits(i: &IBig) -> Vec<u16> {
+    let mag = if *i < IBig::ZERO {
+        -i.clone()
+    } else {
+        i.clone()
+    };
+    let bytes = mag.to_le_bytes();
+    let mut digits: Vec<u16> = Vec::new();
+    let mut acc: u32 = 0;
+    let mut nbits = 0;
+    for b in bytes.iter() {
+        acc |= (*b as u32) << nbits;
+        nbits += 8;
+        while nbits >= 15 {
+            digits.push((acc & 0x7FFF) as u16);
+            acc >>= 15;
+            nbits -= 15;
+        }
+    }
+    if nbits > 0 {
+        digits.push((acc & 0x7FFF) as u16);
+    }
+    while digits.last() == Some(&0) {
+        digits.pop();
+    }
+    digits
 }
 
 /// `marshal.dumps(value)`.

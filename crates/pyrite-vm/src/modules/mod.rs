@@ -18,6 +18,8 @@ pub mod io;
 pub mod itertools;
 pub mod itertools_comb;
 pub mod itertools_group;
+pub mod marshal;
+pub mod marshal_read;
 pub mod math;
 pub mod posix;
 pub mod sys;
@@ -78,6 +80,7 @@ pub fn init(vm: &Vm) -> PyResult<()> {
     vm.register_builtin_module("_codecs", _codecs::make);
     vm.register_builtin_module("_weakref", _weakref::make);
     vm.register_builtin_module("gc", gc::make);
+    vm.register_builtin_module("marshal", marshal::make);
     vm.register_builtin_module("math", math::make);
     let mut names: Vec<&'static str> = vm.builtin_modules.borrow().keys().copied().collect();
     names.extend(["builtins", "sys"]);
