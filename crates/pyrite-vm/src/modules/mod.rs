@@ -6,6 +6,7 @@ pub mod _collections;
 pub mod _collections_defaultdict;
 pub mod _functools;
 pub mod _heapq;
+pub mod _opcode;
 pub mod _string;
 pub mod _thread;
 pub mod _weakref;
@@ -81,6 +82,7 @@ pub fn init(vm: &Vm) -> PyResult<()> {
     vm.register_builtin_module("_weakref", _weakref::make);
     vm.register_builtin_module("gc", gc::make);
     vm.register_builtin_module("marshal", marshal::make);
+    vm.register_builtin_module("_opcode", _opcode::make);
     vm.register_builtin_module("math", math::make);
     let mut names: Vec<&'static str> = vm.builtin_modules.borrow().keys().copied().collect();
     names.extend(["builtins", "sys"]);
