@@ -513,6 +513,9 @@ pub fn init(vm: &Vm) -> PyResult<()> {
     let (vi, imp) = crate::types::runtime_methods::sys_values(vm);
     vm.dict_set_str(d, "version_info", vi);
     vm.dict_set_str(d, "implementation", imp);
+    if d.get_by_str("flags").is_none() {
+        vm.dict_set_str(d, "flags", super::sys_flags::make(vm));
+    }
     vm.add_function(
         d,
         sm,
