@@ -163,7 +163,7 @@ impl<'v> Writer<'v> {
 
     fn object(&mut self, o: &PyObjectRef, held: usize) -> PyResult<()> {
         self.depth += 1;
-        let r = if self.depth > MAX_DEPTH {
+        let r = if self.depth > MAX_DEPTH || self.vm.native_stack_low() {
             Err(self
                 .vm
                 .new_value_error("object too deeply nested to marshal"))

@@ -160,7 +160,9 @@ impl<'v, 'a> Reader<'v, 'a> {
 
     fn object(&mut self) -> PyResult<Item> {
         self.depth += 1;
-        let r = if self.depth > MAX_DEPTH {
+        // The native-stack check matters only for embedders running on a
+        // small thread stack; CPython's depth limit applies first.
+        let r = if self.depth > MAX_DEPTH || self.vm.native_stack_low() {
             Err(self.vm.new_value_error("recursion limit exceeded"))
         } else {
             self.object_inner()
