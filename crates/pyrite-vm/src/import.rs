@@ -273,7 +273,7 @@ impl Vm {
 /// Find `leaf` in `dirs`: a package directory with `__init__.py`, or
 /// `leaf.py`, or a sourceless `leaf.pyc` (CPython's `FileFinder` order:
 /// package, then source before bytecode).
-fn find_source(dirs: &[PathBuf], leaf: &str) -> Option<(PathBuf, bool)> {
+pub(crate) fn find_source(dirs: &[PathBuf], leaf: &str) -> Option<(PathBuf, bool)> {
     for d in dirs {
         for init in ["__init__.py", "__init__.pyc"] {
             let pkg = d.join(leaf).join(init);

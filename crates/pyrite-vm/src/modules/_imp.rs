@@ -182,5 +182,9 @@ pub fn make(vm: &Vm) -> PyResult<PyObjectRef> {
         vm.add_function(d, n, name, f);
     }
     vm.dict_set_str(d, "check_hash_based_pycs", vm.new_str("default"));
+    super::_imp_finder::install(vm, d)?;
+    // The finder's module imports `_imp`: register it first.
+    vm.modules.set_item(vm, vm.new_str("_imp"), m.clone())?;
+    super::_imp_finder::register_finder(vm)?;
     Ok(m)
 }

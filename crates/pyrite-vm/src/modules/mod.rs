@@ -7,6 +7,7 @@ pub mod _collections_defaultdict;
 pub mod _functools;
 pub mod _heapq;
 pub mod _imp;
+pub mod _imp_finder;
 pub mod _opcode;
 pub mod _string;
 pub mod _thread;
