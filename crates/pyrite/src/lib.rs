@@ -242,6 +242,10 @@ impl Interpreter {
                 if std::path::Path::new(&cand).is_file() {
                     let src = std::fs::read_to_string(&cand)
                         .map_err(|e| vm.new_os_error(format!("{cand}: {e}")))?;
+                    // runpy puts the module's file in sys.argv[0].
+                    if let Ok(argv) = vm.sys_attr("argv") {
+                        let _ = vm.set_item(&argv, vm.new_int(0), vm.new_str(cand.as_str()));
+                    }
                     return self.run_main(&src, &cand);
                 }
             }
