@@ -5,7 +5,9 @@
 //! loaded instead of compiling; anything else (missing, stale, truncated,
 //! corrupt) silently falls back to compiling, and the fresh code is written
 //! back atomically unless `sys.dont_write_bytecode` is set. Failing to
-//! write (read-only directory) is not an error, as in CPython.
+//! write (read-only directory) is not an error, as in CPython. Caches end
+//! with a trailer naming the compiler build that wrote them, so caches of
+//! another build (or of another tool) are recompiled, never trusted.
 
 use std::cell::Cell;
 use std::path::{Path, PathBuf};
@@ -19,6 +21,26 @@ use crate::{PyObjectRef, PyResult, Vm};
 
 /// `sys.implementation.cache_tag`.
 pub const CACHE_TAG: &str = "pyrite-311";
+
+/// Appended after the marshalled code of the caches Pyrite writes: a tag
+/// and the build's compiler fingerprint (see `build.rs`). CPython's loader
+/// ignores bytes after the code object, so the files stay valid 3.11
+/// `.pyc`s; Pyrite trusts a cache only if its trailer names this compiler.
+const TRAILER_TAG: &[u8; 4] = b"PYRT";
+const TRAILER_LEN: usize = 12;
+
+fn fingerprint() -> [u8; 8] {
+    u64::from_str_radix(env!("PYRITE_COMPILER_FINGERPRINT"), 16)
+        .unwrap_or(0)
+        .to_le_bytes()
+}
+
+/// Whether `data` ends with this build's trailer.
+fn has_our_trailer(data: &[u8]) -> bool {
+    data.len() >= pyc::HEADER_LEN + TRAILER_LEN
+        && data[data.len() - TRAILER_LEN..data.len() - 8] == TRAILER_TAG[..]
+        && data[data.len() - 8..] == fingerprint()
+}
 
 thread_local! {
     /// Honest counters for tests and `sys._pyrite_import_stats()`:
@@ -134,8 +156,16 @@ impl Vm {
         // replaced by a hash-based one, as importlib does).
         let mut hash_based: Option<bool> = None;
         if let Some(cp) = cached {
-            if let Ok(data) = std::fs::read(cp) {
-                if let Ok((v, body)) = pyc::parse_header(&data) {
+            let data = std::fs::read(cp).unwrap_or_default();
+            if !has_our_trailer(&data) {
+                // Another build's (or tool's) cache: never trusted, but a
+                // hash-based one is replaced by a hash-based one.
+                if let Ok((Validation::Hash { check_source, .. }, _)) = pyc::parse_header(&data) {
+                    hash_based = Some(check_source);
+                }
+            } else {
+                let data = &data[..data.len() - TRAILER_LEN];
+                if let Ok((v, body)) = pyc::parse_header(data) {
                     let valid = match v {
                         Validation::Timestamp { mtime: m, size: s } => m == mtime && s == size,
                         Validation::Hash { hash, check_source } => {
@@ -191,7 +221,9 @@ impl Vm {
                     },
                     None => Validation::Timestamp { mtime, size },
                 };
-                let data = pyc::build(&co, v);
+                let mut data = pyc::build(&co, v);
+                data.extend_from_slice(TRAILER_TAG);
+                data.extend_from_slice(&fingerprint());
                 if let Some(dir) = cp.parent() {
                     let _ = std::fs::create_dir(dir);
                 }
