@@ -44,6 +44,8 @@ struct Writer<'v> {
     refs: HashMap<usize, u32>,
     /// Keeps every object with a slot alive, so an address is never reused.
     keep: Vec<PyObjectRef>,
+    /// The `b''` written for code objects' empty byte fields.
+    empty_bytes: Option<PyObjectRef>,
     depth: usize,
 }
 
@@ -95,6 +97,7 @@ impl<'v> Writer<'v> {
             version,
             refs: HashMap::new(),
             keep: Vec::new(),
+            empty_bytes: None,
             depth: 0,
         }
     }
@@ -301,8 +304,12 @@ impl<'v> Writer<'v> {
     }
 
     fn str(&mut self, s: &PyStr, flag: u8) -> PyResult<()> {
+        self.str_as(s, flag, s.is_interned())
+    }
+
+    fn str_as(&mut self, s: &PyStr, flag: u8, interned: bool) -> PyResult<()> {
         let text = s.as_str();
-        let interned = self.version >= 3 && s.is_interned();
+        let interned = self.version >= 3 && interned;
         if self.version >= 4 && text.is_ascii() {
             if text.len() < 256 {
                 self.out.push((if interned { b'Z' } else { b'z' }) | flag);
@@ -322,15 +329,67 @@ impl<'v> Writer<'v> {
     /// A freshly made bytes object (as CPython's code getters make them),
     /// so the refcount rule sees it as unshared unless a singleton.
     fn fresh_bytes(&mut self, data: &[u8]) -> PyResult<()> {
-        let b = self
-            .vm
-            .alloc(PyBytes::new(data.to_vec()), &self.vm.types.bytes);
-        self.object(&b, 1)
+        if data.is_empty() {
+            // CPython's `b''` singleton: one reference slot for all.
+            let e = match &self.empty_bytes {
+                Some(e) => e.clone(),
+                None => {
+                    let e = self
+                        .vm
+                        .alloc(PyBytes::new(Vec::new()), &self.vm.types.bytes);
+                    self.empty_bytes = Some(e.clone());
+                    e
+                }
+            };
+            return self.object(&e, 0);
+        }
+        // Built in place by CPython's compiler, so never a cached
+        // one-byte singleton: written without a reference slot.
+        self.out.push(b's');
+        self.sized(data)
     }
 
-    fn fresh_tuple(&mut self, items: Vec<PyObjectRef>) -> PyResult<()> {
-        let t = self.vm.new_tuple(items);
-        self.object(&t, 1)
+    /// A tuple CPython's code object owns alone (`co_consts`, `co_names`,
+    /// `co_localsplusnames`): unshared unless empty (the `()` singleton).
+    /// Its items are held by the code object and our snapshot.
+    fn owned_tuple(&mut self, items: &[PyObjectRef]) -> PyResult<()> {
+        if items.is_empty() {
+            let e = self.vm.empty_tuple.clone();
+            return self.object(&e, HELD);
+        }
+        let items = items.to_vec();
+        if self.version >= 4 && items.len() < 256 {
+            self.out.push(b')');
+            self.out.push(items.len() as u8);
+        } else {
+            self.out.push(b'(');
+            self.size(items.len())?;
+        }
+        for x in &items {
+            self.object(x, HELD)?;
+        }
+        Ok(())
+    }
+
+    /// A string field of a code object, interned or not as CPython has
+    /// it (Pyrite interns every name string, CPython only identifiers).
+    fn code_str(&mut self, o: &PyObjectRef, interned: bool, shared: bool) -> PyResult<()> {
+        let Some(s) = o.downcast_ref::<PyStr>() else {
+            return self.object(o, HELD);
+        };
+        let mut flag = 0;
+        if self.version >= 3 && (shared || interned) {
+            if let Some(&i) = self.refs.get(&o.id()) {
+                self.out.push(b'r');
+                self.i32(i as i32);
+                return Ok(());
+            }
+            let n = self.refs.len() as u32;
+            self.refs.insert(o.id(), n);
+            self.keep.push(o.clone());
+            flag = FLAG_REF;
+        }
+        self.str_as(s, flag, interned)
     }
 
     fn code(&mut self, c: &PyCode) -> PyResult<()> {
@@ -351,24 +410,39 @@ impl<'v> Writer<'v> {
         let keep = code.clone();
         self.object(&code, 1)?;
         drop(keep);
-        self.fresh_tuple(c.consts.to_vec())?;
-        self.fresh_tuple(c.names.to_vec())?;
-        self.fresh_tuple(c.localsplusnames.to_vec())?;
+        self.owned_tuple(&c.consts)?;
+        self.owned_tuple(&c.names)?;
+        self.owned_tuple(&c.localsplusnames)?;
         self.fresh_bytes(&co.localspluskinds)?;
-        let (f, n, q) = (
-            c.filename_obj.clone(),
-            c.name_obj.clone(),
-            c.qualname_obj.clone(),
-        );
-        // The file name is shared by every code object of a module.
-        self.object(&f, 0)?;
-        self.object(&n, 1)?;
-        self.object(&q, 1)?;
+        let is_ident = |s: &str| {
+            s.chars()
+                .next()
+                .is_some_and(|c| c.is_alphabetic() || c == '_')
+                && s.chars().all(|c| c.is_alphanumeric() || c == '_')
+        };
+        // The file name is one object shared by a module's code objects
+        // (so only a lone code object writes it unshared); CPython does
+        // not intern it. Pyrite's intern table, this code object and our
+        // clone account for three references.
+        let f = c.filename_obj.clone();
+        let shared = f.refcount() > 3;
+        self.code_str(&f, false, shared)?;
+        // Names of code objects are the parser's interned identifiers, or
+        // compiler constants such as "<listcomp>" (shared, not interned).
+        let n = c.name_obj.clone();
+        self.code_str(&n, is_ident(&co.name), true)?;
+        // The qualified name is the name object itself at top level; else
+        // a string shared only with a live function object (the intern
+        // table and the code object hold Pyrite's other two references).
+        let q = c.qualname_obj.clone();
+        if co.qualname == co.name {
+            self.code_str(&n, is_ident(&co.name), true)?;
+        } else {
+            let shared = q.refcount() > 3;
+            self.code_str(&q, false, shared)?;
+        }
         self.i32(co.firstlineno as i32);
-        let lt = self
-            .vm
-            .alloc(PyBytes::new(co.linetable.clone()), &self.vm.types.bytes);
-        self.object(&lt, 0)?;
+        self.fresh_bytes(&co.linetable)?;
         self.fresh_bytes(&co.exceptiontable)
     }
 }
