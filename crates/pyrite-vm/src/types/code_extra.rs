@@ -221,7 +221,7 @@ fn code_replace(vm: &Vm, args: Args) -> PyResult {
             }
         }
     }
-    if co.code.len() % 2 != 0 {
+    if !co.code.len().is_multiple_of(2) {
         return Err(vm.new_value_error("code: co_code is malformed"));
     }
     Ok(vm.new_code(Rc::new(co)))
