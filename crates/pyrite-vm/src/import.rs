@@ -155,6 +155,7 @@ impl Vm {
         let module = if let Some(init) = init {
             let m = init(self)?;
             self.modules.set_item(self, self.new_str(name), m.clone())?;
+            crate::modules::_imp_finder::set_spec(self, &m, name, None)?;
             m
         } else {
             let dirs: Vec<PathBuf> = if parent.is_some() {
@@ -249,6 +250,12 @@ impl Vm {
             let pkg = name.rsplit_once('.').map(|(p, _)| p).unwrap_or("");
             self.dict_set_str(&d, "__package__", self.new_str(pkg));
         }
+        crate::modules::_imp_finder::set_spec(
+            self,
+            &m,
+            name,
+            Some((file, is_pkg, cached.as_deref())),
+        )?;
         self.modules.set_item(self, self.new_str(name), m.clone())?;
         let globals = d.as_object().clone();
         if let Err(e) = crate::eval::r#loop::run_code(self, &code, &globals, Some(globals.clone()))

@@ -54,6 +54,24 @@ class PyriteLoader:
         return None
 
 
+def _spec(fullname, origin, search, cached):
+    """The spec of a module found at `origin` (a package when `search`)."""
+    bootstrap = sys.modules['importlib._bootstrap']
+    spec = bootstrap.ModuleSpec(fullname, PyriteLoader(fullname, origin),
+                                origin=origin, is_package=search is not None)
+    if search is not None:
+        spec.submodule_search_locations = [search]
+    spec.cached = cached
+    spec.has_location = True
+    return spec
+
+
+def _builtin_spec(fullname):
+    bootstrap = sys.modules['importlib._bootstrap']
+    return bootstrap.spec_from_loader(fullname, bootstrap.BuiltinImporter,
+                                      origin='built-in')
+
+
 class PyriteFinder:
     """Finds modules on sys.path (or a package's __path__) the way
     Pyrite's import statement does; built-in modules too."""
@@ -64,19 +82,11 @@ class PyriteFinder:
         if bootstrap is None:
             return None
         if path is None and _imp.is_builtin(fullname):
-            return bootstrap.spec_from_loader(
-                fullname, bootstrap.BuiltinImporter, origin='built-in')
+            return _builtin_spec(fullname)
         found = _imp._pyrite_find(fullname, path)
         if found is None:
             return None
-        origin, search, cached = found
-        spec = bootstrap.ModuleSpec(fullname, PyriteLoader(fullname, origin),
-                                    origin=origin, is_package=search is not None)
-        if search is not None:
-            spec.submodule_search_locations = [search]
-        spec.cached = cached
-        spec.has_location = True
-        return spec
+        return _spec(fullname, *found)
 
     @classmethod
     def invalidate_caches(cls):
@@ -177,6 +187,50 @@ fn pyrite_exec(vm: &Vm, args: Args) -> PyResult {
     }
     crate::eval::r#loop::run_code(vm, &code, &globals, Some(globals.clone()))?;
     Ok(vm.none.clone())
+}
+
+/// The importer module, once importlib's bootstrap is loaded (before
+/// that, modules get no spec, as nothing could make one).
+fn importer(vm: &Vm) -> Option<PyObjectRef> {
+    vm.modules.get_by_str("importlib._bootstrap")?;
+    vm.modules.get_by_str("_pyrite_importer")
+}
+
+/// Give a module imported by the import statement the `__spec__` and
+/// `__loader__` importlib would have given it (`file` None: built-in).
+pub fn set_spec(
+    vm: &Vm,
+    module: &PyObjectRef,
+    name: &str,
+    file: Option<(&Path, bool, Option<&Path>)>,
+) -> PyResult<()> {
+    let Some(imp) = importer(vm) else {
+        return Ok(());
+    };
+    let Some(d) = vm.module_dict(module) else {
+        return Ok(());
+    };
+    let spec = match file {
+        None => {
+            let f = vm.get_attr_str(&imp, "_builtin_spec")?;
+            vm.call(&f, &[vm.new_str(name)])?
+        }
+        Some((file, is_pkg, cached)) => {
+            let f = vm.get_attr_str(&imp, "_spec")?;
+            let search = match (is_pkg, file.parent()) {
+                (true, Some(p)) => str_of(vm, p),
+                _ => vm.none.clone(),
+            };
+            let cached = cached
+                .map(|c| str_of(vm, c))
+                .unwrap_or_else(|| vm.none.clone());
+            vm.call(&f, &[vm.new_str(name), str_of(vm, file), search, cached])?
+        }
+    };
+    let loader = vm.get_attr_str(&spec, "loader")?;
+    vm.dict_set_str(d, "__spec__", spec);
+    vm.dict_set_str(d, "__loader__", loader);
+    Ok(())
 }
 
 /// Add the native helpers to `_imp`'s namespace and put `PyriteFinder`
