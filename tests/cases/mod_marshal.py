@@ -30,6 +30,14 @@ for version in range(5):
     data = marshal.dumps(v, version)
     print(version, data, marshal.loads(data))
 
+# bytes-like objects are written as bytes; text floats of versions 0/1
+print(marshal.dumps(bytearray(b'ab')), marshal.dumps(memoryview(b'ab')))
+ba = bytearray(b'a')
+print(marshal.dumps([ba, ba]))
+print(marshal.dumps(True, 0), marshal.dumps(StopIteration, 1), marshal.dumps(2**40, 0))
+for f in [1j, -0.0, 1e301, 1e16, 1.5e-5, 0.1, 123456789.125, 1e-310, float('nan')]:
+    print(marshal.dumps(f, 1))
+
 # shared objects and cycles
 s = 'not interned string ' * 2
 pair = [s, s]

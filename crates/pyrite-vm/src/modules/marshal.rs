@@ -291,6 +291,11 @@ impl<'v> Writer<'v> {
         } else if let (true, Some(c)) = (is(o, &vm.types.code), o.downcast_ref::<PyCode>()) {
             self.out.push(b'c' | flag);
             self.code(c)?;
+        } else if let Some(data) = crate::types::memoryview::bytes_like(o) {
+            // Other bytes-like objects (bytearray, memoryview) are written
+            // as bytes, as CPython does for any buffer.
+            self.out.push(b's' | flag);
+            self.sized(&data)?;
         } else {
             return Err(vm.new_value_error("unmarshallable object"));
         }
