@@ -146,7 +146,7 @@ fn second_run_loads_every_module_from_pyc() {
         "the second run rewrote a cache file"
     );
 
-    // A changed source, a truncated cache and a corrupt cache each fall
+    // A changed source, a truncated cache and corrupt caches each fall
     // back to compiling (and are rewritten); the rest still load.
     std::fs::write(
         dir.join("mod00.py"),
@@ -162,11 +162,18 @@ fn second_run_loads_every_module_from_pyc() {
         *b = b.wrapping_mul(31).wrapping_add(7);
     }
     std::fs::write(&c2, &data).unwrap();
+    // One flipped bit that may still unmarshal (the trailer's checksum
+    // catches it: damaged code is never executed).
+    let c3 = dir.join("__pycache__").join("mod03.pyrite-311.pyc");
+    let mut data = std::fs::read(&c3).unwrap();
+    let mid = data.len() / 2;
+    data[mid] ^= 0x01;
+    std::fs::write(&c3, &data).unwrap();
     // (The new mod00 source differs in size, so the stamp cannot match
     // even within the same second.)
     let (third, compiled, loaded, written) = run(&dir, &[]);
     assert_ne!(third, first);
-    assert_eq!((compiled, loaded, written), (3, modules - 3, 3));
+    assert_eq!((compiled, loaded, written), (4, modules - 4, 4));
     let (_, compiled, loaded, _) = run(&dir, &[]);
     assert_eq!((compiled, loaded), (0, modules));
 

@@ -22,12 +22,14 @@ use crate::{PyObjectRef, PyResult, Vm};
 /// `sys.implementation.cache_tag`.
 pub const CACHE_TAG: &str = "pyrite-311";
 
-/// Appended after the marshalled code of the caches Pyrite writes: a tag
-/// and the build's compiler fingerprint (see `build.rs`). CPython's loader
-/// ignores bytes after the code object, so the files stay valid 3.11
-/// `.pyc`s; Pyrite trusts a cache only if its trailer names this compiler.
+/// Appended after the marshalled code of the caches Pyrite writes: a tag,
+/// the build's compiler fingerprint (see `build.rs`) and a checksum of
+/// everything before the trailer. CPython's loader ignores bytes after the
+/// code object, so the files stay valid 3.11 `.pyc`s; Pyrite trusts a
+/// cache only if its trailer names this compiler and the checksum holds,
+/// so a cache damaged in a way that still unmarshals is never executed.
 const TRAILER_TAG: &[u8; 4] = b"PYRT";
-const TRAILER_LEN: usize = 12;
+const TRAILER_LEN: usize = 20;
 
 fn fingerprint() -> [u8; 8] {
     u64::from_str_radix(env!("PYRITE_COMPILER_FINGERPRINT"), 16)
@@ -35,11 +37,30 @@ fn fingerprint() -> [u8; 8] {
         .to_le_bytes()
 }
 
-/// Whether `data` ends with this build's trailer.
-fn has_our_trailer(data: &[u8]) -> bool {
-    data.len() >= pyc::HEADER_LEN + TRAILER_LEN
-        && data[data.len() - TRAILER_LEN..data.len() - 8] == TRAILER_TAG[..]
-        && data[data.len() - 8..] == fingerprint()
+/// FNV-1a, 64 bits.
+fn checksum(data: &[u8]) -> [u8; 8] {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for &b in data {
+        h = (h ^ b as u64).wrapping_mul(0x100_0000_01b3);
+    }
+    h.to_le_bytes()
+}
+
+fn trailer(data: &[u8]) -> Vec<u8> {
+    let mut t = TRAILER_TAG.to_vec();
+    t.extend_from_slice(&fingerprint());
+    t.extend_from_slice(&checksum(data));
+    t
+}
+
+/// The cache without its trailer, if it is one of this build's and intact.
+fn strip_our_trailer(data: &[u8]) -> Option<&[u8]> {
+    let n = data.len().checked_sub(TRAILER_LEN)?;
+    if n < pyc::HEADER_LEN {
+        return None;
+    }
+    let (body, t) = data.split_at(n);
+    (t == trailer(body).as_slice()).then_some(body)
 }
 
 thread_local! {
@@ -157,14 +178,7 @@ impl Vm {
         let mut hash_based: Option<bool> = None;
         if let Some(cp) = cached {
             let data = std::fs::read(cp).unwrap_or_default();
-            if !has_our_trailer(&data) {
-                // Another build's (or tool's) cache: never trusted, but a
-                // hash-based one is replaced by a hash-based one.
-                if let Ok((Validation::Hash { check_source, .. }, _)) = pyc::parse_header(&data) {
-                    hash_based = Some(check_source);
-                }
-            } else {
-                let data = &data[..data.len() - TRAILER_LEN];
+            if let Some(data) = strip_our_trailer(&data) {
                 if let Ok((v, body)) = pyc::parse_header(data) {
                     let valid = match v {
                         Validation::Timestamp { mtime: m, size: s } => m == mtime && s == size,
@@ -194,6 +208,11 @@ impl Vm {
                         }
                     }
                 }
+            } else if let Ok((Validation::Hash { check_source, .. }, _)) = pyc::parse_header(&data)
+            {
+                // Another build's (or tool's) cache is never trusted, but a
+                // hash-based one is replaced by a hash-based one.
+                hash_based = Some(check_source);
             }
         }
         let src = match source {
@@ -222,8 +241,8 @@ impl Vm {
                     None => Validation::Timestamp { mtime, size },
                 };
                 let mut data = pyc::build(&co, v);
-                data.extend_from_slice(TRAILER_TAG);
-                data.extend_from_slice(&fingerprint());
+                let t = trailer(&data);
+                data.extend_from_slice(&t);
                 if let Some(dir) = cp.parent() {
                     let _ = std::fs::create_dir(dir);
                 }
