@@ -187,6 +187,9 @@ impl Vm {
             let leaf = name.rsplit('.').next().unwrap_or(name);
             self.set_attr_str(&p, leaf, module.clone())?;
         }
+        if name == "importlib._bootstrap" {
+            crate::modules::_imp_finder::bootstrap_loaded(self)?;
+        }
         Ok(module)
     }
 

@@ -68,8 +68,32 @@ def _spec(fullname, origin, search, cached):
 
 def _builtin_spec(fullname):
     bootstrap = sys.modules['importlib._bootstrap']
-    return bootstrap.spec_from_loader(fullname, bootstrap.BuiltinImporter,
-                                      origin='built-in')
+    # Built directly: spec_from_loader would ask the loader, which needs
+    # the bootstrap's `_setup` to have run.
+    return bootstrap.ModuleSpec(fullname, bootstrap.BuiltinImporter,
+                                origin='built-in')
+
+
+def _backfill():
+    """Give modules imported before importlib's bootstrap existed the specs
+    importlib would have given them (`__main__` keeps None, as in CPython)."""
+    for name, module in list(sys.modules.items()):
+        if name == '__main__' or getattr(module, '__spec__', 0) is not None:
+            continue
+        file = getattr(module, '__file__', None)
+        if file is None:
+            if not _imp.is_builtin(name):
+                continue
+            spec = _builtin_spec(name)
+        else:
+            path = getattr(module, '__path__', None)
+            spec = _spec(name, file, path[0] if path else None,
+                         getattr(module, '__cached__', None))
+        try:
+            module.__spec__ = spec
+            module.__loader__ = spec.loader
+        except AttributeError:
+            pass
 
 
 class PyriteFinder:
@@ -230,6 +254,16 @@ pub fn set_spec(
     let loader = vm.get_attr_str(&spec, "loader")?;
     vm.dict_set_str(d, "__spec__", spec);
     vm.dict_set_str(d, "__loader__", loader);
+    Ok(())
+}
+
+/// After `importlib._bootstrap` is first loaded: back-fill the specs of
+/// the modules imported before it.
+pub fn bootstrap_loaded(vm: &Vm) -> PyResult<()> {
+    if let Some(imp) = importer(vm) {
+        let f = vm.get_attr_str(&imp, "_backfill")?;
+        vm.call(&f, &[])?;
+    }
     Ok(())
 }
 
