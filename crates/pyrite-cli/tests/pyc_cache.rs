@@ -190,6 +190,18 @@ fn second_run_loads_every_module_from_pyc() {
     assert!(out.status.success());
     assert!(!dir.join("__pycache__").exists());
 
+    // A cache directory that cannot be created (a file is in the way, as
+    // for a read-only directory) is no error: modules compile and run.
+    let _ = std::fs::remove_dir_all(dir.join("pkg").join("__pycache__"));
+    std::fs::write(dir.join("pkg").join("__pycache__"), b"not a directory").unwrap();
+    // (The top-level caches were removed by the -B runs above.)
+    let (_, compiled, loaded, written) = run(&dir, &[]);
+    assert_eq!(
+        (compiled, loaded, written),
+        (modules, 0, MODULES as u64 / 2)
+    );
+    std::fs::remove_file(dir.join("pkg").join("__pycache__")).unwrap();
+
     // Start-up with and without caches.
     let remove = || {
         let _ = std::fs::remove_dir_all(dir.join("__pycache__"));
