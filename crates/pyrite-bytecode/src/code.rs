@@ -124,6 +124,20 @@ impl CodeObject {
             .collect()
     }
 
+    /// A copy with `co_filename` replaced here and in every nested code
+    /// object (importlib's `_fix_co_filename`: a `.pyc` moved with its
+    /// source reports the source's current path).
+    pub fn with_filename(&self, filename: &Rc<str>) -> CodeObject {
+        let mut c = self.clone();
+        c.filename = filename.clone();
+        for k in c.consts.iter_mut() {
+            if let Constant::Code(inner) = k {
+                *k = Constant::Code(Rc::new(inner.with_filename(filename)));
+            }
+        }
+        c
+    }
+
     /// Total number of arguments including `*args` and `**kwargs` slots.
     pub fn total_args(&self) -> usize {
         let mut n = (self.argcount + self.kwonlyargcount) as usize;

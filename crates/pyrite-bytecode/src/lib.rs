@@ -10,3 +10,4 @@ pub use opcodes::Opcode;
 pub mod exceptiontable;
 pub mod linetable;
 pub mod marshal;
+pub mod pyc;

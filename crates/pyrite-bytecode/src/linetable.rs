@@ -252,16 +252,16 @@ pub fn addr_to_position(linetable: &[u8], firstlineno: u32, byte_offset: u32) ->
     None
 }
 
-/// `co_lines()`: `(start_byte, end_byte, line)` ranges, merged when
-/// consecutive entries share a line, as CPython yields them.
+/// `co_lines()`: one `(start_byte, end_byte, line)` range per table entry
+/// (CPython 3.11 does not merge neighbours with the same line; it only
+/// skips empty entries).
 pub fn lines(code: &CodeObject) -> Vec<(u32, u32, Option<u32>)> {
     let mut out: Vec<(u32, u32, Option<u32>)> = Vec::new();
     let mut addr = 0u32;
     for e in decode(&code.linetable, code.firstlineno).unwrap_or_default() {
         let end = addr + e.units * 2;
-        match out.last_mut() {
-            Some(last) if last.2 == e.pos.line => last.1 = end,
-            _ => out.push((addr, end, e.pos.line)),
+        if end > addr {
+            out.push((addr, end, e.pos.line));
         }
         addr = end;
     }

@@ -107,28 +107,8 @@ impl Writer {
             self.i32(v);
             return;
         }
-        // 15-bit digits, least significant first.
         let neg = *i < IBig::ZERO;
-        let mag = if neg { -i.clone() } else { i.clone() };
-        let bytes = mag.to_le_bytes();
-        let mut digits: Vec<u16> = Vec::new();
-        let mut acc: u32 = 0;
-        let mut nbits = 0;
-        for b in bytes.iter() {
-            acc |= (*b as u32) << nbits;
-            nbits += 8;
-            while nbits >= 15 {
-                digits.push((acc & 0x7FFF) as u16);
-                acc >>= 15;
-                nbits -= 15;
-            }
-        }
-        if nbits > 0 {
-            digits.push((acc & 0x7FFF) as u16);
-        }
-        while digits.last() == Some(&0) {
-            digits.pop();
-        }
+        let digits = int_digits(i);
         self.u8(b'l');
         let n = digits.len() as i32;
         self.i32(if neg { -n } else { n });
@@ -219,6 +199,36 @@ impl Writer {
         self.u8(b's');
         self.bytes_body(&c.exceptiontable);
     }
+}
+
+/// The magnitude of `i` as 15-bit digits, least significant first (the
+/// payload of marshal's `l` type).
+pub fn int_digits(i: &IBig) -> Vec<u16> {
+    let mag = if *i < IBig::ZERO {
+        -i.clone()
+    } else {
+        i.clone()
+    };
+    let bytes = mag.to_le_bytes();
+    let mut digits: Vec<u16> = Vec::new();
+    let mut acc: u32 = 0;
+    let mut nbits = 0;
+    for b in bytes.iter() {
+        acc |= (*b as u32) << nbits;
+        nbits += 8;
+        while nbits >= 15 {
+            digits.push((acc & 0x7FFF) as u16);
+            acc >>= 15;
+            nbits -= 15;
+        }
+    }
+    if nbits > 0 {
+        digits.push((acc & 0x7FFF) as u16);
+    }
+    while digits.last() == Some(&0) {
+        digits.pop();
+    }
+    digits
 }
 
 /// `marshal.dumps(value)`.
@@ -410,14 +420,7 @@ impl<'a> Reader<'a> {
                         .checked_mul(2)
                         .ok_or(MarshalError("overflow".into()))?,
                 )?;
-                let mut v = IBig::ZERO;
-                for k in (0..count).rev() {
-                    let d = u16::from_le_bytes([digits[2 * k], digits[2 * k + 1]]);
-                    if d > 0x7FFF {
-                        return err("bad marshal data (digit out of range in long)");
-                    }
-                    v = (v << 15) + IBig::from(d);
-                }
+                let v = digits_to_int(digits)?;
                 Constant::Int(if n < 0 { -v } else { v })
             }
             b'g' => Constant::Float(self.f64()?),
@@ -543,6 +546,31 @@ impl<'a> Reader<'a> {
             exceptiontable,
         })
     }
+}
+
+/// The magnitude stored as little-endian 15-bit digits (linear time, so
+/// a huge digit count cannot make loading quadratic).
+pub fn digits_to_int(digits: &[u8]) -> Result<IBig, MarshalError> {
+    let mut bytes = Vec::with_capacity(digits.len());
+    let mut acc: u32 = 0;
+    let mut nbits = 0;
+    for d in digits.chunks_exact(2) {
+        let d = u16::from_le_bytes([d[0], d[1]]);
+        if d > 0x7FFF {
+            return err("bad marshal data (digit out of range in long)");
+        }
+        acc |= (d as u32) << nbits;
+        nbits += 15;
+        while nbits >= 8 {
+            bytes.push(acc as u8);
+            acc >>= 8;
+            nbits -= 8;
+        }
+    }
+    if nbits > 0 {
+        bytes.push(acc as u8);
+    }
+    Ok(IBig::from(dashu_int::UBig::from_le_bytes(&bytes)))
 }
 
 /// `marshal.loads(data)` for constants and code objects. Trailing bytes

@@ -34,6 +34,9 @@ pub fn parse(args: Vec<String>) -> Result<Options, String> {
     if std::env::var_os("PYTHONUNBUFFERED").is_some_and(|v| !v.is_empty()) {
         flags.unbuffered = true;
     }
+    // -B/-u given explicitly (they survive -E/-I, which drop what the
+    // environment set).
+    let (mut b_seen, mut u_seen) = (false, false);
     let mut i = 1;
     while i < args.len() {
         let a = &args[i];
@@ -118,11 +121,20 @@ pub fn parse(args: Vec<String>) -> Result<Options, String> {
                     take_arg(&mut i)?;
                     break;
                 }
-                'B' => flags.dont_write_bytecode = true,
-                'u' => flags.unbuffered = true,
+                'B' => {
+                    flags.dont_write_bytecode = true;
+                    b_seen = true;
+                }
+                'u' => {
+                    flags.unbuffered = true;
+                    u_seen = true;
+                }
                 'i' => flags.interactive = true,
-                'E' => flags.ignore_environment = true,
-                'I' => flags.ignore_environment = true,
+                'E' | 'I' => {
+                    flags.ignore_environment = true;
+                    flags.dont_write_bytecode = b_seen;
+                    flags.unbuffered = u_seen;
+                }
                 'O' => flags.optimize += 1,
                 's' | 'S' | 'q' | 'b' | 'd' | 'v' | 'P' | 'R' | 'x' => {}
                 other => {

@@ -89,7 +89,7 @@ fn run(opts: args::Options) -> i32 {
         }
         args::Mode::Command(c) => interp.run_main(c, "<string>"),
         args::Mode::File(f) => match std::fs::read(f) {
-            Ok(bytes) if f.ends_with(".pyc") => interp.run_pyc(&bytes, f),
+            Ok(bytes) if pyrite::is_pyc_file(f, &bytes) => interp.run_pyc(&bytes, f),
             Ok(bytes) => match String::from_utf8(bytes) {
                 Ok(src) => interp.run_main(&src, f),
                 Err(_) => {

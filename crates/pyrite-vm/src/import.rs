@@ -155,6 +155,7 @@ impl Vm {
         let module = if let Some(init) = init {
             let m = init(self)?;
             self.modules.set_item(self, self.new_str(name), m.clone())?;
+            crate::modules::_imp_finder::set_spec(self, &m, name, None)?;
             m
         } else {
             let dirs: Vec<PathBuf> = if parent.is_some() {
@@ -186,6 +187,9 @@ impl Vm {
             let leaf = name.rsplit('.').next().unwrap_or(name);
             self.set_attr_str(&p, leaf, module.clone())?;
         }
+        if name == "importlib._bootstrap" {
+            crate::modules::_imp_finder::bootstrap_loaded(self)?;
+        }
         Ok(module)
     }
 
@@ -195,18 +199,21 @@ impl Vm {
         e
     }
 
-    /// Execute a source file as module `name` and register it.
+    /// Execute a source file (or a sourceless `.pyc`) as module `name`
+    /// and register it.
     pub fn load_source_module(&self, name: &str, file: &Path, is_pkg: bool) -> PyResult {
-        let source = std::fs::read(file)
-            .map_err(|e| self.new_os_error(format!("{}: {}", file.display(), e)))?;
-        let source = String::from_utf8(source).map_err(|_| {
-            self.new_exception_msg(
-                &self.exc.SyntaxError,
-                format!("Non-UTF-8 code in file {}", file.display()),
-            )
-        })?;
         let filename = file.to_string_lossy().into_owned();
-        let code = self.compile_cached(&source, &filename, file)?;
+        let sourceless = file.extension().is_some_and(|e| e == "pyc");
+        let (code, cached) = if sourceless {
+            (self.sourceless_code(name, file)?, Some(file.to_path_buf()))
+        } else {
+            let optimize = self.flags.borrow().optimize;
+            let cached = crate::import_cache::cache_from_source(file, optimize);
+            (
+                self.source_code_cached(file, &filename, cached.as_deref())?,
+                cached,
+            )
+        };
         let m = self.new_module(name, None);
         let d = m
             .downcast_ref::<crate::types::module::PyModule>()
@@ -214,6 +221,15 @@ impl Vm {
             .dict
             .clone();
         self.dict_set_str(&d, "__file__", self.new_str(filename.as_str()));
+        // `__cached__`: where the bytecode cache is (or would be) kept.
+        self.dict_set_str(
+            &d,
+            "__cached__",
+            match &cached {
+                Some(c) => crate::import_cache::path_str(self, c),
+                None => self.none.clone(),
+            },
+        );
         self.dict_set_str(
             &d,
             "__builtins__",
@@ -237,6 +253,12 @@ impl Vm {
             let pkg = name.rsplit_once('.').map(|(p, _)| p).unwrap_or("");
             self.dict_set_str(&d, "__package__", self.new_str(pkg));
         }
+        crate::modules::_imp_finder::set_spec(
+            self,
+            &m,
+            name,
+            Some((file, is_pkg, cached.as_deref())),
+        )?;
         self.modules.set_item(self, self.new_str(name), m.clone())?;
         let globals = d.as_object().clone();
         if let Err(e) = crate::eval::r#loop::run_code(self, &code, &globals, Some(globals.clone()))
@@ -246,11 +268,6 @@ impl Vm {
         }
         // A module may replace itself in sys.modules.
         Ok(self.modules.get_by_str(name).unwrap_or(m))
-    }
-
-    /// Compile a module's source (the `.pyc` cache slots in here).
-    pub fn compile_cached(&self, source: &str, filename: &str, _path: &Path) -> PyResult {
-        self.compile(source, filename, pyrite_parser::Mode::Exec)
     }
 
     /// `compile(source, filename, mode)` to a code object; syntax errors
@@ -264,16 +281,21 @@ impl Vm {
 }
 
 /// Find `leaf` in `dirs`: a package directory with `__init__.py`, or
-/// `leaf.py`.
-fn find_source(dirs: &[PathBuf], leaf: &str) -> Option<(PathBuf, bool)> {
+/// `leaf.py`, or a sourceless `leaf.pyc` (CPython's `FileFinder` order:
+/// package, then source before bytecode).
+pub(crate) fn find_source(dirs: &[PathBuf], leaf: &str) -> Option<(PathBuf, bool)> {
     for d in dirs {
-        let pkg = d.join(leaf).join("__init__.py");
-        if pkg.is_file() {
-            return Some((pkg, true));
+        for init in ["__init__.py", "__init__.pyc"] {
+            let pkg = d.join(leaf).join(init);
+            if pkg.is_file() {
+                return Some((pkg, true));
+            }
         }
-        let f = d.join(format!("{leaf}.py"));
-        if f.is_file() {
-            return Some((f, false));
+        for ext in ["py", "pyc"] {
+            let f = d.join(format!("{leaf}.{ext}"));
+            if f.is_file() {
+                return Some((f, false));
+            }
         }
     }
     None

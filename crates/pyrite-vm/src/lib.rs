@@ -11,6 +11,7 @@ pub mod args;
 pub mod compile;
 pub mod eval;
 pub mod import;
+pub mod import_cache;
 pub mod interp;
 pub mod modules;
 pub mod protocol;

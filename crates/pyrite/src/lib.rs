@@ -35,6 +35,12 @@ pub struct Interpreter {
     vm: Rc<Vm>,
 }
 
+/// Whether a script file is compiled code rather than source (CPython's
+/// `maybe_pyc_file`: a `.pyc` name, or contents starting with the magic).
+pub fn is_pyc_file(name: &str, data: &[u8]) -> bool {
+    name.ends_with(".pyc") || data.starts_with(&pyrite_bytecode::marshal::PYC_MAGIC[..2])
+}
+
 /// The directory of CPython's pure-Python standard library, if known.
 pub fn stdlib_dir() -> Option<String> {
     if let Ok(d) = std::env::var("PYRITE_STDLIB") {
@@ -124,21 +130,29 @@ impl Interpreter {
         1
     }
 
-    /// Run a sourceless `.pyc` file (CPython 3.11 format) as `__main__`.
+    /// Run a sourceless `.pyc` file (CPython 3.11 format) as `__main__`,
+    /// with CPython's errors: a wrong magic number, a header cut short,
+    /// and unreadable or non-code contents each raise what `python3`
+    /// raises. The header's flags and stamps are not checked (there is no
+    /// source to compare with).
     pub fn run_pyc(
         &self,
         data: &[u8],
         filename: &str,
     ) -> Result<(), pyrite_vm::PyBaseExceptionRef> {
         let vm = &self.vm;
-        let co = pyrite_bytecode::marshal::read_pyc(data).map_err(|e| {
-            vm.new_exception_msg(
-                &vm.exc.RuntimeError,
-                format!("Bad code object in .pyc file {filename}: {}", e.0),
-            )
-        })?;
+        if data.len() < 4 || data[..4] != pyrite_bytecode::marshal::PYC_MAGIC {
+            return Err(vm.new_exception_msg(&vm.exc.RuntimeError, "Bad magic number in .pyc file"));
+        }
+        if data.len() < pyrite_bytecode::pyc::HEADER_LEN {
+            return Err(vm.new_exception_msg(&vm.exc.EOFError, "EOF read where not expected"));
+        }
+        let co = pyrite_bytecode::marshal::loads_code(&data[pyrite_bytecode::pyc::HEADER_LEN..])
+            .map_err(|_| {
+                vm.new_exception_msg(&vm.exc.RuntimeError, "Bad code object in .pyc file")
+            })?;
         let code = vm.new_code(Rc::new(co));
-        self.run_code_as_main(&code, filename)
+        self.run_code_as_main_with(&code, filename, true)
     }
 
     /// Run `source` as the `__main__` module.
@@ -159,6 +173,16 @@ impl Interpreter {
         code: &PyObjectRef,
         filename: &str,
     ) -> Result<(), pyrite_vm::PyBaseExceptionRef> {
+        self.run_code_as_main_with(code, filename, false)
+    }
+
+    /// `run_code_as_main` (`sourceless`: the code came from a `.pyc`).
+    fn run_code_as_main_with(
+        &self,
+        code: &PyObjectRef,
+        filename: &str,
+        sourceless: bool,
+    ) -> Result<(), pyrite_vm::PyBaseExceptionRef> {
         let vm = &self.vm;
         let main = vm.new_module("__main__", None);
         let d = vm.module_dict(&main).expect("module");
@@ -172,6 +196,11 @@ impl Interpreter {
         );
         if filename != "<string>" && filename != "<stdin>" {
             vm.dict_set_str(d, "__file__", vm.new_str(filename));
+        }
+        // CPython gives a script (source or sourceless, or stdin) a
+        // `__cached__` of None; `-c` code gets none.
+        if sourceless || filename != "<string>" {
+            vm.dict_set_str(d, "__cached__", vm.none.clone());
         }
         vm.modules
             .set_item(vm, vm.new_str("__main__"), main.clone())?;
@@ -213,6 +242,10 @@ impl Interpreter {
                 if std::path::Path::new(&cand).is_file() {
                     let src = std::fs::read_to_string(&cand)
                         .map_err(|e| vm.new_os_error(format!("{cand}: {e}")))?;
+                    // runpy puts the module's file in sys.argv[0].
+                    if let Ok(argv) = vm.sys_attr("argv") {
+                        let _ = vm.set_item(&argv, vm.new_int(0), vm.new_str(cand.as_str()));
+                    }
                     return self.run_main(&src, &cand);
                 }
             }

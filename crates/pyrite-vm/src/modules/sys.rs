@@ -400,9 +400,18 @@ pub fn init(vm: &Vm) -> PyResult<()> {
     vm.add_function(d, sm, "getdefaultencoding", sys_fs_encoding);
     vm.add_function(d, sm, "getfilesystemencodeerrors", sys_fs_errors);
     vm.add_function(d, sm, "audit", sys_audit);
+    vm.add_function(
+        d,
+        sm,
+        "_pyrite_import_stats",
+        crate::import_cache::sys_import_stats,
+    );
     let (vi, imp) = crate::types::runtime_methods::sys_values(vm);
     vm.dict_set_str(d, "version_info", vi);
     vm.dict_set_str(d, "implementation", imp);
+    if d.get_by_str("flags").is_none() {
+        vm.dict_set_str(d, "flags", super::sys_flags::make(vm));
+    }
     vm.add_function(
         d,
         sm,

@@ -56,6 +56,20 @@ impl GlobalCache {
 
 pub type PyCodeRef = PyRef<PyCode>;
 
+/// A constant's identity for merging (floats by bit pattern, so `0.0`
+/// and `-0.0` stay apart as in CPython's `_PyCode_ConstantKey`).
+#[derive(PartialEq, Eq, Hash)]
+enum ConstKey {
+    Int(dashu_int::IBig),
+    Float(u64),
+    Complex(u64, u64),
+    Str(Rc<str>),
+    Bytes(Rc<[u8]>),
+}
+
+#[derive(Default)]
+struct ConstCache(std::collections::HashMap<ConstKey, PyObjectRef>);
+
 impl Payload for PyCode {
     fn traverse(&self, visit: &mut dyn FnMut(&PyObjectRef)) {
         for c in self.consts.iter() {
@@ -68,10 +82,17 @@ impl crate::Vm {
     /// A runtime code object for compiled code (constants become objects,
     /// names are interned; nested code objects are converted too).
     pub fn new_code(&self, co: Rc<CodeObject>) -> PyObjectRef {
+        self.new_code_merged(co, &mut ConstCache::default())
+    }
+
+    /// `new_code` sharing one object per equal constant across the code
+    /// objects of a compilation unit, as CPython's compiler merges them
+    /// (visible through `is` and marshal's back-references).
+    fn new_code_merged(&self, co: Rc<CodeObject>, cache: &mut ConstCache) -> PyObjectRef {
         let consts: Vec<PyObjectRef> = co
             .consts
             .iter()
-            .map(|c| self.constant_to_object(c))
+            .map(|c| self.constant_merged(c, cache))
             .collect();
         let names: Vec<PyObjectRef> = co.names.iter().map(|n| self.intern(n)).collect();
         let lpn: Vec<PyObjectRef> = co.localsplusnames.iter().map(|n| self.intern(n)).collect();
@@ -110,6 +131,36 @@ impl crate::Vm {
         )
     }
 
+    fn constant_merged(
+        &self,
+        c: &pyrite_bytecode::Constant,
+        cache: &mut ConstCache,
+    ) -> PyObjectRef {
+        use pyrite_bytecode::Constant as C;
+        let key = match c {
+            C::Int(i) => ConstKey::Int(i.clone()),
+            C::Float(f) => ConstKey::Float(f.to_bits()),
+            C::Complex { re, im } => ConstKey::Complex(re.to_bits(), im.to_bits()),
+            C::Str(s) => ConstKey::Str(s.clone()),
+            C::Bytes(b) => ConstKey::Bytes(b.clone()),
+            C::Tuple(items) => {
+                let items = items
+                    .iter()
+                    .map(|i| self.constant_merged(i, cache))
+                    .collect();
+                return self.new_tuple(items);
+            }
+            C::Code(co) => return self.new_code_merged(co.clone(), cache),
+            _ => return self.constant_to_object(c),
+        };
+        if let Some(o) = cache.0.get(&key) {
+            return o.clone();
+        }
+        let o = self.constant_to_object(c);
+        cache.0.insert(key, o.clone());
+        o
+    }
+
     /// A Python object for a compile-time constant.
     pub fn constant_to_object(&self, c: &pyrite_bytecode::Constant) -> PyObjectRef {
         use pyrite_bytecode::Constant as C;
@@ -122,7 +173,7 @@ impl crate::Vm {
             C::Complex { re, im } => crate::types::complex::new_complex(self, *re, *im),
             C::Str(s) => {
                 // Identifier-like constants are interned, as CPython does.
-                if s.len() < 64 && s.chars().all(|c| c.is_ascii_alphanumeric() || c == '_') {
+                if s.chars().all(|c| c.is_ascii_alphanumeric() || c == '_') {
                     self.intern(s)
                 } else {
                     self.new_str(&**s)

@@ -16,6 +16,7 @@ pub mod bytes_ops;
 pub mod cell;
 pub mod class;
 pub mod code;
+pub mod code_extra;
 pub mod complex;
 pub mod complex_methods;
 pub mod descr;
@@ -86,6 +87,7 @@ pub fn init_all(vm: &crate::Vm) {
     descr_methods::init(vm);
     generator_methods::init(vm);
     runtime_methods::init(vm);
+    code_extra::init(vm);
     union::init(vm);
     list_methods::init(vm);
     tuple_methods::init(vm);

@@ -1,0 +1,2 @@
+"""A package for mod_importlib_spec."""
+NAME = "helperpkg_spec"

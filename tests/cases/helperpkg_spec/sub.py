@@ -1,0 +1,4 @@
+VALUE = 42
+
+def double(x):
+    return 2 * x
