@@ -54,6 +54,8 @@ pub struct TextState {
     /// For the usual stack (a plain buffered object over a plain FileIO):
     /// their states, so writes and closed checks skip method lookups.
     pub fast: Option<(Rc<super::buffered::BufState>, Rc<super::fileio::FileState>)>,
+    /// The FileIO state when the buffer is a plain FileIO itself (`-u`).
+    pub fast_raw: Option<Rc<super::fileio::FileState>>,
 }
 
 impl TextState {
@@ -397,6 +399,18 @@ impl TextState {
         if self.readable && (self.snap_pos.get().is_some() || self.has_readahead()) {
             self.reset_read();
         }
+        if let Some(f) = &self.fast_raw {
+            // Unbuffered standard streams: straight to the descriptor.
+            if self.write_through.get()
+                && *self.codec.borrow() == "utf-8"
+                && !self.bom_pending.get()
+                && self.pending_out.borrow().is_empty()
+                && f.fd.get() >= 0
+            {
+                f.write_bytes(vm, out.as_bytes())?;
+                return Ok(());
+            }
+        }
         let size = self.chunk_size.get();
         if self.codec.borrow().len() == 5
             && *self.codec.borrow() == "utf-8"
@@ -437,6 +451,9 @@ impl TextState {
     /// Whether the buffer is closed, without attribute lookups for the
     /// plain buffered-over-FileIO stack.
     fn buffer_closed(&self, vm: &Vm) -> PyResult<bool> {
+        if let Some(f) = &self.fast_raw {
+            return Ok(f.fd.get() < 0);
+        }
         if let Some((b, f)) = &self.fast {
             if b.raw.borrow().is_some() {
                 return Ok(f.fd.get() < 0);
@@ -692,6 +709,7 @@ fn tw_init(vm: &Vm, args: Args) -> PyResult {
             let f = super::fileio::native_file(&raw)?;
             Some((b, f))
         }),
+        fast_raw: super::fileio::native_file(buffer),
     };
     let io = io_of(vm, s, f)?;
     let st = Rc::new(st);
