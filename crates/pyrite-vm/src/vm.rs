@@ -104,6 +104,8 @@ pub struct Names {
     pub items: PyObjectRef,
     pub mro: PyObjectRef,
     pub builtins: PyObjectRef,
+    /// `sys.stdout`'s name, looked up by every `print()`.
+    pub stdout: PyObjectRef,
 }
 
 /// The interpreter.
@@ -314,7 +316,8 @@ impl Vm {
             keys,
             items,
             mro,
-            builtins
+            builtins,
+            stdout
         );
         let modules = PyObjectRef::new(PyDict::new(), types.dict.as_object()).expect("start-up");
         let builtins = PyObjectRef::new(PyDict::new(), types.dict.as_object()).expect("start-up");

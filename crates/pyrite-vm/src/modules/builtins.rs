@@ -100,7 +100,7 @@ fn builtin_print(vm: &Vm, args: Args) -> PyResult {
     let end = text_of(end, "\n", "end")?;
     let file = match file {
         Some(f) if !f.is(&vm.none) => f,
-        _ => vm.sys_attr("stdout")?,
+        _ => vm.sys_stdout()?,
     };
     if file.is(&vm.none) {
         return Ok(vm.none.clone());

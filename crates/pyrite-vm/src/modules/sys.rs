@@ -49,6 +49,17 @@ impl Vm {
             .and_then(|m| self.module_dict(m).and_then(|d| d.get_by_str(name)));
         v.ok_or_else(|| self.new_runtime_error(format!("lost sys.{name}")))
     }
+
+    /// `sys.stdout` (with the interned name, whose hash is cached).
+    pub fn sys_stdout(&self) -> PyResult {
+        let m = self.sys_module.borrow().clone();
+        if let Some(d) = m.as_ref().and_then(|m| self.module_dict(m)) {
+            if let Some(v) = d.get_item(self, &self.names.stdout)? {
+                return Ok(v);
+            }
+        }
+        Err(self.new_runtime_error("lost sys.stdout"))
+    }
 }
 
 /// `sys.getsizeof` of builtin objects: CPython 3.11's sizes (64-bit).

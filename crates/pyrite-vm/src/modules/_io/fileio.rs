@@ -37,6 +37,8 @@ pub struct FileState {
     pub appending: bool,
     pub created: bool,
     pub closefd: bool,
+    /// `st_blksize` of the file (the default buffer size `open()` uses).
+    pub blksize: u64,
 }
 
 impl FileState {
@@ -333,6 +335,7 @@ fn fileio_init(vm: &Vm, args: Args) -> PyResult {
             let _ = (&**f).seek(SeekFrom::End(0));
         }
     }
+    let handle_ref = handle.clone();
     let st = FileState {
         handle: RefCell::new(Some(handle)),
         fd: Cell::new(fd),
@@ -341,6 +344,15 @@ fn fileio_init(vm: &Vm, args: Args) -> PyResult {
         appending,
         created,
         closefd,
+        blksize: {
+            use std::os::unix::fs::MetadataExt;
+            match &handle_ref {
+                Handle::File(f) | Handle::Std(_, Some(f)) => {
+                    f.metadata().map(|m| m.blksize()).unwrap_or(0)
+                }
+                Handle::Std(_, None) => 0,
+            }
+        },
     };
     io.set_kind(vm, Kind::File(Rc::new(st)))?;
     io.base_closed.set(false);
@@ -575,8 +587,13 @@ fn mode_get(vm: &Vm, o: &PyObjectRef) -> PyResult {
     Ok(vm.new_str(file_of(vm, o)?.mode_string()))
 }
 
-fn blksize_get(vm: &Vm, _o: &PyObjectRef) -> PyResult {
-    Ok(vm.new_int(4096))
+fn blksize_get(vm: &Vm, o: &PyObjectRef) -> PyResult {
+    let b = file_of(vm, o)?.blksize;
+    Ok(vm.new_int(if b > 1 {
+        b as i64
+    } else {
+        DEFAULT_BUFFER_SIZE as i64
+    }))
 }
 
 fn false_get(vm: &Vm, _o: &PyObjectRef) -> PyResult {

@@ -156,7 +156,8 @@ pub fn io_open(vm: &Vm, args: Args) -> PyResult {
             line_buffering = true;
         }
         if buffering < 0 {
-            buffering = DEFAULT_BUFFER_SIZE as isize;
+            // The file's block size, as CPython (`raw._blksize`).
+            buffering = vm.index_isize(&vm.get_attr_str(&raw, "_blksize")?)?;
         }
         if buffering == 0 {
             if binary {

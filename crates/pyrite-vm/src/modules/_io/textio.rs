@@ -54,6 +54,12 @@ pub struct TextState {
     /// For the usual stack (a plain buffered object over a plain FileIO):
     /// their states, so writes and closed checks skip method lookups.
     pub fast: Option<(Rc<super::buffered::BufState>, Rc<super::fileio::FileState>)>,
+    /// The FileIO state when the buffer is a plain FileIO itself (`-u`).
+    pub fast_raw: Option<Rc<super::fileio::FileState>>,
+    /// Writes need nothing but queueing the UTF-8 bytes (no newline
+    /// translation, byte-order mark, line buffering, write-through or
+    /// read-ahead to drop): `print()`'s shortest path.
+    pub simple_write: Cell<bool>,
 }
 
 impl TextState {
@@ -377,6 +383,36 @@ impl TextState {
 }
 
 impl TextState {
+    /// Recompute `simple_write` after a setting changes.
+    pub fn refresh_simple(&self) {
+        self.simple_write.set(
+            *self.codec.borrow() == "utf-8"
+                && !self.bom_pending.get()
+                && !self.line_buffering.get()
+                && !self.write_through.get()
+                && !self.readable
+                && self.writable
+                && !(self.writetranslate.get() && *self.writenl.borrow() != "\n"),
+        );
+    }
+
+    /// Queue encoded output, handing it to the buffer a chunk at a time.
+    fn queue(&self, vm: &Vm, bytes: &[u8]) -> PyResult<()> {
+        let size = self.chunk_size.get();
+        if self.pending_out.borrow().len() + bytes.len() > size {
+            self.write_flush(vm)?;
+        }
+        let n = {
+            let mut p = self.pending_out.borrow_mut();
+            p.extend_from_slice(bytes);
+            p.len()
+        };
+        if n >= size {
+            self.write_flush(vm)?;
+        }
+        Ok(())
+    }
+
     /// `write()` after the argument checks: translate newlines, encode,
     /// queue, and flush as line buffering / write-through require.
     pub fn write_text(&self, vm: &Vm, raw: &str, obj: Option<&PyObjectRef>) -> PyResult<()> {
@@ -396,6 +432,18 @@ impl TextState {
         };
         if self.readable && (self.snap_pos.get().is_some() || self.has_readahead()) {
             self.reset_read();
+        }
+        if let Some(f) = &self.fast_raw {
+            // Unbuffered standard streams: straight to the descriptor.
+            if self.write_through.get()
+                && *self.codec.borrow() == "utf-8"
+                && !self.bom_pending.get()
+                && self.pending_out.borrow().is_empty()
+                && f.fd.get() >= 0
+            {
+                f.write_bytes(vm, out.as_bytes())?;
+                return Ok(());
+            }
         }
         let size = self.chunk_size.get();
         if self.codec.borrow().len() == 5
@@ -437,6 +485,9 @@ impl TextState {
     /// Whether the buffer is closed, without attribute lookups for the
     /// plain buffered-over-FileIO stack.
     fn buffer_closed(&self, vm: &Vm) -> PyResult<bool> {
+        if let Some(f) = &self.fast_raw {
+            return Ok(f.fd.get() < 0);
+        }
         if let Some((b, f)) = &self.fast {
             if b.raw.borrow().is_some() {
                 return Ok(f.fd.get() < 0);
@@ -530,6 +581,18 @@ fn native_text(o: &PyObjectRef) -> Option<Rc<TextState>> {
 /// `print()`'s fast path: write to a plain TextIOWrapper without a
 /// method call. `None` when `file` is something else.
 pub fn fast_write(vm: &Vm, file: &PyObjectRef, text: &str) -> Option<PyResult<()>> {
+    let io = file.downcast_ref::<PyIo>()?;
+    if let Ok(k) = io.kind.try_borrow() {
+        if let Kind::Text(t) = &*k {
+            if t.simple_write.get() && !crate::types::typeobj::class_of(file).ext.heap {
+                if let Some((b, f)) = &t.fast {
+                    if f.fd.get() >= 0 && b.raw.borrow().is_some() {
+                        return Some(t.queue(vm, text.as_bytes()));
+                    }
+                }
+            }
+        }
+    }
     let t = native_text(file)?;
     Some((|| {
         if t.buffer.borrow().is_none() {
@@ -692,7 +755,10 @@ fn tw_init(vm: &Vm, args: Args) -> PyResult {
             let f = super::fileio::native_file(&raw)?;
             Some((b, f))
         }),
+        fast_raw: super::fileio::native_file(buffer),
+        simple_write: Cell::new(false),
     };
+    st.refresh_simple();
     let io = io_of(vm, s, f)?;
     let st = Rc::new(st);
     if writable {
@@ -842,6 +908,7 @@ fn tw_seek(vm: &Vm, args: Args) -> PyResult {
             let r = vm.call_method(&buffer, "seek", &[vm.new_int(0), vm.new_int(2)])?;
             if t.bom.borrow().is_some() {
                 t.bom_pending.set(t.writable && vm.index_isize(&r)? == 0);
+                t.refresh_simple();
             }
             return Ok(r);
         }
@@ -858,6 +925,7 @@ fn tw_seek(vm: &Vm, args: Args) -> PyResult {
     if t.bom.borrow().is_some() {
         t.bom_check.set(cookie == 0);
         t.bom_pending.set(t.writable && cookie == 0);
+        t.refresh_simple();
     }
     Ok(vm.new_int(cookie))
 }
@@ -958,6 +1026,7 @@ fn tw_reconfigure(vm: &Vm, args: Args) -> PyResult {
     if let Some(wt) = write_through.filter(|x| !x.is(&vm.none)) {
         t.write_through.set(vm.is_true(wt)?);
     }
+    t.refresh_simple();
     Ok(vm.none.clone())
 }
 
