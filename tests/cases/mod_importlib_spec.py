@@ -14,7 +14,8 @@ TAG = sys.implementation.cache_tag
 def show(path):
     if path is None:
         return None
-    return path.replace(TAG, 'TAG').rsplit('/', 2)[-2:]
+    parts = path.replace(TAG, 'TAG').split('/')
+    return parts[-1], '__pycache__' in parts
 
 
 print(importlib.util.MAGIC_NUMBER, be._RAW_MAGIC_NUMBER)
@@ -24,21 +25,22 @@ print(importlib.util.source_hash(b'print(1)\n'), _imp.source_hash(be._RAW_MAGIC_
 print(_imp.is_builtin('sys'), _imp.is_builtin('marshal'), _imp.is_builtin('nope'),
       _imp.is_frozen('nope'), _imp.check_hash_based_pycs)
 
-spec = importlib.util.find_spec('helperpkg_spec')
+spec = importlib.util.find_spec('xml')
 print(spec.name, spec.parent, show(spec.origin), show(spec.cached), spec.has_location,
       [p.rsplit('/', 1)[-1] for p in spec.submodule_search_locations])
-print(importlib.util.find_spec('helperpkg_spec_missing'))
-print('helperpkg_spec' in sys.modules)
+print(importlib.util.find_spec('helpermod_spec_missing'))
+print('xml' in sys.modules, 'helpermod_spec' in sys.modules)
 
-m = importlib.import_module('helperpkg_spec.sub')
-print(m.VALUE, m.double(4), m.__name__, m.__package__, m.__spec__.name, m.__spec__.parent)
+m = importlib.import_module('helpermod_spec')
+print(m.VALUE, m.double(4), m.__name__, repr(m.__package__), m.__spec__.name, repr(m.__spec__.parent))
 print(show(m.__file__), show(m.__cached__), m.__loader__ is m.__spec__.loader)
-pkg = sys.modules['helperpkg_spec']
-print(pkg.NAME, pkg.__doc__, pkg.sub is m, pkg.__spec__.submodule_search_locations is not None)
-print(importlib.import_module('.sub', 'helperpkg_spec') is m)
-print(importlib.util.find_spec('helperpkg_spec.sub').name)
+print(importlib.util.find_spec('helpermod_spec').name)
+sub = importlib.import_module('xml.etree')
+pkg = sys.modules['xml']
+print(sub.__name__, sub.__package__, pkg.etree is sub, pkg.__spec__.submodule_search_locations is not None)
+print(importlib.import_module('.etree', 'xml') is sub, show(sub.__file__))
 try:
-    importlib.import_module('helperpkg_spec.nope')
+    importlib.import_module('xml.nope')
 except ModuleNotFoundError as e:
     print(type(e).__name__, e, e.name)
 print(importlib.import_module('marshal').__spec__.origin)

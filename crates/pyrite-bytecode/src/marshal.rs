@@ -11,11 +11,14 @@
 //! flags, code, consts, names, localsplusnames, localspluskinds, filename,
 //! name, qualname, firstlineno, linetable, exceptiontable).
 //!
-//! The writer marks identifier-like strings interned and shares them
-//! through the reference table, as CPython's output does; it does not try
-//! to reproduce CPython's refcount-dependent choice of which other objects
-//! get `FLAG_REF`, so output loads identically but is not always
-//! byte-identical. The reader accepts everything CPython writes for code
+//! The writer marks identifier-like strings interned and, like CPython's
+//! output for a compilation unit whose equal constants the compiler merged
+//! into one object, writes every repeated constant (same type and value,
+//! `-0.0` apart from `0.0`) once with `FLAG_REF` and then as a
+//! back-reference, so CPython loading the file gets the same object
+//! identities. It flags first occurrences whether or not they recur (CPython
+//! decides by reference count), so output loads identically but is not
+//! always byte-identical. The reader accepts everything CPython writes for code
 //! and constants and returns an error (never panics) on any malformed input.
 
 use std::collections::HashMap;
@@ -55,7 +58,11 @@ fn err<T>(m: &str) -> Result<T, MarshalError> {
 
 struct Writer {
     out: Vec<u8>,
-    interned: HashMap<Rc<str>, u32>,
+    /// Reference slots of written constants, keyed by their encoding
+    /// without references (equal constants have equal keys).
+    shared: HashMap<Vec<u8>, u32>,
+    /// Writing a key: no reference table.
+    plain: bool,
     nrefs: u32,
 }
 
@@ -64,6 +71,15 @@ fn is_name_chars(s: &str) -> bool {
 }
 
 impl Writer {
+    fn new(plain: bool) -> Writer {
+        Writer {
+            out: Vec::new(),
+            shared: HashMap::new(),
+            plain,
+            nrefs: 0,
+        }
+    }
+
     fn u8(&mut self, b: u8) {
         self.out.push(b);
     }
@@ -75,28 +91,43 @@ impl Writer {
         self.out.extend_from_slice(b);
     }
 
-    fn str(&mut self, s: &Rc<str>, interned: bool) {
-        if interned {
-            if let Some(&idx) = self.interned.get(s) {
-                self.u8(b'r');
-                self.i32(idx as i32);
-                return;
-            }
-            self.interned.insert(s.clone(), self.nrefs);
-            self.nrefs += 1;
+    /// Write `value` through the reference table: a back-reference when an
+    /// equal value was written before, else the value with `FLAG_REF`.
+    fn shared_value(&mut self, write: impl Fn(&mut Writer)) {
+        if self.plain {
+            write(self);
+            return;
         }
-        let flag = if interned { FLAG_REF } else { 0 };
+        let mut k = Writer::new(true);
+        write(&mut k);
+        if let Some(&idx) = self.shared.get(&k.out) {
+            self.u8(b'r');
+            self.i32(idx as i32);
+            return;
+        }
+        self.shared.insert(k.out, self.nrefs);
+        self.nrefs += 1;
+        let pos = self.out.len();
+        write(self);
+        self.out[pos] |= FLAG_REF;
+    }
+
+    fn str(&mut self, s: &Rc<str>, interned: bool) {
+        self.shared_value(|w| w.str_body(s, interned));
+    }
+
+    fn str_body(&mut self, s: &str, interned: bool) {
         if s.is_ascii() {
             if s.len() < 256 {
-                self.u8((if interned { b'Z' } else { b'z' }) | flag);
+                self.u8(if interned { b'Z' } else { b'z' });
                 self.u8(s.len() as u8);
                 self.out.extend_from_slice(s.as_bytes());
             } else {
-                self.u8((if interned { b'A' } else { b'a' }) | flag);
+                self.u8(if interned { b'A' } else { b'a' });
                 self.bytes_body(s.as_bytes());
             }
         } else {
-            self.u8((if interned { b't' } else { b'u' }) | flag);
+            self.u8(if interned { b't' } else { b'u' });
             self.bytes_body(s.as_bytes());
         }
     }
@@ -123,6 +154,14 @@ impl Writer {
             Constant::Bool(true) => self.u8(b'T'),
             Constant::Bool(false) => self.u8(b'F'),
             Constant::Ellipsis => self.u8(b'.'),
+            Constant::Str(s) => self.str(s, is_name_chars(s)),
+            Constant::Code(code) => self.code(code),
+            _ => self.shared_value(|w| w.constant_body(c)),
+        }
+    }
+
+    fn constant_body(&mut self, c: &Constant) {
+        match c {
             Constant::Int(i) => self.int(i),
             Constant::Float(f) => {
                 self.u8(b'g');
@@ -133,7 +172,6 @@ impl Writer {
                 self.out.extend_from_slice(&re.to_le_bytes());
                 self.out.extend_from_slice(&im.to_le_bytes());
             }
-            Constant::Str(s) => self.str(s, is_name_chars(s)),
             Constant::Bytes(b) => {
                 self.u8(b's');
                 self.bytes_body(b);
@@ -146,7 +184,7 @@ impl Writer {
                     self.constant(x);
                 }
             }
-            Constant::Code(code) => self.code(code),
+            _ => self.constant(c),
         }
     }
 
@@ -233,22 +271,14 @@ pub fn int_digits(i: &IBig) -> Vec<u16> {
 
 /// `marshal.dumps(value)`.
 pub fn dumps(c: &Constant) -> Vec<u8> {
-    let mut w = Writer {
-        out: Vec::new(),
-        interned: HashMap::new(),
-        nrefs: 0,
-    };
+    let mut w = Writer::new(false);
     w.constant(c);
     w.out
 }
 
 /// `marshal.dumps(code)`.
 pub fn dumps_code(c: &CodeObject) -> Vec<u8> {
-    let mut w = Writer {
-        out: Vec::new(),
-        interned: HashMap::new(),
-        nrefs: 0,
-    };
+    let mut w = Writer::new(false);
     w.code(c);
     w.out
 }

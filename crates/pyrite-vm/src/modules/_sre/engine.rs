@@ -113,6 +113,8 @@ pub struct State<'a, C: SreChar> {
     pub match_all: bool,
     pub must_advance: bool,
     repeat: usize,
+    /// Nesting of `run` inside `count` (bounded for corrupt programs).
+    depth: usize,
     repeats: Vec<Repeat>,
     mark_stack: Vec<isize>,
     ctxs: Vec<Ctx>,
@@ -132,6 +134,7 @@ impl<'a, C: SreChar> State<'a, C> {
             match_all: false,
             must_advance: false,
             repeat: NO_REPEAT,
+            depth: 0,
             repeats: Vec::new(),
             mark_stack: Vec::new(),
             ctxs: Vec::new(),
@@ -176,11 +179,13 @@ impl<'a, C: SreChar> State<'a, C> {
     fn mark_pop(&mut self, lastmark: isize, keep: bool) {
         if lastmark >= 0 {
             let n = lastmark as usize + 1;
-            let base = self.mark_stack.len().saturating_sub(n);
+            let Some(base) = self.mark_stack.len().checked_sub(n) else {
+                return;
+            };
             if self.marks.len() < n {
                 self.marks.resize(n, NULL);
             }
-            self.marks[..n].copy_from_slice(&self.mark_stack[base..base + n]);
+            self.marks[..n].copy_from_slice(&self.mark_stack[base..]);
             if !keep {
                 self.mark_stack.truncate(base);
             }
@@ -285,11 +290,24 @@ impl<'a, C: SreChar> State<'a, C> {
             IN_LOC_IGNORE => scan!(|ch| in_charset_loc_ignore(code, pc + 2, ch)),
             _ => {
                 // Any other single-width item: run it as a sub-match.
+                if self.depth > 100 {
+                    return Err(SreError::State);
+                }
+                self.depth += 1;
                 while self.ptr < end {
-                    if !self.run(code, pc, false)? {
-                        break;
+                    let before = self.ptr;
+                    match self.run(code, pc, false) {
+                        // An item that consumed nothing (only in corrupt
+                        // code) would loop forever.
+                        Ok(true) if self.ptr > before => {}
+                        Ok(_) => break,
+                        Err(e) => {
+                            self.depth -= 1;
+                            return Err(e);
+                        }
                     }
                 }
+                self.depth -= 1;
                 return Ok(self.ptr as isize - start as isize);
             }
         }
@@ -350,6 +368,11 @@ impl<'a, C: SreChar> State<'a, C> {
                         self.lastindex = i / 2 + 1;
                     }
                     let iu = i as usize;
+                    // A real program has 2 marks per group and 4 words
+                    // per pair of MARK ops: a larger index is corrupt code.
+                    if iu > code.len() {
+                        return Err(SreError::State);
+                    }
                     if self.marks.len() <= iu {
                         self.marks.resize(iu + 1, NULL);
                     }
@@ -558,22 +581,22 @@ impl<'a, C: SreChar> State<'a, C> {
                     ctx.rep = rep;
                     ctx.pc = p;
                     self.ptr = ctx.ptr;
-                    ctx.count = self.repeats[rep].count + 1;
-                    let rpc = self.repeats[rep].pc;
+                    ctx.count = self.rep(rep)?.count + 1;
+                    let rpc = self.rep(rep)?.pc;
                     let (min, max) = (at(code, rpc + 1), at(code, rpc + 2));
                     let tl = ctx.toplevel;
                     if ctx.count < min as isize {
-                        self.repeats[rep].count = ctx.count;
+                        self.rep(rep)?.count = ctx.count;
                         return Ok(self.call(ctx, Jump::MaxUntil1, rpc + 3, tl));
                     }
                     if (ctx.count < max as isize || max == MAXREPEAT)
-                        && self.ptr as isize != self.repeats[rep].last_ptr
+                        && self.ptr as isize != self.rep(rep)?.last_ptr
                     {
-                        self.repeats[rep].count = ctx.count;
+                        self.rep(rep)?.count = ctx.count;
                         self.lastmark_save(ctx);
                         self.mark_push(ctx.lastmark);
-                        ctx.saved = self.repeats[rep].last_ptr;
-                        self.repeats[rep].last_ptr = self.ptr as isize;
+                        ctx.saved = self.rep(rep)?.last_ptr;
+                        self.rep(rep)?.last_ptr = self.ptr as isize;
                         return Ok(self.call(ctx, Jump::MaxUntil2, rpc + 3, tl));
                     }
                     return Ok(self.max_until_tail(ctx));
@@ -586,14 +609,14 @@ impl<'a, C: SreChar> State<'a, C> {
                     ctx.rep = rep;
                     ctx.pc = p;
                     self.ptr = ctx.ptr;
-                    ctx.count = self.repeats[rep].count + 1;
-                    let rpc = self.repeats[rep].pc;
+                    ctx.count = self.rep(rep)?.count + 1;
+                    let rpc = self.rep(rep)?.pc;
                     let tl = ctx.toplevel;
                     if ctx.count < at(code, rpc + 1) as isize {
-                        self.repeats[rep].count = ctx.count;
+                        self.rep(rep)?.count = ctx.count;
                         return Ok(self.call(ctx, Jump::MinUntil1, rpc + 3, tl));
                     }
-                    self.repeat = self.repeats[rep].prev;
+                    self.repeat = self.rep(rep)?.prev;
                     self.lastmark_save(ctx);
                     if self.repeat != NO_REPEAT {
                         self.mark_push(ctx.lastmark);
@@ -751,8 +774,12 @@ impl<'a, C: SreChar> State<'a, C> {
         Mode::Return(false)
     }
 
+    fn rep(&mut self, i: usize) -> Result<&mut Repeat, SreError> {
+        self.repeats.get_mut(i).ok_or(SreError::State)
+    }
+
     fn max_until_tail(&mut self, ctx: &mut Ctx) -> Mode {
-        self.repeat = self.repeats[ctx.rep].prev;
+        self.repeat = self.repeats.get(ctx.rep).map_or(NO_REPEAT, |r| r.prev);
         let (pc, tl) = (ctx.pc, ctx.toplevel);
         self.call(ctx, Jump::MaxUntil3, pc, tl)
     }
@@ -854,7 +881,7 @@ impl<'a, C: SreChar> State<'a, C> {
             Jump::Repeat => {
                 let rep = ctx.rep;
                 if rep < self.repeats.len() {
-                    self.repeat = self.repeats[rep].prev;
+                    self.repeat = self.rep(rep)?.prev;
                     self.repeats.truncate(rep);
                 }
                 Mode::Return(ret)
@@ -863,20 +890,20 @@ impl<'a, C: SreChar> State<'a, C> {
                 if ret {
                     return Ok(Mode::Return(true));
                 }
-                self.repeats[ctx.rep].count = ctx.count - 1;
+                self.rep(ctx.rep)?.count = ctx.count - 1;
                 self.ptr = ctx.ptr;
                 Mode::Return(false)
             }
             Jump::MaxUntil2 => {
                 let rep = ctx.rep;
-                self.repeats[rep].last_ptr = ctx.saved;
+                self.rep(rep)?.last_ptr = ctx.saved;
                 if ret {
                     self.mark_discard(ctx.lastmark);
                     return Ok(Mode::Return(true));
                 }
                 self.mark_pop(ctx.lastmark, false);
                 self.lastmark_restore(ctx);
-                self.repeats[rep].count = ctx.count - 1;
+                self.rep(rep)?.count = ctx.count - 1;
                 self.ptr = ctx.ptr;
                 self.max_until_tail(ctx)
             }
@@ -903,25 +930,25 @@ impl<'a, C: SreChar> State<'a, C> {
                 }
                 self.lastmark_restore(ctx);
                 self.ptr = ctx.ptr;
-                let max = at(code, self.repeats[rep].pc + 2);
+                let max = at(code, self.rep(rep)?.pc + 2);
                 if (ctx.count >= max as isize && max != MAXREPEAT)
-                    || self.ptr as isize == self.repeats[rep].last_ptr
+                    || self.ptr as isize == self.rep(rep)?.last_ptr
                 {
                     return Ok(Mode::Return(false));
                 }
-                self.repeats[rep].count = ctx.count;
-                ctx.saved = self.repeats[rep].last_ptr;
-                self.repeats[rep].last_ptr = self.ptr as isize;
-                let (pc, tl) = (self.repeats[rep].pc + 3, ctx.toplevel);
+                self.rep(rep)?.count = ctx.count;
+                ctx.saved = self.rep(rep)?.last_ptr;
+                self.rep(rep)?.last_ptr = self.ptr as isize;
+                let (pc, tl) = (self.rep(rep)?.pc + 3, ctx.toplevel);
                 self.call(ctx, Jump::MinUntil3, pc, tl)
             }
             Jump::MinUntil3 => {
                 let rep = ctx.rep;
-                self.repeats[rep].last_ptr = ctx.saved;
+                self.rep(rep)?.last_ptr = ctx.saved;
                 if ret {
                     return Ok(Mode::Return(true));
                 }
-                self.repeats[rep].count = ctx.count - 1;
+                self.rep(rep)?.count = ctx.count - 1;
                 self.ptr = ctx.ptr;
                 Mode::Return(false)
             }

@@ -156,6 +156,16 @@ pub(crate) use with_text;
 
 /// `getstring`: prepare `obj` for matching.
 pub fn get_subject(vm: &Vm, obj: &PyObjectRef) -> PyResult<Subject> {
+    // Let go of a cached text nothing else uses any more.
+    let stale = WIDE.with(|c| {
+        let mut c = c.borrow_mut();
+        if c.0.as_ref().is_some_and(|(o, _)| o.refcount() == 1) {
+            c.0.take()
+        } else {
+            None
+        }
+    });
+    drop(stale);
     if let Some(s) = obj.downcast_ref::<PyStr>() {
         if s.is_ascii() {
             return Ok(Subject::Ascii(obj.clone()));

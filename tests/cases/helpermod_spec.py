@@ -1,4 +1,5 @@
 VALUE = 42
 
+
 def double(x):
     return 2 * x

@@ -1,2 +1,0 @@
-"""A package for mod_importlib_spec."""
-NAME = "helperpkg_spec"
