@@ -17,6 +17,7 @@ pub mod _struct;
 pub mod _thread;
 pub mod _warnings;
 pub mod _weakref;
+pub mod array;
 pub mod atexit;
 pub mod binascii;
 pub mod builtins;
@@ -106,6 +107,7 @@ pub fn init(vm: &Vm) -> PyResult<()> {
     vm.register_builtin_module("_csv", _csv::make);
     vm.register_builtin_module("errno", errno::make);
     vm.register_builtin_module("atexit", atexit::make);
+    vm.register_builtin_module("array", array::make);
     vm.register_builtin_module("_contextvars", _contextvars::make);
     vm.register_builtin_module("_md5", hashes::make_md5);
     vm.register_builtin_module("_sha1", hashes::make_sha1);
