@@ -350,7 +350,7 @@ fn a_new(vm: &Vm, args: Args) -> PyResult {
             || init.downcast_ref::<PyByteArray>().is_some()
         {
             let b = crate::types::memoryview::bytes_like(init).unwrap_or_default();
-            if b.len() % itemsize(code) != 0 {
+            if !b.len().is_multiple_of(itemsize(code)) {
                 return Err(vm.new_value_error("bytes length not a multiple of item size"));
             }
             from_bytes(code, &b, &mut data);

@@ -134,7 +134,7 @@ fn decode(d: &[u8], frame: Frame, zdict: &[u8]) -> Result<Decoded, String> {
                 return incomplete(Vec::new());
             }
             let (cmf, flg) = (d[0], d[1]);
-            if (cmf as u16 * 256 + flg as u16) % 31 != 0 {
+            if !(cmf as u16 * 256 + flg as u16).is_multiple_of(31) {
                 return Err(dec_err("incorrect header check"));
             }
             if cmf & 0x0f != 8 {
