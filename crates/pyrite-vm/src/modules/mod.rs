@@ -12,6 +12,7 @@ pub mod _functools;
 pub mod _heapq;
 pub mod _operator;
 pub mod _random;
+pub mod _signal;
 pub mod _string;
 pub mod _struct;
 pub mod _thread;
@@ -108,6 +109,7 @@ pub fn init(vm: &Vm) -> PyResult<()> {
     vm.register_builtin_module("errno", errno::make);
     vm.register_builtin_module("atexit", atexit::make);
     vm.register_builtin_module("array", array::make);
+    vm.register_builtin_module("_signal", _signal::make);
     vm.register_builtin_module("_contextvars", _contextvars::make);
     vm.register_builtin_module("_md5", hashes::make_md5);
     vm.register_builtin_module("_sha1", hashes::make_sha1);
