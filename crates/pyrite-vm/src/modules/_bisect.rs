@@ -107,7 +107,7 @@ fn insort(vm: &Vm, args: Args, fname: &str, right: bool) -> PyResult {
     let c = parse(vm, &args, fname)?;
     let i = match c.key {
         Some(k) => {
-            let kx = vm.call(k, &[c.x.clone()])?;
+            let kx = vm.call(k, std::slice::from_ref(c.x))?;
             search(vm, &c, &kx, right)?
         }
         None => search(vm, &c, c.x, right)?,

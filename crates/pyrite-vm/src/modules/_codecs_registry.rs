@@ -142,14 +142,12 @@ pub fn lookup_codec(vm: &Vm, encoding: &PyObjectRef) -> PyResult {
     }
     let funcs = REG.with(|r| r.borrow().search.clone());
     for f in funcs {
-        let r = vm.call(&f, &[norm.clone()])?;
+        let r = vm.call(&f, std::slice::from_ref(&norm))?;
         if r.is(&vm.none) {
             continue;
         }
-        if r.downcast_ref::<PyTuple>().map(|t| t.items.len()) != Some(4)
-            && !r
-                .downcast_ref::<PyTuple>()
-                .is_some_and(|t| t.items.len() >= 4)
+        if r.downcast_ref::<PyTuple>()
+            .is_none_or(|t| t.items.len() < 4)
         {
             return Err(vm.new_type_error("codec search functions must return 4-tuples"));
         }
@@ -213,7 +211,7 @@ pub fn call_custom(
     encoding: bool,
 ) -> PyResult<(String, usize)> {
     let h = lookup_error_handler(vm, &vm.new_str(errors))?;
-    let r = vm.call(&h, &[exc.clone()])?;
+    let r = vm.call(&h, std::slice::from_ref(exc))?;
     let bad = || {
         vm.new_type_error(format!(
             "{} error handler must return (str, int) tuple",

@@ -380,7 +380,7 @@ impl Payload for Reader {
         visit(&self.input);
         visit(&self.dialect);
         if let Ok(f) = self.fields.try_borrow() {
-            f.iter().for_each(|x| visit(x));
+            f.iter().for_each(&mut *visit);
         }
     }
 }

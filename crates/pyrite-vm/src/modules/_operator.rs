@@ -108,7 +108,7 @@ fn op_invert(vm: &Vm, args: Args) -> PyResult {
 fn op_abs(vm: &Vm, args: Args) -> PyResult {
     let a = one(vm, &args, "abs")?;
     let f = vm.get_attr_str(&vm.import_absolute("builtins")?, "abs")?;
-    vm.call(&f, &[a.clone()])
+    vm.call(&f, std::slice::from_ref(a))
 }
 
 fn op_index(vm: &Vm, args: Args) -> PyResult {
@@ -281,7 +281,7 @@ pub struct ItemGetter {
 
 impl Payload for ItemGetter {
     fn traverse(&self, visit: &mut dyn FnMut(&PyObjectRef)) {
-        self.items.iter().for_each(|x| visit(x));
+        self.items.iter().for_each(&mut *visit);
     }
 }
 
@@ -294,8 +294,8 @@ pub struct AttrGetter {
 
 impl Payload for AttrGetter {
     fn traverse(&self, visit: &mut dyn FnMut(&PyObjectRef)) {
-        self.names.iter().for_each(|x| visit(x));
-        self.paths.iter().flatten().for_each(|x| visit(x));
+        self.names.iter().for_each(&mut *visit);
+        self.paths.iter().flatten().for_each(&mut *visit);
     }
 }
 
@@ -309,8 +309,8 @@ pub struct MethodCaller {
 impl Payload for MethodCaller {
     fn traverse(&self, visit: &mut dyn FnMut(&PyObjectRef)) {
         visit(&self.name);
-        self.args.iter().for_each(|x| visit(x));
-        self.kwnames.iter().for_each(|x| visit(x));
+        self.args.iter().for_each(&mut *visit);
+        self.kwnames.iter().for_each(&mut *visit);
     }
 }
 

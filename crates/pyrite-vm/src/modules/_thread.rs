@@ -328,6 +328,9 @@ pub fn make(vm: &Vm) -> PyResult<PyObjectRef> {
         ("start_new", start_new_thread),
         ("stack_size", stack_size),
         ("daemon_threads_allowed", daemon_threads_allowed),
+        // The lock threading.py holds for a thread's lifetime; with one
+        // thread it is just a fresh lock.
+        ("_set_sentinel", allocate_lock),
     ] {
         vm.add_function(d, "_thread", name, f);
     }

@@ -48,7 +48,7 @@ fn matches(vm: &Vm, pat: &PyObjectRef, arg: &PyObjectRef) -> PyResult<bool> {
     if pat.class().is(vm.types.str.as_object()) {
         return vm.eq_bool(pat, arg);
     }
-    let r = vm.call_method(pat, "match", &[arg.clone()])?;
+    let r = vm.call_method(pat, "match", std::slice::from_ref(arg))?;
     vm.is_true(&r)
 }
 
@@ -207,7 +207,7 @@ fn warn_explicit_impl(
         (
             message.clone(),
             category.clone(),
-            vm.call(category, &[message.clone()])?,
+            vm.call(category, std::slice::from_ref(message))?,
         )
     };
     let key = vm.new_tuple(vec![text.clone(), category.clone(), vm.new_int(lineno)]);

@@ -88,7 +88,7 @@ pub fn hexlify_with(data: &[u8], sep: Option<u8>, per: isize) -> Vec<u8> {
         if let Some(s) = sep {
             if i > 0 && group > 0 {
                 let boundary = if per > 0 {
-                    (n - i) % group == 0
+                    (n - i).is_multiple_of(group)
                 } else {
                     i % group == 0
                 };

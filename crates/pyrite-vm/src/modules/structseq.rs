@@ -104,7 +104,7 @@ impl StructSeq {
 
     /// An instance from the sequence items and the extra (attribute-only)
     /// fields.
-    pub fn new(&self, vm: &Vm, items: Vec<PyObjectRef>, extra: Vec<PyObjectRef>) -> PyResult {
+    pub fn instance(&self, vm: &Vm, items: Vec<PyObjectRef>, extra: Vec<PyObjectRef>) -> PyResult {
         vm.call(&self.make, &[vm.new_tuple(items), vm.new_tuple(extra)])
     }
 }
@@ -207,7 +207,7 @@ fn make_sys(vm: &Vm, sys: &PyObjectRef) -> PyResult<()> {
         11,
         true,
     )?;
-    let v = float_info.new(
+    let v = float_info.instance(
         vm,
         vec![
             vm.new_float(f64::MAX),
@@ -238,7 +238,7 @@ fn make_sys(vm: &Vm, sys: &PyObjectRef) -> PyResult<()> {
         4,
         true,
     )?;
-    let v = int_info.new(vm, vec![int(30), int(4), int(4300), int(640)], vec![])?;
+    let v = int_info.instance(vm, vec![int(30), int(4), int(4300), int(640)], vec![])?;
     vm.set_attr_str(&sys, "int_info", v)?;
     let hash_info = make_type(
         vm,
@@ -258,7 +258,7 @@ fn make_sys(vm: &Vm, sys: &PyObjectRef) -> PyResult<()> {
         9,
         true,
     )?;
-    let v = hash_info.new(
+    let v = hash_info.instance(
         vm,
         vec![
             int(64),
@@ -299,7 +299,7 @@ fn make_sys(vm: &Vm, sys: &PyObjectRef) -> PyResult<()> {
     // PYTHONHASHSEED=0 turns string hash randomization off.
     let hash_random =
         f.ignore_environment || std::env::var("PYTHONHASHSEED").map_or(true, |v| v.trim() != "0");
-    let v = flags_t.new(
+    let v = flags_t.instance(
         vm,
         vec![
             int(0),
@@ -332,7 +332,7 @@ fn make_sys(vm: &Vm, sys: &PyObjectRef) -> PyResult<()> {
         3,
         true,
     )?;
-    let v = ti.new(
+    let v = ti.instance(
         vm,
         vec![
             vm.new_str("pthread"),

@@ -526,7 +526,7 @@ pub fn strftime_tm(fmt: &str, tm: &Tm) -> String {
                 let n = s.chars().count();
                 if width > n {
                     let pad = if flag == Some('0') { '0' } else { ' ' };
-                    out.extend(std::iter::repeat(pad).take(width - n));
+                    out.extend(std::iter::repeat_n(pad, width - n));
                 }
                 out.push_str(&s);
             }
@@ -542,7 +542,7 @@ pub fn strftime_tm(fmt: &str, tm: &Tm) -> String {
                 };
                 let len = digits.len() + (n < 0) as usize;
                 if pad == ' ' {
-                    out.extend(std::iter::repeat(' ').take(w.saturating_sub(len)));
+                    out.extend(std::iter::repeat_n(' ', w.saturating_sub(len)));
                     if n < 0 {
                         out.push('-');
                     }
@@ -550,7 +550,7 @@ pub fn strftime_tm(fmt: &str, tm: &Tm) -> String {
                     if n < 0 {
                         out.push('-');
                     }
-                    out.extend(std::iter::repeat('0').take(w.saturating_sub(len)));
+                    out.extend(std::iter::repeat_n('0', w.saturating_sub(len)));
                 }
                 out.push_str(&digits);
             }

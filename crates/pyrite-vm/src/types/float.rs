@@ -82,7 +82,7 @@ pub fn float_repr(v: f64) -> String {
 fn tie_to_even(v: f64, exp: i32, digits: &mut String) {
     let n = digits.len();
     let last = digits.as_bytes()[n - 1];
-    if (last - b'0') % 2 == 0 {
+    if (last - b'0').is_multiple_of(2) {
         return;
     }
     let exact = format!("{:.*e}", n + 24, v.abs());
@@ -97,7 +97,7 @@ fn tie_to_even(v: f64, exp: i32, digits: &mut String) {
         return;
     }
     let trunc = &ed[..n];
-    if (trunc[n - 1] - b'0') % 2 != 0 {
+    if !(trunc[n - 1] - b'0').is_multiple_of(2) {
         return;
     }
     // Next to a power of two the gap below is half the gap above, so

@@ -87,7 +87,7 @@ fn md5_compress(h: &mut [u32; 4], blk: &[u8; 64]) {
         .map(|c| u32::from_le_bytes([c[0], c[1], c[2], c[3]]))
         .collect();
     let [mut a, mut b, mut c, mut d] = *h;
-    for i in 0..64 {
+    for (i, shift) in MD5_S.iter().enumerate() {
         let (f, g) = match i / 16 {
             0 => ((b & c) | (!b & d), i),
             1 => ((d & b) | (!d & c), (5 * i + 1) % 16),
@@ -98,7 +98,7 @@ fn md5_compress(h: &mut [u32; 4], blk: &[u8; 64]) {
         a = d;
         d = c;
         c = b;
-        b = b.wrapping_add(f.rotate_left(MD5_S[i]));
+        b = b.wrapping_add(f.rotate_left(*shift));
     }
     h[0] = h[0].wrapping_add(a);
     h[1] = h[1].wrapping_add(b);

@@ -265,7 +265,7 @@ impl Blake2 {
         }
         let mask = if big { u64::MAX } else { u32::MAX as u64 };
         let bits = if big { 64 } else { 32 };
-        v[12] ^= (self.t as u64) & mask;
+        v[12] ^= self.t & mask;
         v[13] ^= ((self.t as u128 >> bits) as u64) & mask;
         if last {
             v[14] ^= mask;

@@ -175,9 +175,36 @@ fn dynamic_tables(b: &mut Bits) -> Result<(Huff, Huff), InflateError> {
 /// `out` (which may hold a preset dictionary: back references may reach
 /// into it). Returns the number of input bytes used. On error `out` keeps
 /// what was decoded.
+#[cfg(test)]
 pub fn inflate(data: &[u8], out: &mut Vec<u8>) -> Result<usize, InflateError> {
-    let mut b = Bits { d: data, pos: 0 };
+    let mut ck = (0, out.len());
+    inflate_blocks(data, 0, out, &mut ck)
+}
+
+/// Resume inflating at bit `start_bit` (a block boundary). On error also
+/// returns the (bit position, output length) at the start of the block
+/// being decoded, from where a later call with more input can resume.
+pub fn inflate_resume(
+    data: &[u8],
+    start_bit: usize,
+    out: &mut Vec<u8>,
+) -> Result<usize, (InflateError, (usize, usize))> {
+    let mut ck = (start_bit, out.len());
+    inflate_blocks(data, start_bit, out, &mut ck).map_err(|e| (e, ck))
+}
+
+fn inflate_blocks(
+    data: &[u8],
+    start_bit: usize,
+    out: &mut Vec<u8>,
+    ck: &mut (usize, usize),
+) -> Result<usize, InflateError> {
+    let mut b = Bits {
+        d: data,
+        pos: start_bit,
+    };
     loop {
+        *ck = (b.pos, out.len());
         let last = b.get(1)?;
         let kind = b.get(2)?;
         match kind {

@@ -4,7 +4,7 @@
 //! chosen by `wbits` as in CPython 3.11 `Modules/zlibmodule.c`. The
 //! compressed bytes are valid but not identical to zlib's; messages of
 //! decompression errors are zlib's. A `Decompress` object keeps its input
-//! and re-inflates from the start of the stream on each call, so
+//! and resumes inflating from the last block boundary on each call, so
 //! `unconsumed_tail` stays empty (output beyond `max_length` is kept and
 //! returned by later calls).
 
@@ -12,7 +12,7 @@ mod deflate;
 
 use std::cell::RefCell;
 
-use deflate::{adler32, inflate, write_block, BitWriter, InflateError};
+use deflate::{adler32, write_block, BitWriter, InflateError};
 
 use super::binascii::crc32_update;
 use super::type_cache::native_type;
@@ -106,16 +106,22 @@ fn dec_err(msg: &str) -> String {
 
 const TRUNCATED: &str = "Error -5 while decompressing data: incomplete or truncated stream";
 
-/// Decode the stream at the start of `d`. Corrupt data is an error;
-/// running out of input is not (the output so far is returned).
-fn decode(d: &[u8], frame: Frame, zdict: &[u8]) -> Result<Decoded, String> {
+/// Where the DEFLATE data of a stream starts, once its header is complete.
+#[derive(Clone)]
+struct Body {
+    frame: Frame,
+    /// Byte offset of the DEFLATE data.
+    start: usize,
+    /// Length of the preset dictionary kept in front of the output.
+    dict_len: usize,
+}
+
+/// Parse the zlib/gzip header; `Ok(None)` while it is incomplete.
+fn parse_header(d: &[u8], frame: Frame, zdict: &[u8]) -> Result<Option<Body>, String> {
     let frame = match frame {
         Frame::Auto => {
             if d.len() < 2 {
-                return Ok(Decoded {
-                    out: Vec::new(),
-                    used: None,
-                });
+                return Ok(None);
             }
             if d[0] == 0x1f && d[1] == 0x8b {
                 Frame::Gzip
@@ -125,16 +131,15 @@ fn decode(d: &[u8], frame: Frame, zdict: &[u8]) -> Result<Decoded, String> {
         }
         f => f,
     };
-    let incomplete = |out: Vec<u8>| Ok(Decoded { out, used: None });
     let mut pos = 0usize;
     let mut has_dict = false;
     match frame {
         Frame::Zlib => {
             if d.len() < 2 {
-                return incomplete(Vec::new());
+                return Ok(None);
             }
             let (cmf, flg) = (d[0], d[1]);
-            if (cmf as u16 * 256 + flg as u16) % 31 != 0 {
+            if !(cmf as u16 * 256 + flg as u16).is_multiple_of(31) {
                 return Err(dec_err("incorrect header check"));
             }
             if cmf & 0x0f != 8 {
@@ -153,9 +158,8 @@ fn decode(d: &[u8], frame: Frame, zdict: &[u8]) -> Result<Decoded, String> {
             }
         }
         Frame::Gzip => {
-            let need = |n: usize| d.len() >= n;
-            if !need(10) {
-                return incomplete(Vec::new());
+            if d.len() < 10 {
+                return Ok(None);
             }
             if d[0] != 0x1f || d[1] != 0x8b {
                 return Err(dec_err("incorrect header check"));
@@ -166,8 +170,8 @@ fn decode(d: &[u8], frame: Frame, zdict: &[u8]) -> Result<Decoded, String> {
             let flags = d[3];
             pos = 10;
             if flags & 4 != 0 {
-                if !need(pos + 2) {
-                    return incomplete(Vec::new());
+                if d.len() < pos + 2 {
+                    return Ok(None);
                 }
                 pos += 2 + u16::from_le_bytes([d[pos], d[pos + 1]]) as usize;
             }
@@ -175,61 +179,124 @@ fn decode(d: &[u8], frame: Frame, zdict: &[u8]) -> Result<Decoded, String> {
                 if flags & bit != 0 {
                     match d.get(pos..).and_then(|r| r.iter().position(|c| *c == 0)) {
                         Some(z) => pos += z + 1,
-                        None => return incomplete(Vec::new()),
+                        None => return Ok(None),
                     }
                 }
             }
             if flags & 2 != 0 {
                 pos += 2;
             }
-            if !need(pos) {
-                return incomplete(Vec::new());
-            }
         }
         _ => {}
+    }
+    if d.len() < pos {
+        return Ok(None);
     }
     let dict_len = if has_dict || frame == Frame::Raw {
         zdict.len()
     } else {
         0
     };
-    let mut out = zdict[..dict_len].to_vec();
-    let r = inflate(&d[pos.min(d.len())..], &mut out);
-    let body = out.split_off(dict_len);
-    let used = match r {
-        Ok(n) => n,
-        Err(InflateError::Incomplete) => return incomplete(body),
-        Err(InflateError::Bad(m)) => return Err(dec_err(m)),
-    };
-    pos += used;
+    Ok(Some(Body {
+        frame,
+        start: pos,
+        dict_len,
+    }))
+}
+
+/// Check the trailer after the DEFLATE data ending at `pos`; returns the
+/// end of the stream (`Ok(None)` while the trailer is incomplete).
+fn check_trailer(d: &[u8], frame: Frame, pos: usize, body: &[u8]) -> Result<Option<usize>, String> {
     match frame {
         Frame::Zlib => {
             let Some(t) = d.get(pos..pos + 4) else {
-                return incomplete(body);
+                return Ok(None);
             };
-            if u32::from_be_bytes([t[0], t[1], t[2], t[3]]) != adler32(1, &body) {
+            if u32::from_be_bytes([t[0], t[1], t[2], t[3]]) != adler32(1, body) {
                 return Err(dec_err("incorrect data check"));
             }
-            pos += 4;
+            Ok(Some(pos + 4))
         }
         Frame::Gzip => {
             let Some(t) = d.get(pos..pos + 8) else {
-                return incomplete(body);
+                return Ok(None);
             };
-            if u32::from_le_bytes([t[0], t[1], t[2], t[3]]) != crc32_update(0, &body) {
+            if u32::from_le_bytes([t[0], t[1], t[2], t[3]]) != crc32_update(0, body) {
                 return Err(dec_err("incorrect data check"));
             }
             if u32::from_le_bytes([t[4], t[5], t[6], t[7]]) != body.len() as u32 {
                 return Err(dec_err("incorrect length check"));
             }
-            pos += 8;
+            Ok(Some(pos + 8))
         }
-        _ => {}
+        _ => Ok(Some(pos)),
     }
-    Ok(Decoded {
-        out: body,
-        used: Some(pos),
-    })
+}
+
+/// A resumable decoding position: the header and the output up to the
+/// last block boundary reached.
+#[derive(Clone, Default)]
+struct Progress {
+    body: Option<Body>,
+    bit: usize,
+    out: Vec<u8>,
+}
+
+/// Decode the stream at the start of `d`, resuming from `pr`. Corrupt
+/// data is an error; running out of input is not (the output so far is
+/// returned and `pr` remembers the last block boundary).
+fn decode_from(d: &[u8], frame: Frame, zdict: &[u8], pr: &mut Progress) -> Result<Decoded, String> {
+    if pr.body.is_none() {
+        match parse_header(d, frame, zdict)? {
+            Some(b) => {
+                pr.out = zdict[..b.dict_len].to_vec();
+                pr.bit = 0;
+                pr.body = Some(b);
+            }
+            None => {
+                return Ok(Decoded {
+                    out: Vec::new(),
+                    used: None,
+                })
+            }
+        }
+    }
+    let body = pr.body.clone().expect("header parsed");
+    let mut out = std::mem::take(&mut pr.out);
+    let start_len = out.len();
+    let r = deflate::inflate_resume(&d[body.start..], pr.bit, &mut out);
+    match r {
+        Ok(n) => {
+            let data = out[body.dict_len..].to_vec();
+            let end = check_trailer(d, body.frame, body.start + n, &data)?;
+            if end.is_none() {
+                // The trailer is still to come: resume from the same
+                // block boundary next time.
+                out.truncate(start_len);
+                pr.out = out;
+            }
+            Ok(Decoded {
+                out: data,
+                used: end,
+            })
+        }
+        Err((InflateError::Incomplete, (bit, len))) => {
+            let data = out[body.dict_len..].to_vec();
+            out.truncate(len);
+            pr.out = out;
+            pr.bit = bit;
+            Ok(Decoded {
+                out: data,
+                used: None,
+            })
+        }
+        Err((InflateError::Bad(m), _)) => Err(dec_err(m)),
+    }
+}
+
+/// Decode a whole stream from its start.
+fn decode(d: &[u8], frame: Frame, zdict: &[u8]) -> Result<Decoded, String> {
+    decode_from(d, frame, zdict, &mut Progress::default())
 }
 
 fn z_decompress(vm: &Vm, args: Args) -> PyResult {
@@ -496,6 +563,8 @@ struct DecompState {
     returned: usize,
     eof: bool,
     unused: Vec<u8>,
+    /// Decoding progress (header and last block boundary).
+    progress: Progress,
 }
 
 pub struct Decompress {
@@ -525,6 +594,7 @@ fn z_decompressobj(vm: &Vm, args: Args) -> PyResult {
         returned: 0,
         eof: false,
         unused: Vec::new(),
+        progress: Progress::default(),
     };
     Ok(vm.alloc(
         Decompress {
@@ -544,7 +614,9 @@ fn advance(vm: &Vm, st: &mut DecompState) -> PyResult<Vec<u8>> {
     if let Some((out, _)) = &st.done {
         return Ok(out.clone());
     }
-    let r = decode(&st.input, st.frame, &st.zdict).map_err(|m| zerr(vm, m))?;
+    let mut pr = std::mem::take(&mut st.progress);
+    let r = decode_from(&st.input, st.frame, &st.zdict, &mut pr).map_err(|m| zerr(vm, m))?;
+    st.progress = pr;
     if let Some(used) = r.used {
         st.done = Some((r.out.clone(), used));
         st.unused = st.input[used..].to_vec();
