@@ -151,6 +151,8 @@ pub struct Vm {
     pub frame_pool: RefCell<Vec<Box<crate::eval::frame::Frame>>>,
     /// The code object pooled frames point at while unused.
     pub placeholder_code: RefCell<Option<crate::types::code::PyCodeRef>>,
+    /// `_make_structseq` from `modules/structseq.rs`, compiled once.
+    pub structseq_maker: RefCell<Option<PyObjectRef>>,
     /// Program arguments (`sys.argv`).
     pub argv: RefCell<Vec<String>>,
     /// Module search path (`sys.path`) before `sys` exists.
@@ -347,6 +349,7 @@ impl Vm {
             frame_stack: RefCell::new(Vec::new()),
             frame_pool: RefCell::new(Vec::new()),
             placeholder_code: RefCell::new(None),
+            structseq_maker: RefCell::new(None),
             argv: RefCell::new(Vec::new()),
             initial_path: RefCell::new(Vec::new()),
             builtin_modules: RefCell::new(HashMap::new()),

@@ -117,23 +117,48 @@ pub fn stat_impl(vm: &Vm, args: Args, follow: bool) -> PyResult {
         vm.new_int(md.mtime()),
         vm.new_int(md.ctime()),
     ];
-    let r = vm.alloc(
-        crate::types::object::PyInstance::default(),
-        &vm.types.simple_namespace,
-    );
-    let names = [
-        "st_mode", "st_ino", "st_dev", "st_nlink", "st_uid", "st_gid", "st_size", "st_atime",
-        "st_mtime", "st_ctime",
+    let secs = |s: i64, ns: i64| vm.new_float(s as f64 + ns as f64 * 1e-9);
+    let nanos = |s: i64, ns: i64| {
+        vm.new_bigint(dashu_int::IBig::from(s) * dashu_int::IBig::from(1_000_000_000u32) + ns)
+    };
+    let extra = vec![
+        secs(md.atime(), md.atime_nsec()),
+        secs(md.mtime(), md.mtime_nsec()),
+        secs(md.ctime(), md.ctime_nsec()),
+        nanos(md.atime(), md.atime_nsec()),
+        nanos(md.mtime(), md.mtime_nsec()),
+        nanos(md.ctime(), md.ctime_nsec()),
+        vm.new_int(md.blksize() as i64),
+        vm.new_int(md.blocks() as i64),
+        vm.new_int(md.rdev() as i64),
     ];
-    for (n, v) in names.iter().zip(vals) {
-        vm.set_attr_str(&r, n, v)?;
-    }
-    vm.set_attr_str(
-        &r,
-        "st_mtime_ns",
-        vm.new_int(md.mtime() * 1_000_000_000 + md.mtime_nsec()),
+    let make = vm
+        .modules
+        .get_by_str("posix")
+        .and_then(|m| vm.module_dict(&m).and_then(|d| d.get_by_str("_stat_result_make")))
+        .ok_or_else(|| vm.new_system_error("posix.stat_result is missing"))?;
+    vm.call(&make, &[vm.new_tuple(vals), vm.new_tuple(extra)])
+}
+
+/// `os.stat_result`: a struct sequence of 10 items (the last three the
+/// integer times) and 9 more named fields (float and nanosecond times,
+/// block size and count, device).
+fn add_stat_result(vm: &Vm, d: &crate::types::dict::PyDict) -> PyResult<()> {
+    let st = super::structseq::make_type(
+        vm,
+        "os",
+        "stat_result",
+        &[
+            "st_mode", "st_ino", "st_dev", "st_nlink", "st_uid", "st_gid", "st_size", "st_atime",
+            "st_mtime", "st_ctime", "st_atime", "st_mtime", "st_ctime", "st_atime_ns",
+            "st_mtime_ns", "st_ctime_ns", "st_blksize", "st_blocks", "st_rdev",
+        ],
+        10,
+        true,
     )?;
-    Ok(r)
+    vm.dict_set_str(d, "stat_result", st.cls.clone());
+    vm.dict_set_str(d, "_stat_result_make", st.make_fn());
+    Ok(())
 }
 
 fn posix_stat(vm: &Vm, args: Args) -> PyResult {
@@ -278,6 +303,7 @@ pub fn make(vm: &Vm) -> PyResult<PyObjectRef> {
     vm.add_function(d, n, "chdir", posix_chdir);
     vm.add_function(d, n, "putenv", posix_putenv);
     vm.add_function(d, n, "unsetenv", posix_unsetenv);
+    add_stat_result(vm, d)?;
     let env = vm.new_dict();
     for (k, v) in std::env::vars_os() {
         use std::os::unix::ffi::OsStrExt;

@@ -120,14 +120,22 @@ pub fn make_type(
     n_seq: usize,
     allow_new: bool,
 ) -> PyResult<StructSeq> {
-    let ns = vm.new_dict();
-    let builtins = vm.import_absolute("builtins")?;
-    vm.dict_set_str(&ns, "__builtins__", builtins.clone());
-    let exec = vm.get_attr_str(&builtins, "exec")?;
-    vm.call(&exec, &[vm.new_str(TEMPLATE), ns.clone().into_object()])?;
-    let f = ns
-        .get_by_str("_make_structseq")
-        .ok_or_else(|| vm.new_system_error("struct sequence template failed"))?;
+    let cached = vm.structseq_maker.borrow().clone();
+    let f = match cached {
+        Some(f) => f,
+        None => {
+            let ns = vm.new_dict();
+            let builtins = vm.import_absolute("builtins")?;
+            vm.dict_set_str(&ns, "__builtins__", builtins.clone());
+            let exec = vm.get_attr_str(&builtins, "exec")?;
+            vm.call(&exec, &[vm.new_str(TEMPLATE), ns.clone().into_object()])?;
+            let f = ns
+                .get_by_str("_make_structseq")
+                .ok_or_else(|| vm.new_system_error("struct sequence template failed"))?;
+            *vm.structseq_maker.borrow_mut() = Some(f.clone());
+            f
+        }
+    };
     let r = vm.call(
         &f,
         &[
