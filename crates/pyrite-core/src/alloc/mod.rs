@@ -42,6 +42,23 @@ thread_local! {
     };
 }
 
+/// Frees the empty arenas when the thread ends (the state itself has no
+/// destructor, so it stays usable for deallocations during teardown).
+struct ArenaGuard;
+
+impl Drop for ArenaGuard {
+    fn drop(&mut self) {
+        let _ = STATE.try_with(|s| {
+            // SAFETY: thread-local; nothing else holds the state now.
+            unsafe { &mut *s.get() }.pools.release_empty_arenas()
+        });
+    }
+}
+
+thread_local! {
+    static GUARD: ArenaGuard = const { ArenaGuard };
+}
+
 /// Run `f` on this thread's allocator state.
 #[inline(always)]
 fn with_state<R>(f: impl FnOnce(&mut State) -> R) -> R {
@@ -82,6 +99,8 @@ fn ensure_limit_read() {
     if with_state(|s| s.limit) != 0 {
         return;
     }
+    // First allocation of this thread: arrange for the arenas' release.
+    let _ = GUARD.try_with(|_| ());
     let n = std::env::var("PYRITE_MAX_MEMORY")
         .ok()
         .and_then(|v| parse_size(&v))
@@ -101,6 +120,7 @@ pub fn bytes_in_use() -> usize {
 
 /// Set the memory cap in bytes (`usize::MAX` for none).
 pub fn set_limit(bytes: usize) {
+    let _ = GUARD.try_with(|_| ());
     with_state(|s| s.limit = bytes.max(1));
 }
 

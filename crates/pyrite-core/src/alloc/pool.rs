@@ -317,6 +317,35 @@ impl Pools {
         self.counts.reclaimed += 1;
     }
 
+    /// Give every arena with no block in use back to the system (thread
+    /// exit: the one empty arena normally kept is not needed any more).
+    pub fn release_empty_arenas(&mut self) {
+        let mut a = self.arenas;
+        while !a.is_null() {
+            // SAFETY: the arena list holds live boxed descriptors; an arena
+            // whose pools are all free has none in a class ring, so nothing
+            // points into it once it is unlinked here.
+            unsafe {
+                let next = (*a).next;
+                if (*a).nfree == POOLS_PER_ARENA {
+                    let ar = Box::from_raw(a);
+                    if ar.prev.is_null() {
+                        self.arenas = ar.next;
+                    } else {
+                        (*ar.prev).next = ar.next;
+                    }
+                    if !ar.next.is_null() {
+                        (*ar.next).prev = ar.prev;
+                    }
+                    std::alloc::dealloc(ar.base.as_ptr(), arena_layout());
+                    self.counts.current -= 1;
+                    self.counts.reclaimed += 1;
+                }
+                a = next;
+            }
+        }
+    }
+
     fn each_arena(&self, mut f: impl FnMut(&ArenaObj)) {
         let mut a = self.arenas;
         while !a.is_null() {

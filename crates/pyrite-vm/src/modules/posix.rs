@@ -105,6 +105,11 @@ pub fn stat_impl(vm: &Vm, args: Args, follow: bool) -> PyResult {
         std::fs::symlink_metadata(&path)
     };
     let md = md.map_err(|e| os_error(vm, &e, Some(&path)))?;
+    stat_result_from(vm, &md)
+}
+
+/// An `os.stat_result` for `md`.
+pub fn stat_result_from(vm: &Vm, md: &std::fs::Metadata) -> PyResult {
     let vals: Vec<PyObjectRef> = vec![
         vm.new_int(md.mode() as i64),
         vm.new_int(md.ino() as i64),
@@ -135,7 +140,10 @@ pub fn stat_impl(vm: &Vm, args: Args, follow: bool) -> PyResult {
     let make = vm
         .modules
         .get_by_str("posix")
-        .and_then(|m| vm.module_dict(&m).and_then(|d| d.get_by_str("_stat_result_make")))
+        .and_then(|m| {
+            vm.module_dict(&m)
+                .and_then(|d| d.get_by_str("_stat_result_make"))
+        })
         .ok_or_else(|| vm.new_system_error("posix.stat_result is missing"))?;
     vm.call(&make, &[vm.new_tuple(vals), vm.new_tuple(extra)])
 }
@@ -149,14 +157,33 @@ fn add_stat_result(vm: &Vm, d: &crate::types::dict::PyDict) -> PyResult<()> {
         "os",
         "stat_result",
         &[
-            "st_mode", "st_ino", "st_dev", "st_nlink", "st_uid", "st_gid", "st_size", "st_atime",
-            "st_mtime", "st_ctime", "st_atime", "st_mtime", "st_ctime", "st_atime_ns",
-            "st_mtime_ns", "st_ctime_ns", "st_blksize", "st_blocks", "st_rdev",
+            "st_mode",
+            "st_ino",
+            "st_dev",
+            "st_nlink",
+            "st_uid",
+            "st_gid",
+            "st_size",
+            "st_atime",
+            "st_mtime",
+            "st_ctime",
+            "st_atime",
+            "st_mtime",
+            "st_ctime",
+            "st_atime_ns",
+            "st_mtime_ns",
+            "st_ctime_ns",
+            "st_blksize",
+            "st_blocks",
+            "st_rdev",
         ],
         10,
         true,
     )?;
     vm.dict_set_str(d, "stat_result", st.cls.clone());
+    let ts =
+        super::structseq::make_type(vm, "os", "terminal_size", &["columns", "lines"], 2, true)?;
+    vm.dict_set_str(d, "terminal_size", ts.cls.clone());
     vm.dict_set_str(d, "_stat_result_make", st.make_fn());
     Ok(())
 }
@@ -304,6 +331,7 @@ pub fn make(vm: &Vm) -> PyResult<PyObjectRef> {
     vm.add_function(d, n, "putenv", posix_putenv);
     vm.add_function(d, n, "unsetenv", posix_unsetenv);
     add_stat_result(vm, d)?;
+    super::posix_fd::add(vm, d);
     let env = vm.new_dict();
     for (k, v) in std::env::vars_os() {
         use std::os::unix::ffi::OsStrExt;
