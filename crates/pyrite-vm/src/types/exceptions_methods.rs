@@ -461,6 +461,11 @@ pub fn init(vm: &Vm) {
     vm.add_method(&e.AttributeError, "__init__", name_error_init);
     vm.add_method(&e.ImportError, "__init__", import_error_init);
     vm.add_method(&e.ImportError, "__str__", import_error_str);
+    // Errors raised by the VM itself skip `__init__`; CPython's members read
+    // as None until set, so give the class None defaults.
+    for attr in ["name", "path", "msg"] {
+        vm.set_type_attr(&e.ImportError, attr, vm.none.clone());
+    }
     vm.add_method(&e.OSError, "__init__", os_error_init);
     vm.add_method(&e.OSError, "__str__", os_error_str);
     vm.add_method(&e.SyntaxError, "__init__", syntax_error_init);
