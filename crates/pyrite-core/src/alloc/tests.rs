@@ -65,7 +65,9 @@ fn empty_arenas_go_back_but_one_is_kept() {
     let v: Vec<_> = (0..n)
         .map(|_| alloc_block(lay(512)).expect("block"))
         .collect();
-    assert!(debug_malloc_stats().contains("# arenas allocated current         =                    2"));
+    assert!(
+        debug_malloc_stats().contains("# arenas allocated current         =                    2")
+    );
     for p in v {
         // SAFETY: from `alloc_block` with this layout.
         unsafe { free_block(p, lay(512)) };

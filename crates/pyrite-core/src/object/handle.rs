@@ -293,7 +293,8 @@ impl PyObjectRef {
                 // dict-less, weakref-less layout from the core's view.
                 // SAFETY: the type pointer is fixed up below before any use, and
                 // the block's prefix follows `flags`, which are then its type's.
-                let r = unsafe { alloc_object(payload, NonNull::dangling(), TypeFlags(flags), false) }?;
+                let r =
+                    unsafe { alloc_object(payload, NonNull::dangling(), TypeFlags(flags), false) }?;
                 // SAFETY: `r` is fresh and uniquely ours.
                 unsafe { r.ptr.as_ref().ty.set(r.ptr) };
                 Ok(r)

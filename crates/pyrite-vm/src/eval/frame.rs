@@ -219,7 +219,8 @@ impl crate::Vm {
         if let Some(c) = &*self.placeholder_code.borrow() {
             return Some(c.clone());
         }
-        let co = crate::compile::compile_source("", "<frame pool>", pyrite_parser::Mode::Exec).ok()?;
+        let co =
+            crate::compile::compile_source("", "<frame pool>", pyrite_parser::Mode::Exec).ok()?;
         let c = self
             .new_code(co)
             .downcast::<crate::types::code::PyCode>()

@@ -317,8 +317,7 @@ pub fn type_new(vm: &Vm, args: Args) -> PyResult {
         // dict instead (the only visible difference: such instances have a
         // `__dict__`). Recorded in ARCHITECTURE.md.
         if !slot_names.is_empty()
-            && base_t.core.vtable().type_id
-                != std::any::TypeId::of::<super::object::PyInstance>()
+            && base_t.core.vtable().type_id != std::any::TypeId::of::<super::object::PyInstance>()
         {
             slot_names.clear();
             want_dict = true;

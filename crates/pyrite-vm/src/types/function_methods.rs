@@ -247,10 +247,7 @@ fn method_new(vm: &Vm, args: Args) -> PyResult {
     }
     let pos = args.pos().get(1..).unwrap_or(&[]);
     if pos.len() != 2 {
-        return Err(vm.new_type_error(format!(
-            "method expected 2 arguments, got {}",
-            pos.len()
-        )));
+        return Err(vm.new_type_error(format!("method expected 2 arguments, got {}", pos.len())));
     }
     if !vm.is_callable(&pos[0]) {
         return Err(vm.new_type_error("first argument must be callable"));

@@ -108,7 +108,15 @@ fn is_object_slot(vm: &Vm, f: &PyObjectRef, name: &str) -> bool {
     let key = match name {
         "__new__" => &vm.names.__new__,
         "__init__" => &vm.names.__init__,
-        _ => return vm.types.object.ext.dict.get_by_str(name).is_some_and(|o| o.is(f)),
+        _ => {
+            return vm
+                .types
+                .object
+                .ext
+                .dict
+                .get_by_str(name)
+                .is_some_and(|o| o.is(f))
+        }
     };
     vm.types.object.ext.lookup(key).is_some_and(|o| o.is(f))
 }

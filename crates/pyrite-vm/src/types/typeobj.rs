@@ -140,8 +140,9 @@ impl PyType {
             let mut c = self.cache.borrow_mut();
             if c.0 != epoch || c.1.is_empty() {
                 c.0 = epoch;
-                let fresh: Box<[CacheEntry]> =
-                    (0..TYPE_CACHE_SIZE).map(|_| CacheEntry::default()).collect();
+                let fresh: Box<[CacheEntry]> = (0..TYPE_CACHE_SIZE)
+                    .map(|_| CacheEntry::default())
+                    .collect();
                 old_entries = Some(std::mem::replace(&mut c.1, fresh));
             }
             old_entry = std::mem::replace(
