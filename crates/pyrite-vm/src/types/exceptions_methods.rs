@@ -438,6 +438,7 @@ pub fn init(vm: &Vm) {
     vm.add_method(b, "__repr__", base_repr);
     vm.add_method(b, "with_traceback", with_traceback);
     vm.add_method(b, "add_note", add_note);
+    vm.set_type_attr(b, "__dict__", vm.instance_dict_descr(b.as_object()));
     vm.add_getset(b, "args", get_args, Some(set_args));
     vm.add_getset(b, "__traceback__", get_traceback, Some(set_traceback));
     vm.add_getset(b, "__cause__", get_cause, Some(set_cause));

@@ -25,6 +25,7 @@ pub mod dict;
 pub mod dict_methods;
 pub mod dict_views;
 pub mod exceptions;
+pub mod exceptions_group;
 pub mod exceptions_hierarchy;
 pub mod exceptions_methods;
 pub mod float;
@@ -78,6 +79,7 @@ pub fn init_all(vm: &crate::Vm) {
     weakref::init(vm);
     mappingproxy::init(vm);
     exceptions_methods::init(vm);
+    exceptions_group::init(vm);
     basic_methods::init(vm);
     int_methods::init(vm);
     bool_methods::init(vm);
