@@ -97,7 +97,11 @@ impl Vm {
         let cls = class_of(obj);
         let descr = cls.ext.lookup(name);
         if let Some(d) = &descr {
-            if is_data_descr(self, d) {
+            // A data descriptor wins over the instance dict only if it can
+            // get (one defining just `__set__` lets the dict value show).
+            let dc = class_of(d);
+            let can_get = !dc.ext.heap || dc.ext.lookup(&self.names.__get__).is_some();
+            if can_get && is_data_descr(self, d) {
                 return self.descr_get(d, Some(obj), obj.class());
             }
         }
@@ -163,7 +167,13 @@ impl Vm {
             let v = inst
                 .downcast_ref::<PyInstance>()
                 .and_then(|i| i.slots.borrow().get(m.index).cloned().flatten());
-            return v.ok_or_else(|| self.new_attribute_error(name_str(&m.name).to_string()));
+            return v.ok_or_else(|| {
+                self.new_attribute_error(format!(
+                    "'{}' object has no attribute '{}'",
+                    self.type_name(inst),
+                    name_str(&m.name)
+                ))
+            });
         }
         self.bind_descriptor(d, instance, owner)
     }

@@ -382,6 +382,10 @@ pub fn type_new(vm: &Vm, args: Args) -> PyResult {
     if d.get_by_str("__doc__").is_none() {
         vm.dict_set_str(d, "__doc__", vm.none.clone());
     }
+    // Defining __eq__ without __hash__ makes instances unhashable.
+    if d.get_by_str("__eq__").is_some() && d.get_by_str("__hash__").is_none() {
+        vm.dict_set_str(d, "__hash__", vm.none.clone());
+    }
     // __new__, __init_subclass__ and __class_getitem__ are implicitly static/class methods.
     if let Some(f) = d.get_by_str("__new__") {
         if f.downcast_ref::<PyFunction>().is_some() {

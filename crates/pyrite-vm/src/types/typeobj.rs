@@ -229,6 +229,14 @@ pub fn compute_mro(
     bases: &[PyObjectRef],
 ) -> PyResult<Vec<PyObjectRef>> {
     let mut seqs: Vec<Vec<PyObjectRef>> = Vec::new();
+    for (i, b) in bases.iter().enumerate() {
+        if bases[..i].iter().any(|x| x.is(b)) {
+            let name = as_type(b)
+                .map(|t| t.ext.name().to_string())
+                .unwrap_or_default();
+            return Err(vm.new_type_error(format!("duplicate base class {name}")));
+        }
+    }
     for b in bases {
         let t = as_type(b).ok_or_else(|| vm.new_type_error("bases must be types".to_string()))?;
         seqs.push(t.ext.mro.borrow().clone());
