@@ -285,6 +285,9 @@ impl Vm {
         if let Some(t) = obj.downcast_ref::<PyTypeObj>() {
             return self.type_setattr(obj, t, name, value);
         }
+        if let Some(hook) = cls.ext.setattro.get() {
+            return hook(self, obj, name, value);
+        }
         self.generic_setattr(obj, name, value)
     }
 
@@ -298,6 +301,9 @@ impl Vm {
     ) -> PyResult<()> {
         if let Some(t) = obj.downcast_ref::<PyTypeObj>() {
             return self.type_setattr(obj, t, name, value);
+        }
+        if let Some(hook) = class_of(obj).ext.setattro.get() {
+            return hook(self, obj, name, value);
         }
         self.generic_setattr(obj, name, value)
     }

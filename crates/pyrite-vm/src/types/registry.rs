@@ -117,6 +117,8 @@ builtin_types! {
     frame: "frame", crate::eval::frame::PyFrameObject, object, GC;
     traceback: "traceback", exceptions::PyTraceback, object, GC;
     iterator: "iterator", iter::PySeqIter, object, GC;
+    bytes_iterator: "bytes_iterator", iter::PySeqIter, object, GC;
+    bytearray_iterator: "bytearray_iterator", iter::PySeqIter, object, GC;
     list_iterator: "list_iterator", iter::PyListIter, object, GC;
     list_reverseiterator: "list_reverseiterator", iter::PyListIter, object, GC;
     tuple_iterator: "tuple_iterator", iter::PyTupleIter, object, GC;

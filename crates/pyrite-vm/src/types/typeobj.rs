@@ -55,6 +55,9 @@ pub struct PyType {
     /// Native attribute-lookup hook of builtin types with their own
     /// `__getattribute__` (`type`, `module`, `super`); inherited.
     pub getattro: Cell<Option<Getattro>>,
+    /// Native `__setattr__`/`__delattr__` hook of builtin types that
+    /// forward attribute stores (weak proxies); not inherited.
+    pub setattro: Cell<Option<Setattro>>,
     /// Lookup cache: (epoch it is valid for, direct-mapped entries keyed by
     /// the name object's address). Holds the name, so an address cannot be
     /// reused by another string while cached.
@@ -72,6 +75,8 @@ struct CacheEntry {
 
 /// A native `__getattribute__`.
 pub type Getattro = fn(&Vm, &PyObjectRef, &PyObjectRef) -> PyResult;
+/// Store (`Some`) or delete (`None`) an attribute.
+pub type Setattro = fn(&Vm, &PyObjectRef, &PyObjectRef, Option<PyObjectRef>) -> PyResult<()>;
 
 impl TypeExt for PyType {
     fn traverse(&self, visit: &mut dyn FnMut(&PyObjectRef)) {
@@ -100,6 +105,7 @@ impl PyType {
             slot_names: RefCell::new(Vec::new()),
             subclasses: RefCell::new(Vec::new()),
             getattro: Cell::new(None),
+            setattro: Cell::new(None),
             cache: RefCell::new((0, Box::new([]))),
         }
     }
