@@ -315,3 +315,19 @@ pub fn update_special_flags(vm: &Vm, cls: &PyObjectRef) {
         t.core.set_flag(TypeFlags::HAS_FINALIZER, has_del);
     }
 }
+
+/// CPython's `tp_name` of `cls`: builtin types defined outside `builtins`
+/// carry their module (`collections.deque`); heap types just their name.
+pub fn tp_name(cls: &PyTypeObj) -> String {
+    let name = cls.ext.name().to_string();
+    if cls.ext.heap {
+        return name;
+    }
+    match cls.ext.dict.get_by_str("__module__") {
+        Some(m) => match m.downcast_ref::<super::str::PyStr>() {
+            Some(s) if s.as_str() != "builtins" => format!("{}.{}", s.as_str(), name),
+            _ => name,
+        },
+        None => name,
+    }
+}
