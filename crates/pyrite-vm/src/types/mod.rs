@@ -49,6 +49,7 @@ pub mod none;
 pub mod number_format;
 pub mod object;
 pub mod object_methods;
+pub mod object_reduce;
 pub mod printf;
 pub mod property;
 pub mod range;

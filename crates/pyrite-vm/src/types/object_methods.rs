@@ -311,11 +311,6 @@ fn object_dir(vm: &Vm, args: Args) -> PyResult {
     Ok(vm.new_list(d.keys()))
 }
 
-fn object_reduce_ex(vm: &Vm, args: Args) -> PyResult {
-    let o = &args.pos()[0];
-    Err(vm.new_type_error(format!("cannot pickle '{}' object", vm.type_name(o))))
-}
-
 fn object_sizeof(vm: &Vm, args: Args) -> PyResult {
     let [o] = args.exact::<1>(vm, "__sizeof__")?;
     Ok(vm.new_int(crate::modules::sys::basic_size(vm, o) as i64))
@@ -843,8 +838,7 @@ pub fn init(vm: &Vm) {
     vm.add_classmethod(o, "__subclasshook__", object_subclasshook);
     vm.add_method(o, "__format__", object_format);
     vm.add_method(o, "__dir__", object_dir);
-    vm.add_method(o, "__reduce_ex__", object_reduce_ex);
-    vm.add_method(o, "__reduce__", object_reduce_ex);
+    super::object_reduce::init(vm);
     vm.add_method(o, "__sizeof__", object_sizeof);
     vm.add_getset(o, "__class__", object_class_get, Some(object_class_set));
     vm.set_type_attr(o, "__doc__", vm.new_str("The base class of the class hierarchy.\n\nWhen called, it accepts no arguments and returns a new featureless\ninstance that has no instance attributes and cannot be given any.\n"));
