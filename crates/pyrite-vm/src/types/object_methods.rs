@@ -617,8 +617,13 @@ impl Vm {
         kwnames: &[PyObjectRef],
     ) -> PyResult {
         let t = as_type(cls).ok_or_else(|| self.new_type_error("type.__call__ requires a type"))?;
-        if cls.is(self.types.type_.as_object()) && args.len() == 1 && kwnames.is_empty() {
-            return Ok(args[0].class().clone());
+        if cls.is(self.types.type_.as_object()) {
+            if args.len() == 1 && kwnames.is_empty() {
+                return Ok(args[0].class().clone());
+            }
+            if args.len() - kwnames.len() != 3 {
+                return Err(self.new_type_error("type() takes 1 or 3 arguments"));
+            }
         }
         let new = t.ext.lookup(&self.names.__new__).ok_or_else(|| {
             self.new_type_error(format!("cannot create '{}' instances", t.ext.name()))
