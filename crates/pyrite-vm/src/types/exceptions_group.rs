@@ -325,6 +325,11 @@ pub fn init(vm: &Vm) {
         e.BaseExceptionGroup.as_object().clone(),
         e.Exception.as_object().clone(),
     ];
+    e.Exception
+        .ext
+        .subclasses
+        .borrow_mut()
+        .push(eg.as_object().clone());
     *eg.ext.mro.borrow_mut() = vec![
         eg.as_object().clone(),
         e.BaseExceptionGroup.as_object().clone(),

@@ -311,6 +311,44 @@ fn import_error_str(vm: &Vm, args: Args) -> PyResult {
     }
 }
 
+/// The OSError subclass CPython picks for an errno (Linux numbering).
+fn os_error_subclass(vm: &Vm, errno: i64) -> Option<&crate::types::typeobj::PyTypeRef> {
+    let e = &vm.exc;
+    Some(match errno {
+        11 | 114 | 115 => &e.BlockingIOError,
+        10 => &e.ChildProcessError,
+        32 | 108 => &e.BrokenPipeError,
+        103 => &e.ConnectionAbortedError,
+        111 => &e.ConnectionRefusedError,
+        104 => &e.ConnectionResetError,
+        17 => &e.FileExistsError,
+        2 => &e.FileNotFoundError,
+        21 => &e.IsADirectoryError,
+        20 => &e.NotADirectoryError,
+        4 => &e.InterruptedError,
+        1 | 13 => &e.PermissionError,
+        3 => &e.ProcessLookupError,
+        110 => &e.TimeoutError,
+        _ => return None,
+    })
+}
+
+/// `OSError(errno, strerror, ...)` constructs the subclass for that errno.
+fn os_error_new(vm: &Vm, args: Args) -> PyResult {
+    let pos = args.pos();
+    if pos.len() >= 3 && pos[0].is(vm.exc.OSError.as_object()) {
+        let errno = pos[1]
+            .downcast_ref::<super::int::PyInt>()
+            .and_then(|i| i.value.as_i64());
+        if let Some(sub) = errno.and_then(|n| os_error_subclass(vm, n)) {
+            let mut v = pos.to_vec();
+            v[0] = sub.as_object().clone();
+            return base_new(vm, Args::new(&v, &[]));
+        }
+    }
+    base_new(vm, args)
+}
+
 fn os_error_init(vm: &Vm, args: Args) -> PyResult {
     base_init(vm, args)?;
     let pos = args.pos();
@@ -467,6 +505,7 @@ pub fn init(vm: &Vm) {
     for attr in ["name", "path", "msg"] {
         vm.set_type_attr(&e.ImportError, attr, vm.none.clone());
     }
+    vm.add_staticmethod(&e.OSError, "__new__", os_error_new);
     vm.add_method(&e.OSError, "__init__", os_error_init);
     vm.add_method(&e.OSError, "__str__", os_error_str);
     vm.add_method(&e.SyntaxError, "__init__", syntax_error_init);

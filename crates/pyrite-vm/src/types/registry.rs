@@ -29,6 +29,8 @@ pub fn new_static_type(
         let mut mro = vec![t.as_object().clone()];
         mro.extend(b.ext.mro.borrow().iter().cloned());
         *t.ext.mro.borrow_mut() = mro;
+        // Builtin types are immortal, so the base may hold them strongly.
+        b.ext.subclasses.borrow_mut().push(t.as_object().clone());
     } else {
         *t.ext.mro.borrow_mut() = vec![t.as_object().clone()];
     }
