@@ -744,8 +744,27 @@ fn bytes_of(vm: &Vm, o: &PyObjectRef) -> PyResult<Vec<u8>> {
     if let Some(b) = o.downcast_ref::<PyByteArray>() {
         return Ok(b.data.borrow().clone());
     }
-    if o.downcast_ref::<PyStr>().is_some() {
-        return Err(vm.new_type_error("cannot convert 'str' object to bytes"));
+    // As `bytes(o)`: `__bytes__`, else any iterable of ints except str.
+    if let Some(r) = vm.call_special(o, &vm.intern("__bytes__"), &[])? {
+        return match r.downcast_ref::<PyBytes>() {
+            Some(b) => Ok(b.data.to_vec()),
+            None => Err(vm.new_type_error(format!(
+                "__bytes__ returned non-bytes (type {})",
+                vm.type_name(&r)
+            ))),
+        };
+    }
+    let cls = super::typeobj::class_of(o);
+    let iterable = cls
+        .ext
+        .lookup_str("__iter__")
+        .is_some_and(|f| !f.is(&vm.none))
+        || cls.ext.lookup_str("__getitem__").is_some();
+    if o.downcast_ref::<PyStr>().is_some() || !iterable {
+        return Err(vm.new_type_error(format!(
+            "cannot convert '{}' object to bytes",
+            vm.type_name(o)
+        )));
     }
     let items = vm.to_vec(o)?;
     let mut out = Vec::with_capacity(items.len());
