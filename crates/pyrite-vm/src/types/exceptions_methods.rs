@@ -468,8 +468,45 @@ fn syntax_error_str(vm: &Vm, args: Args) -> PyResult {
     }))
 }
 
+/// `BaseException.__reduce__`: `(type, args)`, plus the instance dict
+/// when it holds anything.
+fn base_reduce(vm: &Vm, args: Args) -> PyResult {
+    let [o] = args.exact::<1>(vm, "__reduce__")?;
+    let a = with_exc(vm, o, |e| e.args.borrow().clone())?;
+    let mut v = vec![o.class().clone(), a];
+    if let Some(slot) = o.dict_slot() {
+        let d = slot.take();
+        slot.set(d.clone());
+        if let Some(d) = d {
+            if d.downcast_ref::<super::dict::PyDict>()
+                .is_some_and(|x| x.len() > 0)
+            {
+                v.push(d);
+            }
+        }
+    }
+    Ok(vm.new_tuple(v))
+}
+
+/// `BaseException.__setstate__(state)`: set each item as an attribute.
+fn base_setstate(vm: &Vm, args: Args) -> PyResult {
+    let [o, state] = args.exact::<2>(vm, "__setstate__")?;
+    if state.is(&vm.none) {
+        return Ok(vm.none.clone());
+    }
+    let Some(d) = state.downcast_ref::<super::dict::PyDict>() else {
+        return Err(vm.new_type_error("state is not a dictionary"));
+    };
+    for (k, v) in d.items() {
+        vm.set_attr(o, &k, v)?;
+    }
+    Ok(vm.none.clone())
+}
+
 pub fn init(vm: &Vm) {
     let b = &vm.types.base_exception;
+    vm.add_method(b, "__reduce__", base_reduce);
+    vm.add_method(b, "__setstate__", base_setstate);
     vm.add_staticmethod(b, "__new__", base_new);
     vm.add_method(b, "__init__", base_init);
     vm.add_method(b, "__str__", base_str);
