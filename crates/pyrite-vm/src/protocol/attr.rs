@@ -24,10 +24,8 @@ pub fn is_data_descr(vm: &Vm, d: &PyObjectRef) -> bool {
     if d.downcast_ref::<PyFunction>().is_some() || d.downcast_ref::<PyMethodDescr>().is_some() {
         return false;
     }
+    // Native descriptor types (`_collections._tuplegetter`) count too.
     let t = class_of(d);
-    if !t.ext.heap {
-        return false;
-    }
     t.ext.lookup(&vm.names.__set__).is_some() || t.ext.lookup(&vm.names.__delete__).is_some()
 }
 
@@ -382,7 +380,7 @@ impl Vm {
                     return Ok(());
                 }
             }
-            if class_of(&d).ext.heap {
+            {
                 let hook = if value.is_some() {
                     &self.names.__set__
                 } else {
