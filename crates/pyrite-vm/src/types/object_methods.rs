@@ -536,6 +536,27 @@ fn type_get_annotations(vm: &Vm, o: &PyObjectRef) -> PyResult {
     }
 }
 
+fn type_set_annotations(vm: &Vm, o: &PyObjectRef, v: Option<PyObjectRef>) -> PyResult<()> {
+    let t = get_type(o);
+    if !t.ext.heap {
+        return Err(vm.new_type_error(format!(
+            "cannot set '__annotations__' attribute of immutable type '{}'",
+            t.ext.name()
+        )));
+    }
+    match v {
+        Some(v) => vm.dict_set_str(&t.ext.dict, "__annotations__", v),
+        None => {
+            if t.ext.dict.get_by_str("__annotations__").is_none() {
+                return Err(vm.new_attribute_error("__annotations__"));
+            }
+            t.ext.dict.del_str(&PyStr::new("__annotations__"));
+        }
+    }
+    super::typeobj::bump_type_epoch();
+    Ok(())
+}
+
 // ----- instance __dict__ / __weakref__ -----------------------------------
 
 fn inst_dict_get(vm: &Vm, o: &PyObjectRef) -> PyResult {
@@ -881,7 +902,12 @@ pub fn init(vm: &Vm) {
         type_get_abstractmethods,
         Some(type_set_abstractmethods),
     );
-    vm.add_getset(t, "__annotations__", type_get_annotations, None);
+    vm.add_getset(
+        t,
+        "__annotations__",
+        type_get_annotations,
+        Some(type_set_annotations),
+    );
 
     t.ext.getattro.set(Some(|vm, o, n| vm.type_getattr(o, n)));
     vm.types
