@@ -642,10 +642,10 @@ fn int_getnewargs(vm: &Vm, args: Args) -> PyResult {
 
 fn int_sizeof(vm: &Vm, args: Args) -> PyResult {
     let v = self_val(vm, &args, "__sizeof__")?;
-    // CPython: 24 bytes of header plus 4 bytes per 30-bit digit (min 1
-    // digit except for zero).
+    // CPython 3.11: 24 bytes of header plus 4 bytes per 30-bit digit, at
+    // least one digit (zero included).
     let digits = (ops::bit_length(v) + 29) / 30;
-    Ok(vm.new_int(24 + 4 * digits.max(if v.is_zero() { 0 } else { 1 }) as i64))
+    Ok(vm.new_int(24 + 4 * digits.max(1) as i64))
 }
 
 fn get_real(vm: &Vm, o: &PyObjectRef) -> PyResult {
