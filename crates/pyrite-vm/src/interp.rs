@@ -55,17 +55,35 @@ impl Vm {
 /// ("Exception ignored in: ...") and swallowed.
 fn finalize_hook(obj: &PyObjectRef) {
     let Some(vm) = current() else { return };
-    let Some(del) = crate::types::typeobj::class_of(obj)
-        .ext
-        .lookup(&vm.names.__del__)
-    else {
-        return;
-    };
-    let saved = vm.handled_exc.borrow().clone();
-    if let Err(e) = vm.call_unbound(&del, obj, &[], &[]) {
-        vm.write_unraisable(&e, Some(&del));
+    vm.run_finalizer(obj);
+}
+
+impl Vm {
+    /// An object's finalizer (PEP 442): a suspended generator or coroutine
+    /// is closed (so its `finally` blocks run), anything else gets its
+    /// `__del__`. Errors are reported as unraisable.
+    pub fn run_finalizer(&self, obj: &PyObjectRef) {
+        use crate::types::generator::{GenKind, PyGenerator};
+        let saved = self.handled_exc.borrow().clone();
+        if let Some(g) = obj.downcast_ref::<PyGenerator>() {
+            let suspended = g.started.get()
+                && !g.running.get()
+                && g.frame.try_borrow().is_ok_and(|f| f.is_some());
+            if suspended && !matches!(g.kind, GenKind::AsyncGenerator) {
+                if let Err(e) = crate::eval::ops::generator::gen_close(self, obj) {
+                    self.write_unraisable(&e, Some(obj));
+                }
+            }
+        } else if let Some(del) = crate::types::typeobj::class_of(obj)
+            .ext
+            .lookup(&self.names.__del__)
+        {
+            if let Err(e) = self.call_unbound(&del, obj, &[], &[]) {
+                self.write_unraisable(&e, Some(&del));
+            }
+        }
+        *self.handled_exc.borrow_mut() = saved;
     }
-    *vm.handled_exc.borrow_mut() = saved;
 }
 
 fn clear_weakrefs_hook(obj: &PyObjectRef) {

@@ -822,5 +822,108 @@ pub fn make(vm: &Vm) -> PyResult<PyObjectRef> {
             .clone(),
     );
     vm.add_function(d, "_collections", "_count_elements", count_elements);
+    vm.dict_set_str(d, "_tuplegetter", tuplegetter_type(vm).as_object().clone());
     Ok(m)
+}
+
+// ----- _tuplegetter ------------------------------------------------------------
+
+/// `_collections._tuplegetter(index, doc)`: the read-only field descriptor
+/// of namedtuple classes.
+pub struct TupleGetter {
+    index: usize,
+    doc: RefCell<PyObjectRef>,
+}
+
+impl Payload for TupleGetter {
+    fn traverse(&self, visit: &mut dyn FnMut(&PyObjectRef)) {
+        if let Ok(d) = self.doc.try_borrow() {
+            visit(&d);
+        }
+    }
+}
+
+fn tuplegetter_type(vm: &Vm) -> PyTypeRef {
+    native_type::<TupleGetter>(vm, "_collections", "_tuplegetter", None, GC, |vm, t| {
+        vm.add_staticmethod(t, "__new__", tg_new);
+        vm.add_method(t, "__get__", tg_get);
+        vm.add_method(t, "__set__", tg_set);
+        vm.add_method(t, "__delete__", tg_delete);
+        vm.add_method(t, "__reduce__", tg_reduce);
+        vm.add_getset(t, "__doc__", tg_doc, Some(tg_set_doc));
+    })
+}
+
+fn tg<'a>(vm: &Vm, o: &'a PyObjectRef) -> PyResult<&'a TupleGetter> {
+    o.downcast_ref::<TupleGetter>()
+        .ok_or_else(|| vm.new_type_error("_tuplegetter expected"))
+}
+
+fn tg_new(vm: &Vm, args: Args) -> PyResult {
+    let pos = args.pos();
+    if !args.kwnames.is_empty() {
+        return Err(vm.new_type_error("_tuplegetter() takes no keyword arguments"));
+    }
+    if pos.len() != 3 {
+        return Err(vm.new_type_error(format!(
+            "_tuplegetter expected 2 arguments, got {}",
+            pos.len().saturating_sub(1)
+        )));
+    }
+    let idx = vm.index(&pos[1])?;
+    let index = idx
+        .downcast_ref::<crate::types::int::PyInt>()
+        .and_then(|i| i.value.as_i64())
+        .filter(|i| *i >= 0)
+        .ok_or_else(|| vm.new_overflow_error("Python int too large to convert to C ssize_t"))?
+        as usize;
+    let t = TupleGetter {
+        index,
+        doc: RefCell::new(pos[2].clone()),
+    };
+    Ok(vm.try_alloc(t, &pos[0])?.into_object())
+}
+
+fn tg_get(vm: &Vm, args: Args) -> PyResult {
+    let [d, obj, _owner] = args.range::<3>(vm, "__get__", 2)?;
+    let (d, obj) = (d.expect("min"), obj.expect("min"));
+    if obj.is(&vm.none) {
+        return Ok(d.clone());
+    }
+    let g = tg(vm, d)?;
+    let Some(t) = obj.downcast_ref::<crate::types::tuple::PyTuple>() else {
+        return Err(vm.new_type_error(format!(
+            "descriptor for index '{}' for tuple subclasses doesn't apply to '{}' object",
+            g.index,
+            vm.type_name(obj)
+        )));
+    };
+    t.items
+        .get(g.index)
+        .cloned()
+        .ok_or_else(|| vm.new_index_error("tuple index out of range"))
+}
+
+fn tg_set(vm: &Vm, _args: Args) -> PyResult {
+    Err(vm.new_attribute_error("can't set attribute"))
+}
+
+fn tg_delete(vm: &Vm, _args: Args) -> PyResult {
+    Err(vm.new_attribute_error("can't delete attribute"))
+}
+
+fn tg_reduce(vm: &Vm, args: Args) -> PyResult {
+    let [o] = args.exact::<1>(vm, "__reduce__")?;
+    let g = tg(vm, o)?;
+    let a = vm.new_tuple(vec![vm.new_int(g.index as i64), g.doc.borrow().clone()]);
+    Ok(vm.new_tuple(vec![o.class().clone(), a]))
+}
+
+fn tg_doc(vm: &Vm, o: &PyObjectRef) -> PyResult {
+    Ok(tg(vm, o)?.doc.borrow().clone())
+}
+
+fn tg_set_doc(vm: &Vm, o: &PyObjectRef, v: Option<PyObjectRef>) -> PyResult<()> {
+    *tg(vm, o)?.doc.borrow_mut() = v.unwrap_or_else(|| vm.none.clone());
+    Ok(())
 }

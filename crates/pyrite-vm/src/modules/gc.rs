@@ -158,17 +158,7 @@ fn finalize_garbage(vm: &Vm, unreachable: &[PyObjectRef]) {
         if !o.type_core().flags().has(TypeFlags::HAS_FINALIZER) || !core::mark_finalized(o) {
             continue;
         }
-        let Some(del) = crate::types::typeobj::class_of(o)
-            .ext
-            .lookup(&vm.names.__del__)
-        else {
-            continue;
-        };
-        let saved = vm.handled_exc.borrow().clone();
-        if let Err(e) = vm.call_unbound(&del, o, &[], &[]) {
-            vm.write_unraisable(&e, Some(&del));
-        }
-        *vm.handled_exc.borrow_mut() = saved;
+        vm.run_finalizer(o);
     }
 }
 

@@ -24,10 +24,8 @@ pub fn is_data_descr(vm: &Vm, d: &PyObjectRef) -> bool {
     if d.downcast_ref::<PyFunction>().is_some() || d.downcast_ref::<PyMethodDescr>().is_some() {
         return false;
     }
+    // Native descriptor types (`_collections._tuplegetter`) count too.
     let t = class_of(d);
-    if !t.ext.heap {
-        return false;
-    }
     t.ext.lookup(&vm.names.__set__).is_some() || t.ext.lookup(&vm.names.__delete__).is_some()
 }
 
@@ -97,7 +95,11 @@ impl Vm {
         let cls = class_of(obj);
         let descr = cls.ext.lookup(name);
         if let Some(d) = &descr {
-            if is_data_descr(self, d) {
+            // A data descriptor wins over the instance dict only if it can
+            // get (one defining just `__set__` lets the dict value show).
+            let dc = class_of(d);
+            let can_get = !dc.ext.heap || dc.ext.lookup(&self.names.__get__).is_some();
+            if can_get && is_data_descr(self, d) {
                 return self.descr_get(d, Some(obj), obj.class());
             }
         }
@@ -163,7 +165,13 @@ impl Vm {
             let v = inst
                 .downcast_ref::<PyInstance>()
                 .and_then(|i| i.slots.borrow().get(m.index).cloned().flatten());
-            return v.ok_or_else(|| self.new_attribute_error(name_str(&m.name).to_string()));
+            return v.ok_or_else(|| {
+                self.new_attribute_error(format!(
+                    "'{}' object has no attribute '{}'",
+                    self.type_name(inst),
+                    name_str(&m.name)
+                ))
+            });
         }
         self.bind_descriptor(d, instance, owner)
     }
@@ -275,6 +283,9 @@ impl Vm {
         if let Some(t) = obj.downcast_ref::<PyTypeObj>() {
             return self.type_setattr(obj, t, name, value);
         }
+        if let Some(hook) = cls.ext.setattro.get() {
+            return hook(self, obj, name, value);
+        }
         self.generic_setattr(obj, name, value)
     }
 
@@ -288,6 +299,9 @@ impl Vm {
     ) -> PyResult<()> {
         if let Some(t) = obj.downcast_ref::<PyTypeObj>() {
             return self.type_setattr(obj, t, name, value);
+        }
+        if let Some(hook) = class_of(obj).ext.setattro.get() {
+            return hook(self, obj, name, value);
         }
         self.generic_setattr(obj, name, value)
     }
@@ -366,7 +380,7 @@ impl Vm {
                     return Ok(());
                 }
             }
-            if class_of(&d).ext.heap {
+            {
                 let hook = if value.is_some() {
                     &self.names.__set__
                 } else {

@@ -221,8 +221,13 @@ impl Vm {
         let t = cls
             .downcast_ref::<PyTypeObj>()
             .expect("call_type on a type");
-        if cls.is(self.types.type_.as_object()) && args.len() == 1 && kwnames.is_empty() {
-            return Ok(args[0].class().clone());
+        if cls.is(self.types.type_.as_object()) {
+            if args.len() == 1 && kwnames.is_empty() {
+                return Ok(args[0].class().clone());
+            }
+            if args.len() - kwnames.len() != 3 {
+                return Err(self.new_type_error("type() takes 1 or 3 arguments"));
+            }
         }
         // A metaclass overriding __call__ is honoured by the generic path:
         // `cls` is a type whose type defines __call__.

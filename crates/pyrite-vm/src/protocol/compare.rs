@@ -177,6 +177,17 @@ impl Vm {
 
     /// Validate a `__len__` result (an int >= 0 that fits).
     pub fn len_result(&self, r: &PyObjectRef) -> PyResult<usize> {
+        // `__len__` may return any object with `__index__` (CPython runs
+        // the result through `operator.index`).
+        if r.downcast_ref::<PyInt>().is_none()
+            && crate::types::typeobj::class_of(r)
+                .ext
+                .lookup_str("__index__")
+                .is_some()
+        {
+            let i = self.index(r)?;
+            return self.len_result(&i);
+        }
         match r.downcast_ref::<PyInt>() {
             Some(i) => match &i.value {
                 IntVal::Small(v) if *v >= 0 => Ok(*v as usize),

@@ -289,7 +289,10 @@ impl crate::Vm {
                     None => Err(self.new_type_error("__hash__ method should return an integer")),
                 }
             }
-            _ => Err(self.new_type_error(format!("unhashable type: '{}'", cls.ext.name()))),
+            _ => Err(self.new_type_error(format!(
+                "unhashable type: '{}'",
+                crate::types::typeobj::tp_name(cls)
+            ))),
         }
     }
 }

@@ -59,21 +59,81 @@ fn native_repr(vm: &Vm, args: Args) -> PyResult {
     }))
 }
 
+/// `repr(module)`, following importlib's `_module_repr`: the spec decides
+/// when there is one, else the loader's `module_repr`, else `__file__` and
+/// `__loader__`.
 fn module_repr(vm: &Vm, args: Args) -> PyResult {
     let [o] = args.exact::<1>(vm, "__repr__")?;
-    let m = o
-        .downcast_ref::<PyModule>()
-        .ok_or_else(|| vm.new_type_error("expected module"))?;
-    let name = m
-        .dict
-        .get_by_str("__name__")
-        .map(|n| vm.str_string(&n))
-        .transpose()?
-        .unwrap_or_else(|| "?".into());
-    Ok(vm.new_str(match m.dict.get_by_str("__file__") {
-        Some(f) if !f.is(&vm.none) => format!("<module '{}' from '{}'>", name, vm.str_string(&f)?),
-        _ => format!("<module '{}' (built-in)>", name),
+    if o.downcast_ref::<PyModule>().is_none() {
+        return Err(vm.new_type_error("expected module"));
+    }
+    let attr = |obj: &crate::PyObjectRef, name: &str| vm.get_attr_opt(obj, &vm.intern(name));
+    let none_to_opt = |v: Option<crate::PyObjectRef>| v.filter(|x| !x.is(&vm.none));
+    let loader = none_to_opt(attr(o, "__loader__")?);
+    if let Some(spec) = attr(o, "__spec__")? {
+        if vm.is_true(&spec)? {
+            let sname = vm.get_attr(&spec, &vm.intern("name"))?;
+            let name = if sname.is(&vm.none) {
+                "'?'".to_string()
+            } else {
+                vm.repr_string(&sname)?
+            };
+            let origin = vm.get_attr(&spec, &vm.intern("origin"))?;
+            return Ok(vm.new_str(if origin.is(&vm.none) {
+                let sloader = vm.get_attr(&spec, &vm.intern("loader"))?;
+                if sloader.is(&vm.none) {
+                    format!("<module {name}>")
+                } else {
+                    format!("<module {name} ({})>", vm.repr_string(&sloader)?)
+                }
+            } else if vm.is_true(&vm.get_attr(&spec, &vm.intern("has_location"))?)? {
+                format!("<module {name} from {}>", vm.repr_string(&origin)?)
+            } else {
+                format!(
+                    "<module {} ({})>",
+                    vm.repr_string(&sname)?,
+                    vm.str_string(&origin)?
+                )
+            }));
+        }
+    }
+    if let Some(l) = &loader {
+        if let Some(mr) = attr(l, "module_repr")? {
+            if let Ok(r) = vm.call(&mr, &[o.clone()]) {
+                return Ok(r);
+            }
+        }
+    }
+    let name = match attr(o, "__name__")? {
+        Some(n) => vm.repr_string(&n)?,
+        None => "'?'".to_string(),
+    };
+    Ok(vm.new_str(match attr(o, "__file__")? {
+        Some(f) => format!("<module {name} from {}>", vm.repr_string(&f)?),
+        None => match loader {
+            // A native module imported before importlib's bootstrap has no
+            // spec yet; CPython's would say `built-in`.
+            None if is_native_module(vm, o) => format!("<module {name} (built-in)>"),
+            None => format!("<module {name}>"),
+            Some(l) => format!("<module {name} ({})>", vm.repr_string(&l)?),
+        },
     }))
+}
+
+/// Whether `o` is the registered native module `sys.modules[o.__name__]`.
+fn is_native_module(vm: &Vm, o: &crate::PyObjectRef) -> bool {
+    let Some(m) = o.downcast_ref::<PyModule>() else {
+        return false;
+    };
+    let Some(name) = m.dict.get_by_str("__name__") else {
+        return false;
+    };
+    let Some(n) = name.downcast_ref::<crate::types::str::PyStr>() else {
+        return false;
+    };
+    let n = n.as_str();
+    let registered = n == "builtins" || n == "sys" || vm.builtin_modules.borrow().contains_key(n);
+    registered && vm.modules.get_by_str(n).is_some_and(|x| x.is(o))
 }
 
 pub fn init(vm: &Vm) {

@@ -870,8 +870,26 @@ fn ba_alloc(vm: &Vm, args: Args) -> PyResult {
 }
 
 /// Register the bytes and bytearray method sets.
+/// `iter(bytes)` / `iter(bytearray)`: an index iterator of the own type.
+fn b_iter(vm: &Vm, args: Args) -> PyResult {
+    let [o] = args.exact::<1>(vm, "__iter__")?;
+    let cls = if o.downcast_ref::<super::bytes::PyByteArray>().is_some() {
+        &vm.types.bytearray_iterator
+    } else {
+        &vm.types.bytes_iterator
+    };
+    Ok(vm.alloc(
+        super::iter::PySeqIter {
+            seq: Some(o.clone()).into(),
+            index: 0.into(),
+        },
+        cls,
+    ))
+}
+
 pub fn init(vm: &Vm) {
     for t in [&vm.types.bytes, &vm.types.bytearray] {
+        vm.add_method(t, "__iter__", b_iter);
         vm.add_method(t, "__repr__", b_repr);
         vm.add_method(t, "__str__", b_repr);
         vm.add_method(t, "__len__", b_len);

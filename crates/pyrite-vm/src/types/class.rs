@@ -207,11 +207,11 @@ fn solid_base(vm: &Vm, t: &PyObjectRef) -> PyObjectRef {
 /// `type.__new__(meta, name, bases, ns, **kwds)`.
 pub fn type_new(vm: &Vm, args: Args) -> PyResult {
     let pos = args.pos();
-    if pos.len() == 2 && pos[0].is(vm.types.type_.as_object()) {
-        return Ok(pos[1].class().clone());
-    }
     if pos.len() != 4 {
-        return Err(vm.new_type_error("type() takes 1 or 3 arguments"));
+        return Err(vm.new_type_error(format!(
+            "type.__new__() takes exactly 3 arguments ({} given)",
+            pos.len().saturating_sub(1)
+        )));
     }
     let meta = pos[0].clone();
     let name = pos[1].downcast_ref::<PyStr>().ok_or_else(|| {
@@ -381,6 +381,10 @@ pub fn type_new(vm: &Vm, args: Args) -> PyResult {
     }
     if d.get_by_str("__doc__").is_none() {
         vm.dict_set_str(d, "__doc__", vm.none.clone());
+    }
+    // Defining __eq__ without __hash__ makes instances unhashable.
+    if d.get_by_str("__eq__").is_some() && d.get_by_str("__hash__").is_none() {
+        vm.dict_set_str(d, "__hash__", vm.none.clone());
     }
     // __new__, __init_subclass__ and __class_getitem__ are implicitly static/class methods.
     if let Some(f) = d.get_by_str("__new__") {

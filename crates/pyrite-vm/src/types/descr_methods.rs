@@ -91,6 +91,19 @@ fn md_objclass(vm: &Vm, o: &PyObjectRef) -> PyResult {
     Ok(md(vm, o)?.objclass.clone())
 }
 
+/// `__self__` exists only on a builtin type's `__new__` (bound to the type
+/// in CPython); copyreg uses it to find the nearest native base.
+fn md_self(vm: &Vm, o: &PyObjectRef) -> PyResult {
+    let m = md(vm, o)?;
+    if matches!(m.kind, MethodKind::Static) && m.name == "__new__" {
+        return Ok(m.objclass.clone());
+    }
+    Err(vm.new_attribute_error(format!(
+        "'{}' object has no attribute '__self__'",
+        vm.type_name(o)
+    )))
+}
+
 fn md_doc(vm: &Vm, o: &PyObjectRef) -> PyResult {
     Ok(md(vm, o)?
         .doc
@@ -496,6 +509,7 @@ pub fn init(vm: &Vm) {
         vm.add_getset(t, "__name__", md_name, None);
         vm.add_getset(t, "__qualname__", md_qualname, None);
         vm.add_getset(t, "__objclass__", md_objclass, None);
+        vm.add_getset(t, "__self__", md_self, None);
         vm.add_getset(t, "__doc__", md_doc, None);
     }
     let g = &vm.types.getset_descriptor;

@@ -15,6 +15,8 @@ pub struct PyBaseException {
     pub cause: RefCell<Option<PyObjectRef>>,
     pub context: RefCell<Option<PyObjectRef>>,
     pub suppress_context: Cell<bool>,
+    /// `BaseExceptionGroup`'s (message, exceptions tuple); None otherwise.
+    pub group: RefCell<Option<(PyObjectRef, PyObjectRef)>>,
 }
 
 pub type PyBaseExceptionRef = PyRef<PyBaseException>;
@@ -28,11 +30,17 @@ impl Payload for PyBaseException {
                 old.push(v.take());
             }
         }
+        let group = self.group.try_borrow_mut().ok().and_then(|mut g| g.take());
         drop(old);
+        drop(group);
     }
 
     fn traverse(&self, visit: &mut dyn FnMut(&PyObjectRef)) {
         visit(&self.args.borrow());
+        if let Some((m, e)) = self.group.borrow().as_ref() {
+            visit(m);
+            visit(e);
+        }
         for f in [&self.traceback, &self.cause, &self.context] {
             if let Some(v) = f.borrow().as_ref() {
                 visit(v);
@@ -49,6 +57,7 @@ impl PyBaseException {
             cause: RefCell::new(None),
             context: RefCell::new(None),
             suppress_context: Cell::new(false),
+            group: RefCell::new(None),
         }
     }
 }

@@ -311,6 +311,44 @@ fn import_error_str(vm: &Vm, args: Args) -> PyResult {
     }
 }
 
+/// The OSError subclass CPython picks for an errno (Linux numbering).
+fn os_error_subclass(vm: &Vm, errno: i64) -> Option<&crate::types::typeobj::PyTypeRef> {
+    let e = &vm.exc;
+    Some(match errno {
+        11 | 114 | 115 => &e.BlockingIOError,
+        10 => &e.ChildProcessError,
+        32 | 108 => &e.BrokenPipeError,
+        103 => &e.ConnectionAbortedError,
+        111 => &e.ConnectionRefusedError,
+        104 => &e.ConnectionResetError,
+        17 => &e.FileExistsError,
+        2 => &e.FileNotFoundError,
+        21 => &e.IsADirectoryError,
+        20 => &e.NotADirectoryError,
+        4 => &e.InterruptedError,
+        1 | 13 => &e.PermissionError,
+        3 => &e.ProcessLookupError,
+        110 => &e.TimeoutError,
+        _ => return None,
+    })
+}
+
+/// `OSError(errno, strerror, ...)` constructs the subclass for that errno.
+fn os_error_new(vm: &Vm, args: Args) -> PyResult {
+    let pos = args.pos();
+    if pos.len() >= 3 && pos[0].is(vm.exc.OSError.as_object()) {
+        let errno = pos[1]
+            .downcast_ref::<super::int::PyInt>()
+            .and_then(|i| i.value.as_i64());
+        if let Some(sub) = errno.and_then(|n| os_error_subclass(vm, n)) {
+            let mut v = pos.to_vec();
+            v[0] = sub.as_object().clone();
+            return base_new(vm, Args::new(&v, &[]));
+        }
+    }
+    base_new(vm, args)
+}
+
 fn os_error_init(vm: &Vm, args: Args) -> PyResult {
     base_init(vm, args)?;
     let pos = args.pos();
@@ -430,14 +468,52 @@ fn syntax_error_str(vm: &Vm, args: Args) -> PyResult {
     }))
 }
 
+/// `BaseException.__reduce__`: `(type, args)`, plus the instance dict
+/// when it holds anything.
+fn base_reduce(vm: &Vm, args: Args) -> PyResult {
+    let [o] = args.exact::<1>(vm, "__reduce__")?;
+    let a = with_exc(vm, o, |e| e.args.borrow().clone())?;
+    let mut v = vec![o.class().clone(), a];
+    if let Some(slot) = o.dict_slot() {
+        let d = slot.take();
+        slot.set(d.clone());
+        if let Some(d) = d {
+            if d.downcast_ref::<super::dict::PyDict>()
+                .is_some_and(|x| x.len() > 0)
+            {
+                v.push(d);
+            }
+        }
+    }
+    Ok(vm.new_tuple(v))
+}
+
+/// `BaseException.__setstate__(state)`: set each item as an attribute.
+fn base_setstate(vm: &Vm, args: Args) -> PyResult {
+    let [o, state] = args.exact::<2>(vm, "__setstate__")?;
+    if state.is(&vm.none) {
+        return Ok(vm.none.clone());
+    }
+    let Some(d) = state.downcast_ref::<super::dict::PyDict>() else {
+        return Err(vm.new_type_error("state is not a dictionary"));
+    };
+    for (k, v) in d.items() {
+        vm.set_attr(o, &k, v)?;
+    }
+    Ok(vm.none.clone())
+}
+
 pub fn init(vm: &Vm) {
     let b = &vm.types.base_exception;
+    vm.add_method(b, "__reduce__", base_reduce);
+    vm.add_method(b, "__setstate__", base_setstate);
     vm.add_staticmethod(b, "__new__", base_new);
     vm.add_method(b, "__init__", base_init);
     vm.add_method(b, "__str__", base_str);
     vm.add_method(b, "__repr__", base_repr);
     vm.add_method(b, "with_traceback", with_traceback);
     vm.add_method(b, "add_note", add_note);
+    vm.set_type_attr(b, "__dict__", vm.instance_dict_descr(b.as_object()));
     vm.add_getset(b, "args", get_args, Some(set_args));
     vm.add_getset(b, "__traceback__", get_traceback, Some(set_traceback));
     vm.add_getset(b, "__cause__", get_cause, Some(set_cause));
@@ -461,6 +537,12 @@ pub fn init(vm: &Vm) {
     vm.add_method(&e.AttributeError, "__init__", name_error_init);
     vm.add_method(&e.ImportError, "__init__", import_error_init);
     vm.add_method(&e.ImportError, "__str__", import_error_str);
+    // Errors raised by the VM itself skip `__init__`; CPython's members read
+    // as None until set, so give the class None defaults.
+    for attr in ["name", "path", "msg"] {
+        vm.set_type_attr(&e.ImportError, attr, vm.none.clone());
+    }
+    vm.add_staticmethod(&e.OSError, "__new__", os_error_new);
     vm.add_method(&e.OSError, "__init__", os_error_init);
     vm.add_method(&e.OSError, "__str__", os_error_str);
     vm.add_method(&e.SyntaxError, "__init__", syntax_error_init);

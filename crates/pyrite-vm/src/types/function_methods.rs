@@ -234,6 +234,36 @@ fn method_hash(vm: &Vm, args: Args) -> PyResult {
     Ok(vm.new_int(if h == -1 { -2 } else { h }))
 }
 
+/// `__doc__` of a bound method is its function's.
+fn method_doc(vm: &Vm, o: &PyObjectRef) -> PyResult {
+    let f = method(vm, o)?.func.clone();
+    vm.get_attr(&f, &vm.intern("__doc__"))
+}
+
+/// `types.MethodType(function, instance)`, with CPython's checks.
+fn method_new(vm: &Vm, args: Args) -> PyResult {
+    if !args.kwnames.is_empty() {
+        return Err(vm.new_type_error("method() takes no keyword arguments"));
+    }
+    let pos = args.pos().get(1..).unwrap_or(&[]);
+    if pos.len() != 2 {
+        return Err(vm.new_type_error(format!("method expected 2 arguments, got {}", pos.len())));
+    }
+    if !vm.is_callable(&pos[0]) {
+        return Err(vm.new_type_error("first argument must be callable"));
+    }
+    if pos[1].is(&vm.none) {
+        return Err(vm.new_type_error("instance must not be None"));
+    }
+    Ok(vm.alloc(
+        PyBoundMethod {
+            func: pos[0].clone(),
+            self_: pos[1].clone(),
+        },
+        &vm.types.method,
+    ))
+}
+
 /// Bound methods forward unknown attributes to the function.
 fn method_getattro(vm: &Vm, o: &PyObjectRef, name: &PyObjectRef) -> PyResult {
     match vm.generic_getattr(o, name, true) {
@@ -380,6 +410,8 @@ pub fn init(vm: &Vm) {
     let m = &vm.types.method;
     vm.add_getset(m, "__func__", method_func, None);
     vm.add_getset(m, "__self__", method_self, None);
+    vm.add_getset(m, "__doc__", method_doc, None);
+    vm.add_staticmethod(m, "__new__", method_new);
     vm.add_method(m, "__repr__", method_repr);
     vm.add_method(m, "__eq__", method_eq);
     vm.add_method(m, "__hash__", method_hash);

@@ -191,6 +191,9 @@ pub fn init(vm: &Vm) {
             vm.add_method(t, "send", gen_send_m);
             vm.add_method(t, "throw", gen_throw_m);
             vm.add_method(t, "close", gen_close_m);
+            // Deallocating a suspended generator closes it.
+            t.core
+                .set_flag(pyrite_core::object::header::TypeFlags::HAS_FINALIZER, true);
         }
         vm.add_method(t, "__repr__", gen_repr);
         vm.add_getset(t, "__name__", get_name, Some(set_name));

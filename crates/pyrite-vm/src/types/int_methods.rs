@@ -642,10 +642,10 @@ fn int_getnewargs(vm: &Vm, args: Args) -> PyResult {
 
 fn int_sizeof(vm: &Vm, args: Args) -> PyResult {
     let v = self_val(vm, &args, "__sizeof__")?;
-    // CPython: 24 bytes of header plus 4 bytes per 30-bit digit (min 1
-    // digit except for zero).
+    // CPython 3.11: 24 bytes of header plus 4 bytes per 30-bit digit, at
+    // least one digit (zero included).
     let digits = (ops::bit_length(v) + 29) / 30;
-    Ok(vm.new_int(24 + 4 * digits.max(if v.is_zero() { 0 } else { 1 }) as i64))
+    Ok(vm.new_int(24 + 4 * digits.max(1) as i64))
 }
 
 fn get_real(vm: &Vm, o: &PyObjectRef) -> PyResult {
@@ -744,8 +744,27 @@ fn bytes_of(vm: &Vm, o: &PyObjectRef) -> PyResult<Vec<u8>> {
     if let Some(b) = o.downcast_ref::<PyByteArray>() {
         return Ok(b.data.borrow().clone());
     }
-    if o.downcast_ref::<PyStr>().is_some() {
-        return Err(vm.new_type_error("cannot convert 'str' object to bytes"));
+    // As `bytes(o)`: `__bytes__`, else any iterable of ints except str.
+    if let Some(r) = vm.call_special(o, &vm.intern("__bytes__"), &[])? {
+        return match r.downcast_ref::<PyBytes>() {
+            Some(b) => Ok(b.data.to_vec()),
+            None => Err(vm.new_type_error(format!(
+                "__bytes__ returned non-bytes (type {})",
+                vm.type_name(&r)
+            ))),
+        };
+    }
+    let cls = super::typeobj::class_of(o);
+    let iterable = cls
+        .ext
+        .lookup_str("__iter__")
+        .is_some_and(|f| !f.is(&vm.none))
+        || cls.ext.lookup_str("__getitem__").is_some();
+    if o.downcast_ref::<PyStr>().is_some() || !iterable {
+        return Err(vm.new_type_error(format!(
+            "cannot convert '{}' object to bytes",
+            vm.type_name(o)
+        )));
     }
     let items = vm.to_vec(o)?;
     let mut out = Vec::with_capacity(items.len());

@@ -553,9 +553,23 @@ pub fn init(vm: &Vm) {
         crate::args::NativeFn,
         Option<crate::args::NativeFn>,
     );
-    let rows: [Row; 14] = [
+    let rows: [Row; 16] = [
         (
             &t.iterator,
+            seqiter_next,
+            Some(seqiter_length_hint),
+            seqiter_reduce,
+            Some(seqiter_setstate),
+        ),
+        (
+            &t.bytes_iterator,
+            seqiter_next,
+            Some(seqiter_length_hint),
+            seqiter_reduce,
+            Some(seqiter_setstate),
+        ),
+        (
+            &t.bytearray_iterator,
             seqiter_next,
             Some(seqiter_length_hint),
             seqiter_reduce,

@@ -826,8 +826,11 @@ fn list_copy(vm: &Vm, args: Args) -> PyResult {
 
 fn list_clear(vm: &Vm, args: Args) -> PyResult {
     let me = arg0(vm, &args, "list.clear")?;
-    let old = std::mem::take(&mut *as_list(vm, me)?.items.borrow_mut());
-    drop(old);
+    let mut old = std::mem::take(&mut *as_list(vm, me)?.items.borrow_mut());
+    // CPython releases the items last to first.
+    while let Some(x) = old.pop() {
+        drop(x);
+    }
     Ok(vm.none.clone())
 }
 

@@ -2,7 +2,9 @@
 //! `<` only, raising "list modified during sort" when the list changed while
 //! it was being sorted (the list looks empty meanwhile, as in CPython).
 //! Mirrors the observable behaviour of CPython 3.11 `Objects/listobject.c`
-//! (`list_sort_impl`); the algorithm is a plain merge sort, not timsort.
+//! (`list_sort_impl`): below 64 items it is timsort's own path (one run
+//! plus binary insertion, so the `<` calls match); larger lists use a plain
+//! merge sort, not timsort (same result, different comparison sequence).
 
 use super::list::PyList;
 use crate::protocol::compare::CompareOp;
@@ -67,8 +69,15 @@ fn sort_items(
     let lt = |a: usize, b: usize| -> PyResult<bool> {
         vm.compare_bool(&keys[a], &keys[b], CompareOp::Lt)
     };
-    let mut buf = Vec::with_capacity(n / 2 + 1);
-    merge_sort(&mut order, &mut buf, &lt)?;
+    if n < 64 {
+        // Below timsort's minimum run length CPython sorts with one natural
+        // run extended by binary insertion; doing the same makes the
+        // sequence of `<` calls identical.
+        small_timsort(&mut order, &lt)?;
+    } else {
+        let mut buf = Vec::with_capacity(n / 2 + 1);
+        merge_sort(&mut order, &mut buf, &lt)?;
+    }
     if reverse {
         order.reverse();
     }
@@ -116,9 +125,32 @@ fn merge_sort(a: &mut [usize], buf: &mut Vec<usize>, lt: &Lt) -> PyResult<()> {
     Ok(())
 }
 
+/// Timsort on fewer than 64 items: find the leading run (strictly
+/// descending runs are reversed), then binary-insert the rest.
+fn small_timsort(a: &mut [usize], lt: &Lt) -> PyResult<()> {
+    let n = a.len();
+    let mut run = 2;
+    if lt(a[1], a[0])? {
+        while run < n && lt(a[run], a[run - 1])? {
+            run += 1;
+        }
+        a[..run].reverse();
+    } else {
+        while run < n && !lt(a[run], a[run - 1])? {
+            run += 1;
+        }
+    }
+    binary_insert_from(a, run, lt)
+}
+
 /// Binary insertion sort: each new item goes after all items not greater.
 fn insertion_sort(a: &mut [usize], lt: &Lt) -> PyResult<()> {
-    for start in 1..a.len() {
+    binary_insert_from(a, 1, lt)
+}
+
+/// Insert `a[first..]` one by one into the sorted prefix `a[..first]`.
+fn binary_insert_from(a: &mut [usize], first: usize, lt: &Lt) -> PyResult<()> {
+    for start in first..a.len() {
         let x = a[start];
         let (mut lo, mut hi) = (0, start);
         while lo < hi {

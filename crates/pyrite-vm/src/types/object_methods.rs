@@ -311,11 +311,6 @@ fn object_dir(vm: &Vm, args: Args) -> PyResult {
     Ok(vm.new_list(d.keys()))
 }
 
-fn object_reduce_ex(vm: &Vm, args: Args) -> PyResult {
-    let o = &args.pos()[0];
-    Err(vm.new_type_error(format!("cannot pickle '{}' object", vm.type_name(o))))
-}
-
 fn object_sizeof(vm: &Vm, args: Args) -> PyResult {
     let [o] = args.exact::<1>(vm, "__sizeof__")?;
     Ok(vm.new_int(crate::modules::sys::basic_size(vm, o) as i64))
@@ -541,6 +536,27 @@ fn type_get_annotations(vm: &Vm, o: &PyObjectRef) -> PyResult {
     }
 }
 
+fn type_set_annotations(vm: &Vm, o: &PyObjectRef, v: Option<PyObjectRef>) -> PyResult<()> {
+    let t = get_type(o);
+    if !t.ext.heap {
+        return Err(vm.new_type_error(format!(
+            "cannot set '__annotations__' attribute of immutable type '{}'",
+            t.ext.name()
+        )));
+    }
+    match v {
+        Some(v) => vm.dict_set_str(&t.ext.dict, "__annotations__", v),
+        None => {
+            if t.ext.dict.get_by_str("__annotations__").is_none() {
+                return Err(vm.new_attribute_error("__annotations__"));
+            }
+            t.ext.dict.del_str(&PyStr::new("__annotations__"));
+        }
+    }
+    super::typeobj::bump_type_epoch();
+    Ok(())
+}
+
 // ----- instance __dict__ / __weakref__ -----------------------------------
 
 fn inst_dict_get(vm: &Vm, o: &PyObjectRef) -> PyResult {
@@ -622,8 +638,13 @@ impl Vm {
         kwnames: &[PyObjectRef],
     ) -> PyResult {
         let t = as_type(cls).ok_or_else(|| self.new_type_error("type.__call__ requires a type"))?;
-        if cls.is(self.types.type_.as_object()) && args.len() == 1 && kwnames.is_empty() {
-            return Ok(args[0].class().clone());
+        if cls.is(self.types.type_.as_object()) {
+            if args.len() == 1 && kwnames.is_empty() {
+                return Ok(args[0].class().clone());
+            }
+            if args.len() - kwnames.len() != 3 {
+                return Err(self.new_type_error("type() takes 1 or 3 arguments"));
+            }
         }
         let new = t.ext.lookup(&self.names.__new__).ok_or_else(|| {
             self.new_type_error(format!("cannot create '{}' instances", t.ext.name()))
@@ -843,8 +864,7 @@ pub fn init(vm: &Vm) {
     vm.add_classmethod(o, "__subclasshook__", object_subclasshook);
     vm.add_method(o, "__format__", object_format);
     vm.add_method(o, "__dir__", object_dir);
-    vm.add_method(o, "__reduce_ex__", object_reduce_ex);
-    vm.add_method(o, "__reduce__", object_reduce_ex);
+    super::object_reduce::init(vm);
     vm.add_method(o, "__sizeof__", object_sizeof);
     vm.add_getset(o, "__class__", object_class_get, Some(object_class_set));
     vm.set_type_attr(o, "__doc__", vm.new_str("The base class of the class hierarchy.\n\nWhen called, it accepts no arguments and returns a new featureless\ninstance that has no instance attributes and cannot be given any.\n"));
@@ -882,7 +902,12 @@ pub fn init(vm: &Vm) {
         type_get_abstractmethods,
         Some(type_set_abstractmethods),
     );
-    vm.add_getset(t, "__annotations__", type_get_annotations, None);
+    vm.add_getset(
+        t,
+        "__annotations__",
+        type_get_annotations,
+        Some(type_set_annotations),
+    );
 
     t.ext.getattro.set(Some(|vm, o, n| vm.type_getattr(o, n)));
     vm.types

@@ -29,6 +29,8 @@ pub fn new_static_type(
         let mut mro = vec![t.as_object().clone()];
         mro.extend(b.ext.mro.borrow().iter().cloned());
         *t.ext.mro.borrow_mut() = mro;
+        // Builtin types are immortal, so the base may hold them strongly.
+        b.ext.subclasses.borrow_mut().push(t.as_object().clone());
     } else {
         *t.ext.mro.borrow_mut() = vec![t.as_object().clone()];
     }
@@ -117,6 +119,8 @@ builtin_types! {
     frame: "frame", crate::eval::frame::PyFrameObject, object, GC;
     traceback: "traceback", exceptions::PyTraceback, object, GC;
     iterator: "iterator", iter::PySeqIter, object, GC;
+    bytes_iterator: "bytes_iterator", iter::PySeqIter, object, GC;
+    bytearray_iterator: "bytearray_iterator", iter::PySeqIter, object, GC;
     list_iterator: "list_iterator", iter::PyListIter, object, GC;
     list_reverseiterator: "list_reverseiterator", iter::PyListIter, object, GC;
     tuple_iterator: "tuple_iterator", iter::PyTupleIter, object, GC;

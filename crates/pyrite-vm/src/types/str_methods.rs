@@ -497,8 +497,14 @@ fn str_getnewargs(vm: &Vm, args: Args) -> PyResult {
 
 fn str_sizeof(vm: &Vm, args: Args) -> PyResult {
     let s = self_str(vm, &args, "__sizeof__")?;
-    let base = if s.is_ascii() { 49 } else { 73 };
-    Ok(vm.new_int((base + s.char_len() * s.kind() as usize) as i64))
+    // PyASCIIObject (48) or PyCompactUnicodeObject (72), then the
+    // characters plus a terminator at the string's kind width.
+    let (base, width) = if s.is_ascii() {
+        (48, 1)
+    } else {
+        (72, s.kind() as usize)
+    };
+    Ok(vm.new_int((base + (s.char_len() + 1) * width) as i64))
 }
 
 fn str_encode(vm: &Vm, args: Args) -> PyResult {

@@ -55,6 +55,9 @@ pub struct PyType {
     /// Native attribute-lookup hook of builtin types with their own
     /// `__getattribute__` (`type`, `module`, `super`); inherited.
     pub getattro: Cell<Option<Getattro>>,
+    /// Native `__setattr__`/`__delattr__` hook of builtin types that
+    /// forward attribute stores (weak proxies); not inherited.
+    pub setattro: Cell<Option<Setattro>>,
     /// Lookup cache: (epoch it is valid for, direct-mapped entries keyed by
     /// the name object's address). Holds the name, so an address cannot be
     /// reused by another string while cached.
@@ -72,6 +75,8 @@ struct CacheEntry {
 
 /// A native `__getattribute__`.
 pub type Getattro = fn(&Vm, &PyObjectRef, &PyObjectRef) -> PyResult;
+/// Store (`Some`) or delete (`None`) an attribute.
+pub type Setattro = fn(&Vm, &PyObjectRef, &PyObjectRef, Option<PyObjectRef>) -> PyResult<()>;
 
 impl TypeExt for PyType {
     fn traverse(&self, visit: &mut dyn FnMut(&PyObjectRef)) {
@@ -100,6 +105,7 @@ impl PyType {
             slot_names: RefCell::new(Vec::new()),
             subclasses: RefCell::new(Vec::new()),
             getattro: Cell::new(None),
+            setattro: Cell::new(None),
             cache: RefCell::new((0, Box::new([]))),
         }
     }
@@ -229,6 +235,14 @@ pub fn compute_mro(
     bases: &[PyObjectRef],
 ) -> PyResult<Vec<PyObjectRef>> {
     let mut seqs: Vec<Vec<PyObjectRef>> = Vec::new();
+    for (i, b) in bases.iter().enumerate() {
+        if bases[..i].iter().any(|x| x.is(b)) {
+            let name = as_type(b)
+                .map(|t| t.ext.name().to_string())
+                .unwrap_or_default();
+            return Err(vm.new_type_error(format!("duplicate base class {name}")));
+        }
+    }
     for b in bases {
         let t = as_type(b).ok_or_else(|| vm.new_type_error("bases must be types".to_string()))?;
         seqs.push(t.ext.mro.borrow().clone());
@@ -299,5 +313,21 @@ pub fn update_special_flags(vm: &Vm, cls: &PyObjectRef) {
     if let Some(t) = as_type(cls) {
         let has_del = t.ext.heap && t.ext.lookup(&vm.names.__del__).is_some();
         t.core.set_flag(TypeFlags::HAS_FINALIZER, has_del);
+    }
+}
+
+/// CPython's `tp_name` of `cls`: builtin types defined outside `builtins`
+/// carry their module (`collections.deque`); heap types just their name.
+pub fn tp_name(cls: &PyTypeObj) -> String {
+    let name = cls.ext.name().to_string();
+    if cls.ext.heap {
+        return name;
+    }
+    match cls.ext.dict.get_by_str("__module__") {
+        Some(m) => match m.downcast_ref::<super::str::PyStr>() {
+            Some(s) if s.as_str() != "builtins" => format!("{}.{}", s.as_str(), name),
+            _ => name,
+        },
+        None => name,
     }
 }

@@ -275,6 +275,16 @@ fn proxy_getattro(vm: &Vm, obj: &PyObjectRef, name: &PyObjectRef) -> PyResult {
     vm.get_attr(&t, name)
 }
 
+fn proxy_setattro(
+    vm: &Vm,
+    obj: &PyObjectRef,
+    name: &PyObjectRef,
+    value: Option<PyObjectRef>,
+) -> PyResult<()> {
+    let t = referent(vm, obj)?;
+    vm.set_attr_opt(&t, name, value)
+}
+
 fn proxy_setattr(vm: &Vm, args: Args) -> PyResult {
     let [p, name, value] = args.exact::<3>(vm, "__setattr__")?;
     let t = referent(vm, p)?;
@@ -461,6 +471,7 @@ pub fn init(vm: &Vm) {
     }
     for t in [&vm.types.weakproxy, &vm.types.weakcallableproxy] {
         t.ext.getattro.set(Some(proxy_getattro));
+        t.ext.setattro.set(Some(proxy_setattro));
         vm.add_method(t, "__setattr__", proxy_setattr);
         vm.add_method(t, "__delattr__", proxy_delattr);
         binops!(vm, t, 0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12);

@@ -194,15 +194,11 @@ pub fn dict_merge(vm: &Vm, f: &mut Frame, n: u32) -> PyResult<()> {
         .ok_or_else(|| vm.new_system_error("DICT_MERGE on a non-dict"))?;
     for (k, v) in items {
         if dict.get_item(vm, &k)?.is_some() {
-            let kr = k.downcast_ref::<PyStr>().map(|s| s.as_str().to_string());
-            return Err(match kr {
-                Some(name) => vm.new_type_error(format!(
-                    "{} got multiple values for keyword argument '{}'",
-                    func_desc(),
-                    name
-                )),
-                None => vm.new_type_error(format!("{} keywords must be strings", func_desc())),
-            });
+            return Err(vm.new_type_error(format!(
+                "{} got multiple values for keyword argument '{}'",
+                func_desc(),
+                vm.str_string(&k)?
+            )));
         }
         dict.set_item(vm, k, v)?;
     }

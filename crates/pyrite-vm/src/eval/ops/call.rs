@@ -445,10 +445,7 @@ pub fn call_function_ex(vm: &Vm, f: &mut Frame, flags: u32) -> PyResult<()> {
         let items = super::build::mapping_items(vm, &kw)?;
         for (k, v) in items {
             if k.downcast_ref::<PyStr>().is_none() {
-                return Err(vm.new_type_error(format!(
-                    "{} keywords must be strings",
-                    crate::modules::builtins::func_description(vm, &func)
-                )));
+                return Err(vm.new_type_error("keywords must be strings"));
             }
             kwnames.push(k);
             args.push(v);

@@ -162,6 +162,16 @@ pub fn check_eg_match(vm: &Vm, f: &mut Frame) -> PyResult<()> {
     let t = f.pop();
     let exc = f.pop();
     check_except_type(vm, &t)?;
+    let is_group_class = |x: &PyObjectRef| is_subtype(x, vm.exc.BaseExceptionGroup.as_object());
+    let names_group = match t.downcast_ref::<PyTuple>() {
+        Some(tup) => tup.items.iter().any(is_group_class),
+        None => is_group_class(&t),
+    };
+    if names_group {
+        return Err(vm.new_type_error(
+            "catching ExceptionGroup with except* is not allowed. Use except instead.",
+        ));
+    }
     if exception_matches(vm, &exc, &t)
         && !is_subtype(exc.class(), vm.exc.BaseExceptionGroup.as_object())
     {
@@ -201,18 +211,7 @@ pub fn prep_reraise_star(vm: &Vm, f: &mut Frame) -> PyResult<()> {
     let orig = f.pop();
     let list = vm.to_vec(&excs)?;
     let raised: Vec<PyObjectRef> = list.into_iter().filter(|e| !e.is(&vm.none)).collect();
-    if raised.is_empty() {
-        f.push(vm.none.clone());
-        return Ok(());
-    }
-    if raised.len() == 1 {
-        f.push(raised[0].clone());
-        return Ok(());
-    }
-    let _ = orig;
-    let msg = vm.new_str("");
-    let lst = vm.new_list(raised);
-    let eg = vm.call(vm.exc.ExceptionGroup.as_object(), &[msg, lst])?;
-    f.push(eg);
+    let r = crate::types::exceptions_group::prep_reraise_star(vm, &orig, raised)?;
+    f.push(r);
     Ok(())
 }

@@ -49,14 +49,23 @@ pub fn import_from(vm: &Vm, f: &mut Frame, arg: u32) -> PyResult<()> {
             let file = vm
                 .get_attr_opt(&module, &vm.names.__file__)?
                 .and_then(|x| x.downcast_ref::<PyStr>().map(|s| s.as_str().to_string()));
-            let msg = match (mname, file) {
+            let path = file.clone();
+            let msg = match (mname.clone(), file) {
                 (Some(m), Some(file)) => format!("cannot import name '{n}' from '{m}' ({file})"),
                 (Some(m), None) => {
                     format!("cannot import name '{n}' from '{m}' (unknown location)")
                 }
                 _ => format!("cannot import name '{n}'"),
             };
-            Err(vm.new_import_error(msg))
+            // CPython's IMPORT_FROM fills in the module name and its file.
+            let e = vm.new_import_error(msg);
+            if let Some(m) = mname {
+                vm.set_attr_str(e.as_object(), "name", vm.new_str(m))?;
+            }
+            if let Some(p) = path {
+                vm.set_attr_str(e.as_object(), "path", vm.new_str(p))?;
+            }
+            Err(e)
         }
     }
 }
