@@ -62,11 +62,13 @@ thread_local! {
 /// Run `f` on this thread's allocator state.
 #[inline(always)]
 fn with_state<R>(f: impl FnOnce(&mut State) -> R) -> R {
-    // SAFETY: the state is thread-local, and no function of this module
-    // calls back into another while it holds the reference (`f` never
-    // re-enters the allocator: callers pass small closures that only touch
-    // the state or call the system allocator).
-    STATE.with(|s| f(unsafe { &mut *s.get() }))
+    STATE.with(|s| {
+        // Callers pass small closures that only touch the state or call the
+        // system allocator, so the allocator is never re-entered from `f`.
+        // SAFETY: the state is thread-local and this is its only live borrow.
+        let state = unsafe { &mut *s.get() };
+        f(state)
+    })
 }
 
 /// How far past the cap allocations may go while the VM gets to raise

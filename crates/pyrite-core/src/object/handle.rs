@@ -71,11 +71,11 @@ impl PyObjectRef {
     #[inline]
     pub fn class(&self) -> &PyObjectRef {
         let cell: &Cell<NonNull<ObjHeader>> = &self.header().ty;
-        // SAFETY: `PyObjectRef` is `repr(transparent)` over `NonNull<ObjHeader>`
-        // (a ZST marker aside), as is `Cell`. The type pointer always points to
-        // a live type object: instances of heap types hold a reference to it,
-        // static types are never freed, and `set_class` keeps replaced types
-        // alive until interpreter shutdown, so the borrow cannot dangle.
+        // The type pointer always points to a live type object: instances of
+        // heap types hold a reference to it, static types are never freed, and
+        // `set_class` keeps replaced types alive until interpreter shutdown.
+        // SAFETY: `PyObjectRef` and `Cell` are `repr(transparent)` over
+        // `NonNull<ObjHeader>`, and the pointee outlives the borrow (above).
         unsafe { &*(cell as *const Cell<NonNull<ObjHeader>>).cast::<PyObjectRef>() }
     }
 
@@ -291,10 +291,10 @@ impl PyObjectRef {
                 // `type` itself: allocate with a dangling type pointer, then
                 // point it at itself. Type objects are GC containers with a
                 // dict-less, weakref-less layout from the core's view.
+                let (ty, flags) = (NonNull::dangling(), TypeFlags(flags));
                 // SAFETY: the type pointer is fixed up below before any use, and
                 // the block's prefix follows `flags`, which are then its type's.
-                let r =
-                    unsafe { alloc_object(payload, NonNull::dangling(), TypeFlags(flags), false) }?;
+                let r = unsafe { alloc_object(payload, ty, flags, false) }?;
                 // SAFETY: `r` is fresh and uniquely ours.
                 unsafe { r.ptr.as_ref().ty.set(r.ptr) };
                 Ok(r)
@@ -357,11 +357,11 @@ fn own_type_core(cls: &PyObjectRef) -> &TypeCore {
 #[inline]
 pub(crate) fn type_core_of(h: &ObjHeader) -> &TypeCore {
     let ty = h.ty.get();
-    // SAFETY: the type pointer of a live object points to a live type object
-    // (see `class`), and every type object is a `PyInner<TypeObject<E>>`
-    // (only `new_type*` creates objects usable as types: `PyObjectRef::new`
-    // takes the vtable from an existing type), whose payload is `repr(C)` with
+    // Every type object is a `PyInner<TypeObject<E>>` (only `new_type*`
+    // creates objects usable as types), whose payload is `repr(C)` with
     // `TypeCore` first, at `PAYLOAD_OFFSET`.
+    // SAFETY: a live object's type pointer is a live type object (see
+    // `class`), so the `TypeCore` read here is valid for the borrow.
     unsafe {
         &*(ty.as_ptr() as *const u8)
             .add(PAYLOAD_OFFSET)
@@ -387,10 +387,11 @@ unsafe fn alloc_object<T: Payload>(
     let layout = std::alloc::Layout::from_size_align(prefix + inner.size(), inner.align().max(8))
         .map_err(|_| AllocError)?;
     let block = crate::alloc::alloc_block_in(layout, reserve).ok_or(AllocError)?;
+    // The prefix is a multiple of 8 and T's alignment is at most 8, so the
+    // header after the prefix is aligned for `PyInner<T>`.
     // SAFETY: `block` is a fresh allocation of `prefix + size_of::<PyInner<T>>()`
-    // bytes aligned for `PyInner<T>` (prefix is a multiple of 8 and T's
-    // alignment is at most 8); we initialise every prefix slot
-    // and the whole `PyInner<T>` before handing out a handle.
+    // bytes; every prefix slot and the whole `PyInner<T>` are initialised
+    // before a handle is handed out.
     unsafe {
         let base = block.as_ptr();
         std::ptr::write_bytes(base, 0, prefix);

@@ -237,6 +237,22 @@ impl PyDict {
         }
     }
 
+    /// Replace the value of the live entry `i` (just found by a lookup);
+    /// the old value is released after the table borrow ends, since dropping
+    /// it may run code. Gives `value` back if the entry is gone.
+    fn replace_value_at(&self, i: usize, value: PyObjectRef) -> Result<(), PyObjectRef> {
+        let old = {
+            let mut t = self.table.borrow_mut();
+            match t.entries.get_mut(i).and_then(|e| e.as_mut()) {
+                Some(e) => std::mem::replace(&mut e.value, value),
+                None => return Err(value),
+            }
+        };
+        self.touch();
+        drop(old);
+        Ok(())
+    }
+
     /// The value of entry `ix`, if that entry is live.
     #[inline]
     pub fn value_at(&self, ix: usize) -> Option<PyObjectRef> {
@@ -256,16 +272,9 @@ impl PyDict {
         if key.class().is(vm.types.str.as_object()) {
             if let Some(s) = key.downcast_ref::<PyStr>() {
                 if let Some(i) = self.find_str_index(s) {
-                    let old = {
-                        let mut t = self.table.borrow_mut();
-                        match t.entries[i].as_mut() {
-                            Some(e) => std::mem::replace(&mut e.value, value),
-                            None => return Err(vm.new_system_error("dict entry vanished")),
-                        }
-                    };
-                    self.touch();
-                    drop(old);
-                    return Ok(());
+                    return self
+                        .replace_value_at(i, value)
+                        .map_err(|_| vm.new_system_error("dict entry vanished"));
                 }
             }
         }
@@ -282,13 +291,9 @@ impl PyDict {
     ) -> PyResult<()> {
         match self.find(vm, &key, hash)? {
             Some(i) => {
-                let old = {
-                    let mut t = self.table.borrow_mut();
-                    let e = t.entries[i].as_mut().expect("found entry");
-                    std::mem::replace(&mut e.value, value)
-                };
-                self.touch();
-                drop(old);
+                if let Err(value) = self.replace_value_at(i, value) {
+                    self.insert_new(key, hash, value);
+                }
             }
             None => self.insert_new(key, hash, value),
         }
@@ -301,13 +306,9 @@ impl PyDict {
         let key = key.into_object();
         match self.probe(&key, hash, &[]) {
             Probe::Found(i) => {
-                let old = {
-                    let mut t = self.table.borrow_mut();
-                    let e = t.entries[i].as_mut().expect("found entry");
-                    std::mem::replace(&mut e.value, value)
-                };
-                self.touch();
-                drop(old);
+                if let Err(value) = self.replace_value_at(i, value) {
+                    self.insert_new(key, hash, value);
+                }
             }
             _ => self.insert_new(key, hash, value),
         }

@@ -57,11 +57,11 @@ fn object_new(vm: &Vm, args: Args) -> PyResult {
         let new_overridden = t
             .ext
             .lookup(&vm.names.__new__)
-            .is_some_and(|n| !is_object_slot(vm, &n, "__new__"));
+            .is_some_and(|n| !is_object_slot(vm, &n, &vm.names.__new__));
         let init_overridden = t
             .ext
             .lookup(&vm.names.__init__)
-            .is_some_and(|n| !is_object_slot(vm, &n, "__init__"));
+            .is_some_and(|n| !is_object_slot(vm, &n, &vm.names.__init__));
         if new_overridden {
             return Err(vm.new_type_error(
                 "object.__new__() takes exactly one argument (the type to instantiate)",
@@ -102,23 +102,8 @@ fn object_new(vm: &Vm, args: Args) -> PyResult {
     Ok(vm.try_alloc(inst, cls)?.into_object())
 }
 
-fn is_object_slot(vm: &Vm, f: &PyObjectRef, name: &str) -> bool {
-    // The interned names go through the type's lookup cache (this runs on
-    // every instantiation with arguments).
-    let key = match name {
-        "__new__" => &vm.names.__new__,
-        "__init__" => &vm.names.__init__,
-        _ => {
-            return vm
-                .types
-                .object
-                .ext
-                .dict
-                .get_by_str(name)
-                .is_some_and(|o| o.is(f))
-        }
-    };
-    vm.types.object.ext.lookup(key).is_some_and(|o| o.is(f))
+fn is_object_slot(vm: &Vm, f: &PyObjectRef, name: &PyObjectRef) -> bool {
+    vm.types.object.ext.lookup(name).is_some_and(|o| o.is(f))
 }
 
 /// `object.__init__`.
@@ -129,11 +114,11 @@ fn object_init(vm: &Vm, args: Args) -> PyResult {
         let init_overridden = t
             .ext
             .lookup(&vm.names.__init__)
-            .is_some_and(|n| !is_object_slot(vm, &n, "__init__"));
+            .is_some_and(|n| !is_object_slot(vm, &n, &vm.names.__init__));
         let new_overridden = t
             .ext
             .lookup(&vm.names.__new__)
-            .is_some_and(|n| !is_object_slot(vm, &n, "__new__"));
+            .is_some_and(|n| !is_object_slot(vm, &n, &vm.names.__new__));
         if init_overridden {
             return Err(vm.new_type_error(
                 "object.__init__() takes exactly one argument (the instance to initialize)",

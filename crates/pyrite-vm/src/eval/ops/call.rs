@@ -76,12 +76,7 @@ pub fn new_frame_for(
         Some(func.clone()),
         Some(pf.builtins.clone()),
     )?;
-    let co = &code.code;
-    if kwnames.is_empty()
-        && co.argcount as usize == args.len()
-        && co.kwonlyargcount == 0
-        && co.flags & (CodeFlags::VARARGS | CodeFlags::VARKEYWORDS) == 0
-    {
+    if kwnames.is_empty() && takes_exactly(&code.code, args.len()) {
         for (slot, a) in f.slots.iter_mut().zip(args) {
             *slot = Some(a.clone());
         }
@@ -138,7 +133,7 @@ pub fn bind_args(
     let mut args = args;
     let kwvals: Vec<PyObjectRef> = args.split_off(npos);
     // Fast path: exact positional call.
-    if nkw == 0 && !has_varargs && !has_varkw && npos == argcount && kwonly == 0 {
+    if nkw == 0 && takes_exactly(co, npos) {
         for (i, a) in args.into_iter().enumerate() {
             slots[i] = Some(a);
         }
@@ -382,6 +377,15 @@ pub fn call(vm: &Vm, f: &mut Frame, argc: u32) -> PyResult<Option<Box<Frame>>> {
     Ok(None)
 }
 
+/// Whether `co`'s parameters are exactly `nargs` positional ones (no
+/// keyword-only, no `*args`/`**kwargs`): binding is then a plain copy.
+#[inline]
+fn takes_exactly(co: &pyrite_bytecode::CodeObject, nargs: usize) -> bool {
+    co.argcount as usize == nargs
+        && co.kwonlyargcount == 0
+        && co.flags & (CodeFlags::VARARGS | CodeFlags::VARKEYWORDS) == 0
+}
+
 /// The common call: a Python function whose parameters are exactly the
 /// positional arguments given. The arguments move from the caller's stack
 /// straight into the new frame's locals, with no intermediate vector.
@@ -395,12 +399,8 @@ fn fast_frame(
     first_arg: usize,
 ) -> Option<Box<Frame>> {
     let code = pf.code.borrow().clone();
-    let co = &code.code;
     let nargs = f.sp - first_arg;
-    if co.argcount as usize != nargs
-        || co.kwonlyargcount != 0
-        || co.flags & (CodeFlags::VARARGS | CodeFlags::VARKEYWORDS) != 0
-    {
+    if !takes_exactly(&code.code, nargs) {
         return None;
     }
     let mut nf = vm.alloc_frame(
