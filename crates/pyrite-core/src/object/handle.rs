@@ -175,7 +175,10 @@ impl PyObjectRef {
         Some(unsafe { &*(self.ptr.as_ptr() as *const u8).sub(16).cast::<GcHeader>() })
     }
 
-    /// Visit the references this object holds (payload and dict slot).
+    /// Visit the references this object holds: dict slot, payload, and the
+    /// type of a heap-type instance (which owns a reference to it, so the
+    /// collector must see it to free a class in a cycle with its instances,
+    /// as CPython's `subtype_traverse` does).
     pub fn traverse(&self, visit: &mut dyn FnMut(&PyObjectRef)) {
         if let Some(d) = self.dict_slot() {
             let v = d.take();
@@ -185,6 +188,9 @@ impl PyObjectRef {
             d.set(v);
         }
         (self.vtable().traverse)(self, visit);
+        if self.type_core().flags.get().has(TypeFlags::HEAPTYPE) {
+            visit(self.class());
+        }
     }
 
     /// Replace this object's type (`obj.__class__ = cls`). The caller (the VM)

@@ -6,6 +6,7 @@
 
 use crate::types::descr::{PyGetSetDescr, PyMemberDescr, PyMethodDescr};
 use crate::types::function::PyFunction;
+use crate::types::instance_values::InlineAttr;
 use crate::types::module::PyModule;
 use crate::types::object::PyInstance;
 use crate::types::property::PyProperty;
@@ -103,6 +104,24 @@ impl Vm {
                 return self.descr_get(d, Some(obj), obj.class());
             }
         }
+        match self.inline_attr(obj, name) {
+            InlineAttr::Found(v) => return Ok(v),
+            InlineAttr::Missing => {}
+            InlineAttr::NotInline => {
+                if let Some(v) = self.dict_getattr(obj, name)? {
+                    return Ok(v);
+                }
+            }
+        }
+        if let Some(d) = descr {
+            return self.descr_get(&d, Some(obj), obj.class());
+        }
+        let _ = raise;
+        Err(self.no_attr(obj, name))
+    }
+
+    /// The instance-dict part of `generic_getattr` (`Ok(Some(v))`: found).
+    fn dict_getattr(&self, obj: &PyObjectRef, name: &PyObjectRef) -> PyResult<Option<PyObjectRef>> {
         if let Some(slot) = obj.dict_slot() {
             let dict = slot.take();
             slot.set(dict.clone());
@@ -112,23 +131,13 @@ impl Vm {
                         Some(s) if !class_of(name).ext.heap => d.get_str(s),
                         _ => d.get_item(self, name)?,
                     };
-                    if let Some(v) = found {
-                        return Ok(v);
-                    }
+                    return Ok(found);
                 } else if let Ok(v) = self.get_item(&dict, name) {
-                    return Ok(v);
+                    return Ok(Some(v));
                 }
             }
         }
-        if let Some(d) = descr {
-            return self.descr_get(&d, Some(obj), obj.class());
-        }
-        let _ = raise;
-        Err(self.new_attribute_error(format!(
-            "'{}' object has no attribute '{}'",
-            self.type_name(obj),
-            name_str(name)
-        )))
+        Ok(None)
     }
 
     /// `descr.__get__(instance, owner)` with fast paths for native kinds.
@@ -397,6 +406,10 @@ impl Vm {
         if let Some(m) = obj.downcast_ref::<PyModule>() {
             return self.dict_store(&m.dict, obj, name, value);
         }
+        let value = match self.inline_store(obj, name, value)? {
+            Ok(()) => return Ok(()),
+            Err(value) => value,
+        };
         match obj.dict_slot() {
             Some(slot) => {
                 let dict = match slot.take() {
@@ -452,7 +465,11 @@ impl Vm {
         }
     }
 
-    fn no_attr(&self, obj: &PyObjectRef, name: &PyObjectRef) -> crate::PyBaseExceptionRef {
+    pub(crate) fn no_attr(
+        &self,
+        obj: &PyObjectRef,
+        name: &PyObjectRef,
+    ) -> crate::PyBaseExceptionRef {
         self.new_attribute_error(format!(
             "'{}' object has no attribute '{}'",
             self.type_name(obj),

@@ -340,6 +340,11 @@ pub fn type_new(vm: &Vm, args: Args) -> PyResult {
     let mut pt = PyType::new(name.as_str(), true);
     pt.immutable = false;
     let vtable = base_t.core.vtable();
+    pt.inline_values = super::instance_values::wants_inline_values(
+        vtable.type_id == std::any::TypeId::of::<super::object::PyInstance>(),
+        flags & TypeFlags::HAS_DICT != 0,
+        base_t.ext.slot_names.borrow().len() + slot_names.len(),
+    );
     pt.getattro.set(base_t.ext.getattro.get());
     let cls = PyObjectRef::new_type_with_vtable(pt, flags, Some(&meta), vtable)
         .map_err(|_| vm.new_memory_error())?;
@@ -434,7 +439,7 @@ pub fn type_new(vm: &Vm, args: Args) -> PyResult {
     update_special_flags(vm, &cls_obj);
     for b in &bases {
         if let Some(bt) = as_type(b) {
-            bt.ext.subclasses.borrow_mut().push(cls_obj.clone());
+            bt.ext.add_subclass(vm, &cls_obj);
         }
     }
     // __set_name__ on descriptors, then __init_subclass__ on the parent.

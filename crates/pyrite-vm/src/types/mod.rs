@@ -34,6 +34,7 @@ pub mod function;
 pub mod function_methods;
 pub mod generator;
 pub mod generator_methods;
+pub mod instance_values;
 pub mod int;
 pub mod int_methods;
 pub mod int_ops;

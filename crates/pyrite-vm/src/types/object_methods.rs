@@ -264,6 +264,8 @@ fn object_class_set(vm: &Vm, o: &PyObjectRef, v: Option<PyObjectRef>) -> PyResul
             "__class__ assignment only supported for mutable types or ModuleType subclasses",
         ));
     }
+    // Inline values are laid out by the old class's shared keys.
+    vm.materialize_dict(o)?;
     if !o.set_class(&v) {
         return Err(vm.new_type_error(format!(
             "__class__ assignment: '{}' object layout differs from '{}'",
@@ -277,7 +279,7 @@ fn object_class_set(vm: &Vm, o: &PyObjectRef, v: Option<PyObjectRef>) -> PyResul
 fn object_dir(vm: &Vm, args: Args) -> PyResult {
     let [o] = args.exact::<1>(vm, "__dir__")?;
     let d = vm.new_dict();
-    if let Some(slot) = o.dict_slot() {
+    if let Some(slot) = vm.materialized_dict_slot(o)? {
         let dict = slot.take();
         slot.set(dict.clone());
         if let Some(dd) = dict.as_ref().and_then(|x| x.downcast_ref::<PyDict>()) {
@@ -348,7 +350,7 @@ fn type_mro_method(vm: &Vm, args: Args) -> PyResult {
 fn type_subclasses(vm: &Vm, args: Args) -> PyResult {
     let [t] = args.exact::<1>(vm, "__subclasses__")?;
     let tt = as_type(t).ok_or_else(|| vm.new_type_error("__subclasses__() requires a type"))?;
-    Ok(vm.new_list(tt.ext.subclasses.borrow().clone()))
+    Ok(vm.new_list(tt.ext.subclasses_list()))
 }
 
 fn type_instancecheck(vm: &Vm, args: Args) -> PyResult {
@@ -545,7 +547,7 @@ fn type_set_annotations(vm: &Vm, o: &PyObjectRef, v: Option<PyObjectRef>) -> PyR
 // ----- instance __dict__ / __weakref__ -----------------------------------
 
 fn inst_dict_get(vm: &Vm, o: &PyObjectRef) -> PyResult {
-    match o.dict_slot() {
+    match vm.materialized_dict_slot(o)? {
         Some(slot) => {
             let d = match slot.take() {
                 Some(d) => d,
@@ -571,9 +573,12 @@ fn inst_dict_set(vm: &Vm, o: &PyObjectRef, v: Option<PyObjectRef>) -> PyResult<(
             vm.type_name(&v)
         )));
     }
+    let inline = vm.take_inline_values(o);
     match o.dict_slot() {
         Some(slot) => {
             let old = slot.replace(Some(v));
+            // Old values go only once the new dict is in place (`__del__`).
+            drop(inline);
             drop(old);
             Ok(())
         }

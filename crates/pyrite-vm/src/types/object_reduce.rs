@@ -39,15 +39,19 @@ fn slot_names(vm: &Vm, cls: &PyObjectRef) -> PyResult<Option<Vec<PyObjectRef>>> 
 }
 
 /// The instance dict when it is non-empty.
-fn nonempty_dict(o: &PyObjectRef) -> Option<PyObjectRef> {
-    let slot = o.dict_slot()?;
+fn nonempty_dict(vm: &Vm, o: &PyObjectRef) -> PyResult<Option<PyObjectRef>> {
+    let Some(slot) = vm.materialized_dict_slot(o)? else {
+        return Ok(None);
+    };
     let d = slot.take();
     slot.set(d.clone());
-    let d = d?;
-    match d.downcast_ref::<PyDict>() {
+    let Some(d) = d else {
+        return Ok(None);
+    };
+    Ok(match d.downcast_ref::<PyDict>() {
         Some(dd) if dd.len() > 0 => Some(d.clone()),
         _ => None,
-    }
+    })
 }
 
 /// `object.__getstate__` without an override: the instance dict (or None),
@@ -58,7 +62,7 @@ fn default_state(vm: &Vm, o: &PyObjectRef, required: bool) -> PyResult {
     if required && o.downcast_ref::<PyInstance>().is_none() {
         return Err(vm.new_type_error(format!("cannot pickle '{}' object", tp_name(class_of(o)))));
     }
-    let state = nonempty_dict(o).unwrap_or_else(|| vm.none.clone());
+    let state = nonempty_dict(vm, o)?.unwrap_or_else(|| vm.none.clone());
     let Some(names) = slot_names(vm, &cls)? else {
         return Ok(state);
     };
@@ -83,7 +87,7 @@ fn default_state(vm: &Vm, o: &PyObjectRef, required: bool) -> PyResult {
 }
 
 fn get_state(vm: &Vm, o: &PyObjectRef, required: bool) -> PyResult {
-    let own_in_dict = nonempty_dict(o)
+    let own_in_dict = nonempty_dict(vm, o)?
         .and_then(|d| {
             d.downcast_ref::<PyDict>()
                 .and_then(|d| d.get_by_str("__getstate__"))

@@ -49,8 +49,15 @@ pub struct PyType {
     pub immutable: bool,
     /// Names declared in `__slots__` (heap types only), in slot order.
     pub slot_names: RefCell<Vec<Rc<str>>>,
-    /// Weak list of direct subclasses (as ids: we never need to walk them
-    /// back except for `__subclasses__`, which uses the weakref module).
+    /// Instances keep their attributes inline, named by `shared_keys`
+    /// (see `instance_values.rs`).
+    pub inline_values: bool,
+    /// The attribute names of instances kept inline, in first-seen order.
+    pub shared_keys: RefCell<Vec<super::str::PyStrRef>>,
+    /// Direct subclasses, in creation order: a weak reference object for a
+    /// heap type (so a class can die while its base lives, as CPython's
+    /// `tp_subclasses` of weakrefs), the type itself for an immortal
+    /// builtin type. Use `add_subclass`/`subclasses_list`.
     pub subclasses: RefCell<Vec<PyObjectRef>>,
     /// Native attribute-lookup hook of builtin types with their own
     /// `__getattribute__` (`type`, `module`, `super`); inherited.
@@ -78,19 +85,89 @@ pub type Getattro = fn(&Vm, &PyObjectRef, &PyObjectRef) -> PyResult;
 /// Store (`Some`) or delete (`None`) an attribute.
 pub type Setattro = fn(&Vm, &PyObjectRef, &PyObjectRef, Option<PyObjectRef>) -> PyResult<()>;
 
+/// The class an entry of `PyType::subclasses` stands for, if alive.
+fn subclass_entry(e: &PyObjectRef) -> Option<PyObjectRef> {
+    match e.downcast_ref::<super::weakref::PyWeakRef>() {
+        Some(w) => w.get(),
+        None => Some(e.clone()),
+    }
+}
+
 impl TypeExt for PyType {
+    /// Every strong reference the type holds: bases, the MRO (which starts
+    /// with the type itself: that self-reference is counted too), the dict,
+    /// the lookup cache and the shared attribute names.
     fn traverse(&self, visit: &mut dyn FnMut(&PyObjectRef)) {
-        for b in self.bases.borrow().iter() {
-            visit(b);
+        if let Ok(bases) = self.bases.try_borrow() {
+            bases.iter().for_each(&mut *visit);
         }
-        for b in self.mro.borrow().iter().skip(1) {
-            visit(b);
+        if let Ok(base) = self.base.try_borrow() {
+            base.iter().for_each(&mut *visit);
+        }
+        if let Ok(mro) = self.mro.try_borrow() {
+            mro.iter().for_each(&mut *visit);
         }
         self.dict.traverse_entries(visit);
+        if let Ok(c) = self.cache.try_borrow() {
+            for e in c.1.iter() {
+                e.name.iter().chain(e.value.iter()).for_each(&mut *visit);
+            }
+        }
+        if let Ok(keys) = self.shared_keys.try_borrow() {
+            keys.iter().for_each(|k| visit(k.as_object()));
+        }
+        if let Ok(subs) = self.subclasses.try_borrow() {
+            subs.iter().for_each(&mut *visit);
+        }
+    }
+
+    /// Break cycles through a dead class (CPython's `type_clear`: the dict
+    /// and the MRO; here also the lookup cache, which holds references).
+    fn clear(&self) {
+        bump_type_epoch();
+        let mro = self.mro.try_borrow_mut().map(|mut m| std::mem::take(&mut *m));
+        let cache = self.cache.try_borrow_mut().map(|mut c| std::mem::take(&mut c.1));
+        PyDict::clear(&self.dict);
+        drop(mro);
+        drop(cache);
     }
 }
 
 impl PyType {
+    /// Record `sub` as a direct subclass (weakly if it is a heap type).
+    pub fn add_subclass(&self, vm: &Vm, sub: &PyObjectRef) {
+        let entry = match as_type(sub) {
+            Some(t) if t.ext.heap => {
+                match super::weakref::new_ref(vm, vm.types.weakref.as_object(), sub, None) {
+                    Ok(w) => w,
+                    Err(_) => return,
+                }
+            }
+            _ => sub.clone(),
+        };
+        let mut subs = self.subclasses.borrow_mut();
+        subs.retain(|e| subclass_entry(e).is_some());
+        subs.push(entry);
+    }
+
+    /// Forget `sub` as a direct subclass.
+    pub fn remove_subclass(&self, sub: &PyObjectRef) {
+        let old = {
+            let mut subs = self.subclasses.borrow_mut();
+            let (gone, kept) = std::mem::take(&mut *subs)
+                .into_iter()
+                .partition(|e| subclass_entry(e).is_none_or(|s| s.is(sub)));
+            *subs = kept;
+            gone
+        };
+        drop::<Vec<PyObjectRef>>(old);
+    }
+
+    /// The live direct subclasses, in creation order.
+    pub fn subclasses_list(&self) -> Vec<PyObjectRef> {
+        self.subclasses.borrow().iter().filter_map(subclass_entry).collect()
+    }
+
     pub fn new(name: &str, heap: bool) -> Self {
         let name: Rc<str> = Rc::from(name);
         PyType {
@@ -103,6 +180,8 @@ impl PyType {
             heap,
             immutable: !heap,
             slot_names: RefCell::new(Vec::new()),
+            inline_values: false,
+            shared_keys: RefCell::new(Vec::new()),
             subclasses: RefCell::new(Vec::new()),
             getattro: Cell::new(None),
             setattro: Cell::new(None),

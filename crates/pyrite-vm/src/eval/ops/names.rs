@@ -5,6 +5,7 @@ use crate::eval::frame::Frame;
 use crate::types::descr::{MethodKind, PyMethodDescr};
 use crate::types::dict::PyDict;
 use crate::types::function::PyFunction;
+use crate::types::instance_values::InlineAttr;
 use crate::types::str::PyStr;
 use crate::types::typeobj::class_of;
 use crate::{PyObjectRef, PyResult, Vm};
@@ -163,16 +164,20 @@ pub fn load_method(vm: &Vm, f: &mut Frame, arg: u32) -> PyResult<()> {
                 || m.downcast_ref::<PyMethodDescr>()
                     .is_some_and(|d| d.kind == MethodKind::Instance);
             if is_method {
-                let shadowed = match obj.dict_slot() {
-                    Some(slot) => {
-                        let d = slot.take();
-                        slot.set(d.clone());
-                        match d {
-                            Some(d) => dict_lookup(vm, &d, &name)?.is_some(),
-                            None => false,
+                let shadowed = match vm.inline_attr(&obj, &name) {
+                    InlineAttr::Found(_) => true,
+                    InlineAttr::Missing => false,
+                    InlineAttr::NotInline => match obj.dict_slot() {
+                        Some(slot) => {
+                            let d = slot.take();
+                            slot.set(d.clone());
+                            match d {
+                                Some(d) => dict_lookup(vm, &d, &name)?.is_some(),
+                                None => false,
+                            }
                         }
-                    }
-                    None => false,
+                        None => false,
+                    },
                 };
                 if !shadowed {
                     f.push(m);
