@@ -26,8 +26,8 @@
 
 pub mod weak;
 
+use crate::addr_map::AddrMap;
 use std::cell::Cell;
-use std::collections::HashMap;
 
 use crate::object::dealloc::FINALIZED_BIT;
 use crate::object::header::{GcHeader, ObjHeader, TypeFlags};
@@ -328,21 +328,24 @@ pub fn freeze_count() -> usize {
     list_members(PERMANENT).len()
 }
 
-/// Subtract internal references among `set` (header address -> scratch
-/// count), then return the members reachable from outside the set.
-fn reachable_within(objs: &[PyObjectRef], scratch: &mut HashMap<usize, isize>) -> Vec<bool> {
+/// Which members of `objs` are reachable from outside the set: copy each
+/// reference count (less the handle in `objs`), subtract the references
+/// among members, then propagate from those with a count left
+/// (CPython's `update_refs`/`subtract_refs`/`move_unreachable`).
+fn reachable_within(objs: &[PyObjectRef]) -> Vec<bool> {
+    let index: AddrMap<usize> = objs.iter().enumerate().map(|(i, o)| (o.id(), i)).collect();
+    let mut refs: Vec<isize> = objs.iter().map(|o| o.refcount() as isize - 1).collect();
     for o in objs {
         o.traverse(&mut |child| {
-            if let Some(r) = scratch.get_mut(&child.id()) {
-                *r -= 1;
+            if let Some(&j) = index.get(&child.id()) {
+                refs[j] -= 1;
             }
         });
     }
-    let index: HashMap<usize, usize> = objs.iter().enumerate().map(|(i, o)| (o.id(), i)).collect();
     let mut reach = vec![false; objs.len()];
     let mut work: Vec<usize> = Vec::new();
-    for (i, o) in objs.iter().enumerate() {
-        if scratch.get(&o.id()).copied().unwrap_or(0) > 0 {
+    for (i, &r) in refs.iter().enumerate() {
+        if r > 0 {
             reach[i] = true;
             work.push(i);
         }
@@ -372,11 +375,7 @@ pub fn find_unreachable(
     let old = (gen + 1).min(NUM_GENERATIONS - 1);
     // Our own handles add one to each count; the scratch copy leaves it out.
     let young: Vec<PyObjectRef> = (0..=gen).flat_map(handles).collect();
-    let mut scratch: HashMap<usize, isize> = young
-        .iter()
-        .map(|o| (o.id(), o.refcount() as isize - 1))
-        .collect();
-    let reach = reachable_within(&young, &mut scratch);
+    let reach = reachable_within(&young);
     for g in 0..=gen {
         merge(g, old);
     }
@@ -417,11 +416,7 @@ pub fn find_unreachable(
 /// handles and each other) that are still garbage. The others were
 /// resurrected by a finalizer and are dropped from the list.
 pub fn still_unreachable(objs: Vec<PyObjectRef>) -> Vec<PyObjectRef> {
-    let mut scratch: HashMap<usize, isize> = objs
-        .iter()
-        .map(|o| (o.id(), o.refcount() as isize - 1))
-        .collect();
-    let reach = reachable_within(&objs, &mut scratch);
+    let reach = reachable_within(&objs);
     objs.into_iter()
         .zip(reach)
         .filter(|(_, r)| !r)

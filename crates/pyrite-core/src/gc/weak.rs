@@ -13,13 +13,13 @@
 //! yields a handle to freed memory.
 
 use std::cell::RefCell;
-use std::collections::HashSet;
 
+use crate::addr_map::AddrSet;
 use crate::object::header::ObjHeader;
 use crate::PyObjectRef;
 
 thread_local! {
-    static LIVE: RefCell<HashSet<usize>> = RefCell::new(HashSet::new());
+    static LIVE: RefCell<AddrSet> = RefCell::new(AddrSet::default());
 }
 
 /// Register `obj` as the target of weak references. Returns false (changing

@@ -3,8 +3,8 @@
 //! `DEBUG_*` output. The graph work (generations, reachability, clearing)
 //! is `pyrite_core::gc`. Mirrors CPython 3.11 `Modules/gcmodule.c`.
 
+use pyrite_core::addr_map::AddrSet as HashSet;
 use std::cell::{Cell, RefCell};
-use std::collections::HashSet;
 
 use pyrite_core::gc as core;
 use pyrite_core::object::header::TypeFlags;
@@ -118,7 +118,7 @@ fn is_instance_dict_of(o: &PyObjectRef, objs: &[PyObjectRef]) -> bool {
 /// (CPython's `handle_weakrefs`), then call them. Returns how many of
 /// those weak references died as a result (CPython counts them).
 fn handle_weakrefs(vm: &Vm, unreachable: &[PyObjectRef]) -> usize {
-    let ids: HashSet<usize> = unreachable.iter().map(|o| o.id()).collect();
+    let ids: HashSet = unreachable.iter().map(|o| o.id()).collect();
     let mut pending = Vec::new();
     for o in unreachable {
         if !core::weak::is_weak_target(o) {
@@ -205,7 +205,7 @@ pub fn collect_generation(vm: &Vm, gen: usize) -> usize {
     // CPython 3.11 keeps instance attributes inline ("managed dicts"), so
     // an instance's dict is not a separate object there: leave ours out
     // of the counts and of `gc.garbage`.
-    let dicts: HashSet<usize> = garbage.iter().filter_map(instance_dict_id).collect();
+    let dicts: HashSet = garbage.iter().filter_map(instance_dict_id).collect();
     m += garbage.iter().filter(|o| !dicts.contains(&o.id())).count();
     let n = 0;
     if debug & DEBUG_SAVEALL != 0 {
@@ -359,7 +359,7 @@ fn gc_get_referents(vm: &Vm, args: Args) -> PyResult {
 
 fn gc_get_referrers(vm: &Vm, args: Args) -> PyResult {
     args.no_kwargs(vm, "get_referrers")?;
-    let targets: HashSet<usize> = args.pos().iter().map(|o| o.id()).collect();
+    let targets: HashSet = args.pos().iter().map(|o| o.id()).collect();
     let mut out = Vec::new();
     for o in core::objects(None) {
         let mut hit = false;

@@ -11,8 +11,8 @@
 //! this side needs no `unsafe`. Weak reference objects register themselves
 //! too, so that their death removes them from their referent's list.
 
+use pyrite_core::addr_map::AddrMap;
 use std::cell::RefCell;
-use std::collections::HashMap;
 
 use pyrite_core::gc::weak;
 
@@ -22,7 +22,7 @@ use crate::{PyObjectRef, Vm};
 thread_local! {
     /// Referent address -> addresses of its weak references, in CPython's
     /// list order (basic ref, basic proxy, then the others newest first).
-    static LISTS: RefCell<HashMap<usize, Vec<usize>>> = RefCell::new(HashMap::new());
+    static LISTS: RefCell<AddrMap<Vec<usize>>> = RefCell::new(AddrMap::default());
 }
 
 /// The weak references to `o`, in list order.

@@ -125,8 +125,14 @@ impl TypeExt for PyType {
     /// and the MRO; here also the lookup cache, which holds references).
     fn clear(&self) {
         bump_type_epoch();
-        let mro = self.mro.try_borrow_mut().map(|mut m| std::mem::take(&mut *m));
-        let cache = self.cache.try_borrow_mut().map(|mut c| std::mem::take(&mut c.1));
+        let mro = self
+            .mro
+            .try_borrow_mut()
+            .map(|mut m| std::mem::take(&mut *m));
+        let cache = self
+            .cache
+            .try_borrow_mut()
+            .map(|mut c| std::mem::take(&mut c.1));
         PyDict::clear(&self.dict);
         drop(mro);
         drop(cache);
@@ -165,7 +171,11 @@ impl PyType {
 
     /// The live direct subclasses, in creation order.
     pub fn subclasses_list(&self) -> Vec<PyObjectRef> {
-        self.subclasses.borrow().iter().filter_map(subclass_entry).collect()
+        self.subclasses
+            .borrow()
+            .iter()
+            .filter_map(subclass_entry)
+            .collect()
     }
 
     pub fn new(name: &str, heap: bool) -> Self {
