@@ -304,7 +304,12 @@ def child_env(loops):
     env = dict(os.environ)
     for var in ("PYTHONSTARTUP", "PYTHONHOME", "PYTHONINSPECT",
                 "PYTHONDEVMODE", "PYTHONMALLOC", "PYTHONWARNINGS",
-                "PYTHONTRACEMALLOC", "PYTHONPROFILEIMPORTTIME"):
+                "PYTHONTRACEMALLOC", "PYTHONPROFILEIMPORTTIME",
+                # Both interpreters keep bytecode caches as a user's would:
+                # CPython's stdlib ships its .pyc files, Pyrite writes its
+                # own on the first run (a set PYTHONDONTWRITEBYTECODE would
+                # make Pyrite compile every stdlib module on every run).
+                "PYTHONDONTWRITEBYTECODE"):
         env.pop(var, None)
     env["PYTHONPATH"] = SHIM_DIR
     env["PYTHONHASHSEED"] = "0"
