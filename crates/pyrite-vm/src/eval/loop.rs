@@ -236,23 +236,14 @@ fn run_frame_inner(
             Opcode::LOAD_NAME => ops::names::load_name(vm, &mut f, arg),
             Opcode::STORE_NAME => ops::names::store_name(vm, &mut f, arg),
             Opcode::DELETE_NAME => ops::names::delete_name(vm, &mut f, arg),
-            Opcode::LOAD_ATTR => {
-                let name = f.code.names[arg as usize].clone();
-                let obj = f.pop();
-                vm.get_attr(&obj, &name).map(|v| f.push(v))
-            }
-            Opcode::STORE_ATTR => {
-                let name = f.code.names[arg as usize].clone();
-                let obj = f.pop();
-                let v = f.pop();
-                vm.set_attr(&obj, &name, v)
-            }
+            Opcode::LOAD_ATTR => ops::attrs::load_attr(vm, &mut f, arg),
+            Opcode::STORE_ATTR => ops::attrs::store_attr(vm, &mut f, arg),
             Opcode::DELETE_ATTR => {
                 let name = f.code.names[arg as usize].clone();
                 let obj = f.pop();
                 vm.del_attr(&obj, &name)
             }
-            Opcode::LOAD_METHOD => ops::names::load_method(vm, &mut f, arg),
+            Opcode::LOAD_METHOD => ops::attrs::load_method(vm, &mut f, arg),
             Opcode::COPY => {
                 let v = f.slots[f.sp - arg as usize].clone();
                 f.push_opt(v);

@@ -5,6 +5,7 @@
 use crate::args::Args;
 use crate::types::descr::{MethodKind, PyClassMethod, PyMethodDescr, PyStaticMethod};
 use crate::types::function::{PyBoundMethod, PyFunction, PyNativeFunction};
+use crate::types::object::PyInstance;
 use crate::types::typeobj::{class_of, is_subtype, PyTypeObj};
 use crate::{PyObjectRef, PyResult, Vm};
 
@@ -242,6 +243,9 @@ impl Vm {
         let new = t.ext.lookup(&self.names.__new__).ok_or_else(|| {
             self.new_type_error(format!("cannot create '{}' instances", t.ext.name()))
         })?;
+        if let Some(obj) = self.new_instance_fast(cls, t, &new, args, kwnames)? {
+            return Ok(obj);
+        }
         let mut v = Vec::with_capacity(args.len() + 1);
         v.push(cls.clone());
         v.extend_from_slice(args);
@@ -263,6 +267,48 @@ impl Vm {
             }
         }
         Ok(obj)
+    }
+
+    /// `cls(*args)` for the common class: `object.__new__` with an `__init__`
+    /// of its own (or no arguments at all), so `object.__new__`'s argument
+    /// checks pass and the instance is allocated directly, without calling
+    /// `__new__` through the generic path. `None`: not that case.
+    fn new_instance_fast(
+        &self,
+        cls: &PyObjectRef,
+        t: &PyTypeObj,
+        new: &PyObjectRef,
+        args: &[PyObjectRef],
+        kwnames: &[PyObjectRef],
+    ) -> PyResult<Option<PyObjectRef>> {
+        if t.core.vtable().type_id != std::any::TypeId::of::<PyInstance>() {
+            return Ok(None);
+        }
+        let object = &self.types.object.ext;
+        if !object
+            .lookup(&self.names.__new__)
+            .is_some_and(|o| o.is(new))
+        {
+            return Ok(None);
+        }
+        let init = t.ext.lookup(&self.names.__init__);
+        let own_init = init
+            .as_ref()
+            .filter(|i| !object.lookup(&self.names.__init__).is_some_and(|o| o.is(i)));
+        if own_init.is_none() && !args.is_empty() {
+            return Ok(None);
+        }
+        let obj = crate::types::object_methods::new_plain_instance(self, cls, t)?;
+        if let Some(init) = own_init {
+            let r = self.call_unbound(init, &obj, args, kwnames)?;
+            if !r.is(&self.none) {
+                return Err(self.new_type_error(format!(
+                    "__init__() should return None, not '{}'",
+                    self.type_name(&r)
+                )));
+            }
+        }
+        Ok(Some(obj))
     }
 
     /// Whether `obj` is callable (`callable()`).

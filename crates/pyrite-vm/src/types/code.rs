@@ -31,6 +31,8 @@ pub struct PyCode {
     pub qualname_obj: PyObjectRef,
     /// `LOAD_GLOBAL` cache, one entry per name (see `eval/ops/names.rs`).
     pub global_cache: Box<[Cell<GlobalCache>]>,
+    /// Attribute caches, one entry per name (see `eval/ops/attrs.rs`).
+    pub attr_cache: Box<[Cell<crate::eval::ops::attrs::AttrCache>]>,
 }
 
 /// Where a global name was found, valid while both namespaces keep the
@@ -110,6 +112,7 @@ impl crate::Vm {
         let global_cache = (0..co.names.len())
             .map(|_| Cell::new(GlobalCache::EMPTY))
             .collect();
+        let attr_cache = crate::eval::ops::attrs::new_attr_cache(co.names.len());
         let filename_obj = self.intern(&co.filename);
         let name_obj = self.intern(&co.name);
         let qualname_obj = self.intern(&co.qualname);
@@ -126,6 +129,7 @@ impl crate::Vm {
                 name_obj,
                 qualname_obj,
                 global_cache,
+                attr_cache,
             },
             &self.types.code,
         )

@@ -78,6 +78,13 @@ fn object_new(vm: &Vm, args: Args) -> PyResult {
             t.ext.name()
         )));
     }
+    new_plain_instance(vm, cls, t)
+}
+
+/// The part of `object.__new__` after the argument checks: refuse abstract
+/// classes, then allocate a `PyInstance` of `cls` (whose payload kind the
+/// caller has checked).
+pub(crate) fn new_plain_instance(vm: &Vm, cls: &PyObjectRef, t: &PyTypeObj) -> PyResult {
     if let Some(abs) = t.ext.lookup(&vm.names.__abstractmethods__) {
         if let Ok(items) = vm.to_vec(&abs) {
             if !items.is_empty() {

@@ -28,6 +28,20 @@ pub fn bump_type_epoch() {
     TYPE_EPOCH.with(|e| e.set(e.get() + 1));
 }
 
+/// The current type epoch (what caches keyed by a class compare against).
+#[inline]
+pub fn type_epoch() -> u64 {
+    TYPE_EPOCH.with(|e| e.get())
+}
+
+impl Drop for PyType {
+    /// A new class may later get this one's address: caches keyed by the
+    /// address (`eval/ops/attrs.rs`) must not match it.
+    fn drop(&mut self) {
+        let _ = TYPE_EPOCH.try_with(|e| e.set(e.get() + 1));
+    }
+}
+
 /// The VM's part of a type object.
 pub struct PyType {
     pub name: RefCell<Rc<str>>,

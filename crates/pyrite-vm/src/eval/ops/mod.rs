@@ -1,6 +1,7 @@
 //! Instruction bodies, grouped by family (boa groups its opcodes the same
 //! way). Each function takes the VM, the current frame and the argument.
 
+pub mod attrs;
 pub mod build;
 pub mod call;
 pub mod control;

@@ -146,12 +146,16 @@ pub fn delete_name(vm: &Vm, f: &mut Frame, arg: u32) -> PyResult<()> {
     }
 }
 
-/// `LOAD_METHOD`: push `(method, self)` when the attribute is a plain
-/// method found on the type (no bound-method object), else `(NULL, attr)`.
-pub fn load_method(vm: &Vm, f: &mut Frame, arg: u32) -> PyResult<()> {
-    let name = f.code.names[arg as usize].clone();
-    let obj = f.pop();
-    let cls = class_of(&obj);
+/// `LOAD_METHOD`'s generic part: push `(method, self)` and return true when
+/// the attribute is a plain method found on the type (no bound-method
+/// object is made); else push nothing.
+pub fn push_method(
+    vm: &Vm,
+    f: &mut Frame,
+    obj: &PyObjectRef,
+    name: &PyObjectRef,
+) -> PyResult<bool> {
+    let cls = class_of(obj);
     let plain_getattr = cls.ext.getattro.get().is_none()
         && (!cls.ext.heap
             || cls
@@ -159,12 +163,12 @@ pub fn load_method(vm: &Vm, f: &mut Frame, arg: u32) -> PyResult<()> {
                 .lookup(&vm.names.__getattribute__)
                 .is_some_and(|g| g.downcast_ref::<PyMethodDescr>().is_some()));
     if plain_getattr {
-        if let Some(m) = cls.ext.lookup(&name) {
+        if let Some(m) = cls.ext.lookup(name) {
             let is_method = m.downcast_ref::<PyFunction>().is_some()
                 || m.downcast_ref::<PyMethodDescr>()
                     .is_some_and(|d| d.kind == MethodKind::Instance);
             if is_method {
-                let shadowed = match vm.inline_attr(&obj, &name) {
+                let shadowed = match vm.inline_attr(obj, name) {
                     InlineAttr::Found(_) => true,
                     InlineAttr::Missing => false,
                     InlineAttr::NotInline => match obj.dict_slot() {
@@ -172,7 +176,7 @@ pub fn load_method(vm: &Vm, f: &mut Frame, arg: u32) -> PyResult<()> {
                             let d = slot.take();
                             slot.set(d.clone());
                             match d {
-                                Some(d) => dict_lookup(vm, &d, &name)?.is_some(),
+                                Some(d) => dict_lookup(vm, &d, name)?.is_some(),
                                 None => false,
                             }
                         }
@@ -181,16 +185,13 @@ pub fn load_method(vm: &Vm, f: &mut Frame, arg: u32) -> PyResult<()> {
                 };
                 if !shadowed {
                     f.push(m);
-                    f.push(obj);
-                    return Ok(());
+                    f.push(obj.clone());
+                    return Ok(true);
                 }
             }
         }
     }
-    let v = vm.get_attr(&obj, &name)?;
-    f.push_opt(None);
-    f.push(v);
-    Ok(())
+    Ok(false)
 }
 
 pub fn setup_annotations(vm: &Vm, f: &mut Frame) -> PyResult<()> {
