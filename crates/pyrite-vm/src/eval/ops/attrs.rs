@@ -17,6 +17,7 @@
 //! * `METHOD`: the name is a plain function or method descriptor on the
 //!   class and no instance can shadow it inline while the class has
 //!   `nkeys` shared names (names are only ever appended).
+//!
 //! Anything else (a missing value, an instance in dict mode) takes the
 //! generic path, which also refills the entry. Entries hold no references.
 
