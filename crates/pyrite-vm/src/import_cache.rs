@@ -309,3 +309,85 @@ pub fn sys_import_stats(vm: &Vm, args: Args) -> PyResult {
 pub fn path_str(vm: &Vm, p: &Path) -> PyObjectRef {
     vm.new_str(p.to_string_lossy().as_ref())
 }
+
+/// After `importlib._bootstrap_external` is loaded: its `.pyc` builders
+/// (used by `py_compile` and `compileall`) are replaced by ones that add
+/// this build's trailer, so the caches those tools write are the ones the
+/// importer then trusts and loads without recompiling.
+pub fn bootstrap_external_loaded(vm: &Vm, module: &PyObjectRef) {
+    if let Some(d) = vm.module_dict(module) {
+        let m = "importlib._bootstrap_external";
+        vm.add_function(d, m, "_code_to_timestamp_pyc", code_to_timestamp_pyc);
+        vm.add_function(d, m, "_code_to_hash_pyc", code_to_hash_pyc);
+    }
+}
+
+fn code_arg<'a>(vm: &Vm, o: &'a PyObjectRef) -> PyResult<&'a crate::types::code::PyCode> {
+    o.downcast_ref::<crate::types::code::PyCode>()
+        .ok_or_else(|| vm.new_type_error(format!("expected code object, not {}", vm.type_name(o))))
+}
+
+/// `_pack_uint32`: an int reduced mod 2**32.
+fn uint32(vm: &Vm, o: Option<&PyObjectRef>) -> PyResult<u32> {
+    let Some(o) = o else { return Ok(0) };
+    // `int(x)` first: py_compile passes the mtime as a float.
+    let o = &vm.call(vm.types.int.as_object(), &[o.clone()])?;
+    // BINARY_OP 1 is `&`.
+    let masked = vm.binary_op(o, &vm.new_int(0xFFFF_FFFF), 1)?;
+    Ok(crate::types::int::as_i64(&masked).unwrap_or(0) as u32)
+}
+
+fn sealed(vm: &Vm, co: &CodeObjectRc, v: Validation) -> PyObjectRef {
+    let mut data = pyc::build(co, v);
+    let t = trailer(&data);
+    data.extend_from_slice(&t);
+    crate::types::bytes_methods::new_bytearray(vm, data)
+}
+
+type CodeObjectRc = Rc<pyrite_bytecode::CodeObject>;
+
+/// `_code_to_timestamp_pyc(code, mtime=0, source_size=0)`.
+fn code_to_timestamp_pyc(vm: &Vm, args: Args) -> PyResult {
+    let [code, mtime, size] = args.bind::<3>(
+        vm,
+        "_code_to_timestamp_pyc",
+        ["code", "mtime", "source_size"],
+        1,
+        0,
+        3,
+    )?;
+    let co = code_arg(vm, code.expect("required"))?;
+    let v = Validation::Timestamp {
+        mtime: uint32(vm, mtime)?,
+        size: uint32(vm, size)?,
+    };
+    Ok(sealed(vm, &co.code, v))
+}
+
+/// `_code_to_hash_pyc(code, source_hash, checked=True)`.
+fn code_to_hash_pyc(vm: &Vm, args: Args) -> PyResult {
+    let [code, hash, checked] = args.bind::<3>(
+        vm,
+        "_code_to_hash_pyc",
+        ["code", "source_hash", "checked"],
+        2,
+        0,
+        3,
+    )?;
+    let co = code_arg(vm, code.expect("required"))?;
+    let hb = crate::types::memoryview::bytes_like(hash.expect("required"))
+        .ok_or_else(|| vm.new_type_error("a bytes-like object is required"))?;
+    let hash: [u8; 8] = hb
+        .as_slice()
+        .try_into()
+        .map_err(|_| vm.new_value_error("source_hash must be 8 bytes"))?;
+    let check_source = match checked {
+        Some(c) => vm.is_true(c)?,
+        None => true,
+    };
+    Ok(sealed(
+        vm,
+        &co.code,
+        Validation::Hash { hash, check_source },
+    ))
+}
