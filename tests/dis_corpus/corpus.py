@@ -1898,6 +1898,279 @@ def many_nested_blocks(items):
                     break
     return None
 
+# ---- edge cases: folding, dead code, extended args, scopes ---------------
+def star_subscript(a, b):
+    return a[*b]
+
+def star_subscript_store(a, b, v):
+    a[*b, 1] = v
+
+def lambda_kwonly():
+    return lambda *, k=1: k
+
+def yield_in_lambda():
+    return lambda: (yield)
+
+def genexp_nested_two_fors(rows):
+    return (c for r in rows for c in r if c)
+
+def comp_in_class_body():
+    class C:
+        xs = [1, 2]
+        ys = [x for x in xs]
+    return C
+
+def fstring_nested_quotes(d):
+    return f"{d['k']!r:>{10}}"
+
+def fstring_multiline(a):
+    return f"""
+    {a}
+    """
+
+def long_string_constant():
+    return "x" * 5000
+
+def fold_tuple_big():
+    return (1,) * 30
+
+def const_fold_nested():
+    return -(-(1))
+
+def not_not(x):
+    return not not x
+
+def if_not_and(a, b):
+    if not (a and b):
+        return 1
+
+def while_false():
+    while False:
+        print(1)
+    return 2
+
+def while_1():
+    while 1:
+        pass
+
+def if_else_expression_const():
+    return 1 if True else 2
+
+def return_in_while_true(f):
+    while True:
+        if f():
+            return 1
+
+def nested_try_finally_return():
+    try:
+        try:
+            return 1
+        finally:
+            print(2)
+    finally:
+        print(3)
+
+def with_in_with_return(a, b):
+    with a:
+        with b:
+            return 1
+
+def for_in_tuple_const(x):
+    for i in (1, 2, 3):
+        x += i
+    return x
+
+def for_in_list_const(x):
+    for i in [1, 2, 3]:
+        x += i
+    return x
+
+def in_list_const(x):
+    return x in [1, 2, 3]
+
+def in_set_const_strings(x):
+    return x not in {"a"}
+
+def compare_chain_in_if(a, b, c):
+    if a < b > c:
+        return 1
+    return 0
+
+def assert_false():
+    assert False, "never"
+
+def global_in_nested():
+    def f():
+        global gg
+        gg = 1
+    return f
+
+def class_with_global():
+    class C:
+        global cg
+        cg = 1
+    return C
+
+def class_nonlocal():
+    v = 1
+    class C:
+        nonlocal v
+        v = 2
+    return v
+
+def match_mapping_values(x):
+    match x:
+        case {1: a, "b": b, None: c}:
+            return a
+
+def match_class_attrs(x):
+    match x:
+        case object(__class__=c):
+            return c
+
+def match_singleton_false(x):
+    match x:
+        case False:
+            return 0
+
+def match_star_wildcard_only(x):
+    match x:
+        case [*_]:
+            return 1
+
+def match_long_or(x):
+    match x:
+        case [1, a] | [2, a] | [3, a] | {"a": a}:
+            return a
+
+def match_guard_with_walrus(x):
+    match x:
+        case [a] if (b := a * 2) > 2:
+            return b
+
+def try_except_star_nested(f):
+    try:
+        try:
+            f()
+        except* ValueError:
+            pass
+    except* TypeError:
+        pass
+
+def complex_slice_assign(a, b):
+    a[b:][::-1] = b
+
+def await_in_fstring():
+    async def f(x):
+        return f"{await x}"
+    return f
+
+def async_gen_asend():
+    async def g():
+        x = yield 1
+        await x
+    return g
+
+def async_for_in_comprehension_nested():
+    async def g(a, b):
+        return [x async for x in a for y in b]
+    return g
+
+def super_no_args_in_nested_function():
+    class C:
+        def m(self):
+            def inner():
+                return __class__
+            return super().m(), inner
+    return C
+
+def big_dict_literal_nonconst(a):
+    return {a: 1, "b": a, 3: a}
+
+def dict_literal_const_keys_many(a):
+    return {"a": a, "b": a, "c": a, "d": a, "e": a, "f": a, "g": a, "h": a, "i": a, "j": a, "k": a, "l": a, "m": a, "n": a, "o": a, "p": a, "q": a}
+
+def set_literal_many():
+    return {1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12}
+
+def list_literal_strings():
+    return ["a", "b", "c"]
+
+def extended_arg_jump(x):
+    if x:
+        [x, x, x, x, x, x, x, x, x, x, x, x, x, x, x, x, x, x, x, x, x, x, x, x, x, x, x, x, x, x, x, x, x, x, x, x, x, x, x, x, x, x, x, x, x, x, x, x, x, x, x, x, x, x, x, x, x, x, x, x, x, x, x, x, x, x, x, x, x, x, x, x, x, x, x, x, x, x, x, x, x, x, x, x, x, x, x, x, x, x, x, x, x, x, x, x, x, x, x, x, x, x, x, x, x, x, x, x, x, x, x, x, x, x, x, x, x, x, x, x, x, x, x, x, x, x, x, x, x, x, x, x, x, x, x, x, x, x, x]
+        print(x(x(x(x(x(x(x(x(x(x(x(x(x(x(x(x(x(x(x(x(x(x(x(x(x(x(x(x))))))))))))))))))))))))))))
+    return x
+
+def many_names():
+    import a1, a2, a3, a4, a5, a6, a7, a8, a9, a10
+    return a1, a2
+
+def unreachable_after_return():
+    return 1
+    print("never")
+
+def unreachable_after_raise():
+    raise ValueError
+    x = 1
+
+def code_after_break(items):
+    for x in items:
+        break
+        print(x)
+
+def empty_loop_body(items):
+    for x in items:
+        ...
+
+def del_in_except(f):
+    try:
+        f()
+    except Exception as e:
+        del e
+
+def return_in_except_finally(f):
+    try:
+        f()
+    except Exception:
+        return 1
+    finally:
+        return 2
+
+def lambda_default_closure(n):
+    return lambda x=n: (lambda: x + n)
+
+def annotated_assign_attr(o):
+    o.x: int = 1
+    o.y: int
+
+def annotated_subscript(d):
+    d["k"]: int = 1
+
+def dotted_class_names():
+    class A:
+        class B:
+            def m(self):
+                class C:
+                    pass
+                return C
+    return A
+
+def string_with_escapes():
+    return "tab\t nl\n q\" bs\\ uni\u00e9 \x00"
+
+def bytes_with_high():
+    return b"\xff\xfe"
+
+def int_edge_consts():
+    return 2**63, -2**63, 2**31, 255, 256, 257, -5, -6
+
+def float_edge_consts():
+    return 0.0, -0.0, 1e308, 1e-308, float("inf")
+
+def complex_consts():
+    return 1j, -1j, 0j, 1+0j
+
 # ---- known differences (see DIFFERENCES) -------------------------------
 def const_str_frozenset_in(x):
     return x in {"red", "green", "blue", "alpha", "beta"}

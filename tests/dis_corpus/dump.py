@@ -13,21 +13,28 @@ import re
 import types
 
 here = os.path.dirname(os.path.abspath(__file__))
-with open(os.path.join(here, "corpus.py"), encoding="utf-8") as f:
-    source = f.read()
-namespace = {"__name__": "corpus"}
-exec(compile(source, "corpus.py", "exec"), namespace)
 
-for name, value in namespace.items():
-    if not isinstance(value, types.FunctionType) or value.__code__.co_filename != "corpus.py":
-        continue
-    out = io.StringIO()
-    dis.dis(value, file=out)
-    todo = [value.__code__]
-    while todo:
-        code = todo.pop(0)
-        print(file=out)
-        print(dis.code_info(code), file=out)
-        todo.extend(c for c in code.co_consts if isinstance(c, types.CodeType))
-    print("###", name)
-    print(re.sub(r" at 0x[0-9a-f]+", " at 0x...", out.getvalue()), end="")
+
+def dump(filename, prefix):
+    with open(os.path.join(here, filename), encoding="utf-8") as f:
+        source = f.read()
+    namespace = {"__name__": "corpus"}
+    exec(compile(source, filename, "exec"), namespace)
+    for name, value in namespace.items():
+        if not isinstance(value, types.FunctionType) or value.__code__.co_filename != filename:
+            continue
+        out = io.StringIO()
+        dis.dis(value, file=out)
+        todo = [value.__code__]
+        while todo:
+            code = todo.pop(0)
+            print(file=out)
+            print(dis.code_info(code), file=out)
+            todo.extend(c for c in code.co_consts if isinstance(c, types.CodeType))
+        print("###", prefix + name)
+        print(re.sub(r" at 0x[0-9a-f]+", " at 0x...", out.getvalue()), end="")
+
+
+dump("corpus.py", "")
+# `from __future__ import annotations` applies to a whole module.
+dump("corpus_future.py", "future:")
