@@ -310,84 +310,67 @@ pub fn path_str(vm: &Vm, p: &Path) -> PyObjectRef {
     vm.new_str(p.to_string_lossy().as_ref())
 }
 
-/// After `importlib._bootstrap_external` is loaded: its `.pyc` builders
-/// (used by `py_compile` and `compileall`) are replaced by ones that add
-/// this build's trailer, so the caches those tools write are the ones the
-/// importer then trusts and loads without recompiling.
+/// After `importlib._bootstrap_external` is loaded: its `_write_atomic`
+/// (which `py_compile`, `compileall` and importlib's loaders write caches
+/// with) is wrapped so that a `.pyc` written under our cache tag gets this
+/// build's trailer: those caches are then the ones the importer trusts and
+/// loads without recompiling. The code in them was compiled by this
+/// interpreter, which is what the trailer certifies. The bytes importlib
+/// builds (`_code_to_timestamp_pyc`) stay CPython's.
 pub fn bootstrap_external_loaded(vm: &Vm, module: &PyObjectRef) {
     if let Some(d) = vm.module_dict(module) {
-        let m = "importlib._bootstrap_external";
-        vm.add_function(d, m, "_code_to_timestamp_pyc", code_to_timestamp_pyc);
-        vm.add_function(d, m, "_code_to_hash_pyc", code_to_hash_pyc);
+        if let Some(orig) = d.get_by_str("_write_atomic") {
+            vm.dict_set_str(d, ORIGINAL_WRITE_ATOMIC, orig);
+            vm.add_function(
+                d,
+                "importlib._bootstrap_external",
+                "_write_atomic",
+                write_atomic_sealed,
+            );
+        }
     }
 }
 
-fn code_arg<'a>(vm: &Vm, o: &'a PyObjectRef) -> PyResult<&'a crate::types::code::PyCode> {
-    o.downcast_ref::<crate::types::code::PyCode>()
-        .ok_or_else(|| vm.new_type_error(format!("expected code object, not {}", vm.type_name(o))))
-}
+const ORIGINAL_WRITE_ATOMIC: &str = "_pyrite_py_write_atomic";
 
-/// `_pack_uint32`: an int reduced mod 2**32.
-fn uint32(vm: &Vm, o: Option<&PyObjectRef>) -> PyResult<u32> {
-    let Some(o) = o else { return Ok(0) };
-    // `int(x)` first: py_compile passes the mtime as a float.
-    let o = &vm.call(vm.types.int.as_object(), &[o.clone()])?;
-    // BINARY_OP 1 is `&`.
-    let masked = vm.binary_op(o, &vm.new_int(0xFFFF_FFFF), 1)?;
-    Ok(crate::types::int::as_i64(&masked).unwrap_or(0) as u32)
-}
-
-fn sealed(vm: &Vm, co: &CodeObjectRc, v: Validation) -> PyObjectRef {
-    let mut data = pyc::build(co, v);
-    let t = trailer(&data);
-    data.extend_from_slice(&t);
-    crate::types::bytes_methods::new_bytearray(vm, data)
-}
-
-type CodeObjectRc = Rc<pyrite_bytecode::CodeObject>;
-
-/// `_code_to_timestamp_pyc(code, mtime=0, source_size=0)`.
-fn code_to_timestamp_pyc(vm: &Vm, args: Args) -> PyResult {
-    let [code, mtime, size] = args.bind::<3>(
-        vm,
-        "_code_to_timestamp_pyc",
-        ["code", "mtime", "source_size"],
-        1,
-        0,
-        3,
-    )?;
-    let co = code_arg(vm, code.expect("required"))?;
-    let v = Validation::Timestamp {
-        mtime: uint32(vm, mtime)?,
-        size: uint32(vm, size)?,
+/// Whether `path` names one of our caches (`NAME.pyrite-311[.opt-N].pyc`).
+fn is_our_cache_name(path: &str) -> bool {
+    let name = path.rsplit('/').next().unwrap_or(path);
+    let Some(stem) = name.strip_suffix(".pyc") else {
+        return false;
     };
-    Ok(sealed(vm, &co.code, v))
+    let stem = match stem.rsplit_once(".opt-") {
+        Some((s, n)) if !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()) => s,
+        _ => stem,
+    };
+    stem.ends_with(&format!(".{CACHE_TAG}"))
 }
 
-/// `_code_to_hash_pyc(code, source_hash, checked=True)`.
-fn code_to_hash_pyc(vm: &Vm, args: Args) -> PyResult {
-    let [code, hash, checked] = args.bind::<3>(
-        vm,
-        "_code_to_hash_pyc",
-        ["code", "source_hash", "checked"],
-        2,
-        0,
-        3,
-    )?;
-    let co = code_arg(vm, code.expect("required"))?;
-    let hb = crate::types::memoryview::bytes_like(hash.expect("required"))
-        .ok_or_else(|| vm.new_type_error("a bytes-like object is required"))?;
-    let hash: [u8; 8] = hb
-        .as_slice()
-        .try_into()
-        .map_err(|_| vm.new_value_error("source_hash must be 8 bytes"))?;
-    let check_source = match checked {
-        Some(c) => vm.is_true(c)?,
-        None => true,
-    };
-    Ok(sealed(
-        vm,
-        &co.code,
-        Validation::Hash { hash, check_source },
-    ))
+/// `_write_atomic(path, data, mode=0o666)`, sealing our caches first.
+fn write_atomic_sealed(vm: &Vm, args: Args) -> PyResult {
+    let [path, data, mode] =
+        args.bind::<3>(vm, "_write_atomic", ["path", "data", "mode"], 2, 0, 3)?;
+    let (path, data) = (path.expect("required"), data.expect("required"));
+    let module = vm
+        .modules
+        .get_by_str("importlib._bootstrap_external")
+        .ok_or_else(|| vm.new_system_error("importlib._bootstrap_external is gone"))?;
+    let orig = vm.get_attr_str(&module, ORIGINAL_WRITE_ATOMIC)?;
+    let mut data = data.clone();
+    let name = crate::modules::posix::path_string(vm, path).unwrap_or_default();
+    if is_our_cache_name(&name) {
+        if let Some(bytes) = crate::types::memoryview::bytes_like(&data) {
+            let valid = strip_our_trailer(&bytes).is_none()
+                && pyc::parse_header(&bytes)
+                    .is_ok_and(|(_, body)| pyrite_bytecode::marshal::loads_code(body).is_ok());
+            if valid {
+                let mut sealed = bytes.clone();
+                sealed.extend_from_slice(&trailer(&bytes));
+                data = vm.alloc(crate::types::bytes::PyBytes::new(sealed), &vm.types.bytes);
+            }
+        }
+    }
+    let mut call = vec![path.clone(), data];
+    call.extend(mode.cloned());
+    vm.call(&orig, &call)
 }
