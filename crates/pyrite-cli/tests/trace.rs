@@ -80,6 +80,21 @@ fn trace_prints_instructions_and_stack() {
 }
 
 #[test]
+fn trace_shows_where_exceptions_go() {
+    let program = "def f():\n    raise ValueError('x')\ntry:\n    f()\nexcept ValueError:\n    print('caught')\n";
+    let (out, err, code) = run(&["-X", "trace", "-c", program]);
+    assert_eq!((out.as_str(), code), ("caught\n", 0), "{err}");
+    assert!(
+        err.contains("f: exception ValueError('x') leaves f\n"),
+        "{err}"
+    );
+    assert!(
+        err.contains("<module>: exception ValueError('x') -> handler at "),
+        "{err}"
+    );
+}
+
+#[test]
 fn no_trace_without_the_flag() {
     let (out, err, code) = run(&["-c", PROGRAM]);
     assert_eq!(

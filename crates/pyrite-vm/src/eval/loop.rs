@@ -123,10 +123,14 @@ fn run_frame_inner<const TRACE: bool>(
             if !std::mem::take(&mut reraise) {
                 ops::exceptions::add_traceback(vm, &mut f, &exc);
             }
-            match pyrite_bytecode::exceptiontable::find_handler(
+            let handler = pyrite_bytecode::exceptiontable::find_handler(
                 &cur.code.exceptiontable,
                 (f.lasti * 2) as u32,
-            ) {
+            );
+            if TRACE {
+                ops::trace::trace_exception(vm, &f, &exc, handler.as_ref().map(|h| h.target));
+            }
+            match handler {
                 Some(h) => {
                     let base = f.stack_base();
                     let depth = base + h.depth as usize;

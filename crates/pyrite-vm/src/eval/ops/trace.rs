@@ -65,6 +65,21 @@ pub fn trace_instruction(vm: &Vm, f: &Frame, op: Opcode, arg: u32) {
     FORMATTING.with(|c| c.set(false));
 }
 
+/// An exception raised in `f`: where it goes (a handler in this frame, or
+/// out to the caller).
+pub fn trace_exception(vm: &Vm, f: &Frame, exc: &crate::PyBaseExceptionRef, handler: Option<u32>) {
+    if FORMATTING.with(|c| c.replace(true)) {
+        return;
+    }
+    let what = short_repr(vm, exc.as_object());
+    let name = &f.code.code.name;
+    match handler {
+        Some(target) => eprintln!("{name}: exception {what} -> handler at {target}"),
+        None => eprintln!("{name}: exception {what} leaves {name}"),
+    }
+    FORMATTING.with(|c| c.set(false));
+}
+
 fn short_repr(vm: &Vm, v: &PyObjectRef) -> String {
     let r = vm
         .repr_string(v)
