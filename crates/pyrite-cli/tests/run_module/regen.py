@@ -4,7 +4,7 @@ import re
 import subprocess
 import sys
 
-from cases import CASES  # noqa: E402  (shared with nothing else; see cases.py)
+from cases import CASES  # the same list as CASES in run_module.rs
 
 
 def normalise(text):
