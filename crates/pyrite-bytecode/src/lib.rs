@@ -8,6 +8,7 @@ pub mod opcodes;
 pub use code::{CodeFlags, CodeObject, Constant, LocalKind};
 pub use opcodes::Opcode;
 pub mod exceptiontable;
+pub mod floatrepr;
 pub mod linetable;
 pub mod marshal;
 pub mod pyc;

@@ -58,6 +58,12 @@ pub fn parse(args: Vec<String>) -> Result<Options, String> {
                 flags,
             });
         }
+        if a == "--trace" {
+            // Pyrite's own spelling of `-X trace`.
+            flags.trace = true;
+            i += 1;
+            continue;
+        }
         if a == "--help" || a == "-h" {
             return Err(USAGE.to_string());
         }

@@ -152,7 +152,6 @@ struct Builder<'a> {
     future_annotations: bool,
     err: Option<CompileError>,
     errloc: &'a dyn Fn(&str, TextRange) -> CompileError,
-    in_annotation: u32,
 }
 
 /// Build and analyze the symbol table of a module (or expression).
@@ -169,7 +168,6 @@ pub fn build(
         future_annotations,
         err: None,
         errloc,
-        in_annotation: 0,
     };
     b.enter(BlockType::Module, "top", node_key(module));
     match module {
@@ -308,12 +306,19 @@ impl Builder<'_> {
 
     fn visit_annotation(&mut self, e: &Expr) {
         if self.future_annotations {
-            // Stringized: names in it are not uses.
+            // Stringized: names in it are not uses. CPython 3.11 still
+            // visits it in an annotation block, which refuses these.
+            if let Some((what, range)) = forbidden_in_annotation(e) {
+                self.error(
+                    &format!("'{what}' can not be used within an annotation"),
+                    range,
+                );
+            }
             return;
         }
-        self.in_annotation += 1;
+        // Evaluated where it is written, like any expression (3.11 has no
+        // annotation-specific restrictions here; 3.13 added them).
         self.visit_expr(e);
-        self.in_annotation -= 1;
     }
 
     fn visit_param_annotations(&mut self, params: &ast::Parameters, returns: Option<&Expr>) {
@@ -658,12 +663,6 @@ impl Builder<'_> {
                 }
             }
             Expr::Named(n) => {
-                if self.in_annotation > 0 {
-                    self.error(
-                        "named expression cannot be used within an annotation",
-                        n.range,
-                    );
-                }
                 self.visit_expr(&n.value);
                 self.handle_namedexpr(n);
             }
@@ -720,22 +719,10 @@ impl Builder<'_> {
                 self.comprehension(e, "genexpr", &c.generators, &c.elt, None, CompKind::Gen)
             }
             Expr::Await(a) => {
-                if self.in_annotation > 0 {
-                    self.error(
-                        "await expression cannot be used within an annotation",
-                        a.range,
-                    );
-                }
                 self.visit_expr(&a.value);
                 self.cur().coroutine = true;
             }
             Expr::Yield(y) => {
-                if self.in_annotation > 0 {
-                    self.error(
-                        "yield expression cannot be used within an annotation",
-                        y.range,
-                    );
-                }
                 if let Some(v) = &y.value {
                     self.visit_expr(v);
                 }
@@ -743,12 +730,6 @@ impl Builder<'_> {
                 self.check_comp_yield(y.range);
             }
             Expr::YieldFrom(y) => {
-                if self.in_annotation > 0 {
-                    self.error(
-                        "yield expression cannot be used within an annotation",
-                        y.range,
-                    );
-                }
                 self.visit_expr(&y.value);
                 self.cur().generator = true;
                 self.check_comp_yield(y.range);
@@ -1082,4 +1063,29 @@ fn analyze_block(
     }
     free.extend(newfree);
     Ok(())
+}
+
+/// The first yield, await or `:=` in an annotation (outside lambdas, which
+/// are blocks of their own), as CPython 3.11 names it.
+fn forbidden_in_annotation(e: &Expr) -> Option<(&'static str, TextRange)> {
+    use ruff_python_ast::visitor::{walk_expr, Visitor};
+    struct Find(Option<(&'static str, TextRange)>);
+    impl<'a> Visitor<'a> for Find {
+        fn visit_expr(&mut self, e: &'a Expr) {
+            if self.0.is_some() {
+                return;
+            }
+            match e {
+                Expr::Yield(y) => self.0 = Some(("yield expression", y.range)),
+                Expr::YieldFrom(y) => self.0 = Some(("yield expression", y.range)),
+                Expr::Await(a) => self.0 = Some(("await expression", a.range)),
+                Expr::Named(n) => self.0 = Some(("named expression", n.range)),
+                Expr::Lambda(_) => {}
+                _ => walk_expr(self, e),
+            }
+        }
+    }
+    let mut f = Find(None);
+    f.visit_expr(e);
+    f.0
 }

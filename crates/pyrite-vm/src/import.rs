@@ -190,6 +190,9 @@ impl Vm {
         if name == "importlib._bootstrap" {
             crate::modules::_imp_finder::bootstrap_loaded(self)?;
         }
+        if name == "importlib._bootstrap_external" {
+            crate::import_cache::bootstrap_external_loaded(self, &module);
+        }
         Ok(module)
     }
 

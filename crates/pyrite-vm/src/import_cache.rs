@@ -309,3 +309,68 @@ pub fn sys_import_stats(vm: &Vm, args: Args) -> PyResult {
 pub fn path_str(vm: &Vm, p: &Path) -> PyObjectRef {
     vm.new_str(p.to_string_lossy().as_ref())
 }
+
+/// After `importlib._bootstrap_external` is loaded: its `_write_atomic`
+/// (which `py_compile`, `compileall` and importlib's loaders write caches
+/// with) is wrapped so that a `.pyc` written under our cache tag gets this
+/// build's trailer: those caches are then the ones the importer trusts and
+/// loads without recompiling. The code in them was compiled by this
+/// interpreter, which is what the trailer certifies. The bytes importlib
+/// builds (`_code_to_timestamp_pyc`) stay CPython's.
+pub fn bootstrap_external_loaded(vm: &Vm, module: &PyObjectRef) {
+    if let Some(d) = vm.module_dict(module) {
+        if let Some(orig) = d.get_by_str("_write_atomic") {
+            vm.dict_set_str(d, ORIGINAL_WRITE_ATOMIC, orig);
+            vm.add_function(
+                d,
+                "importlib._bootstrap_external",
+                "_write_atomic",
+                write_atomic_sealed,
+            );
+        }
+    }
+}
+
+const ORIGINAL_WRITE_ATOMIC: &str = "_pyrite_py_write_atomic";
+
+/// Whether `path` names one of our caches (`NAME.pyrite-311[.opt-N].pyc`).
+fn is_our_cache_name(path: &str) -> bool {
+    let name = path.rsplit('/').next().unwrap_or(path);
+    let Some(stem) = name.strip_suffix(".pyc") else {
+        return false;
+    };
+    let stem = match stem.rsplit_once(".opt-") {
+        Some((s, n)) if !n.is_empty() && n.bytes().all(|b| b.is_ascii_digit()) => s,
+        _ => stem,
+    };
+    stem.ends_with(&format!(".{CACHE_TAG}"))
+}
+
+/// `_write_atomic(path, data, mode=0o666)`, sealing our caches first.
+fn write_atomic_sealed(vm: &Vm, args: Args) -> PyResult {
+    let [path, data, mode] =
+        args.bind::<3>(vm, "_write_atomic", ["path", "data", "mode"], 2, 0, 3)?;
+    let (path, data) = (path.expect("required"), data.expect("required"));
+    let module = vm
+        .modules
+        .get_by_str("importlib._bootstrap_external")
+        .ok_or_else(|| vm.new_system_error("importlib._bootstrap_external is gone"))?;
+    let orig = vm.get_attr_str(&module, ORIGINAL_WRITE_ATOMIC)?;
+    let mut data = data.clone();
+    let name = crate::modules::posix::path_string(vm, path).unwrap_or_default();
+    if is_our_cache_name(&name) {
+        if let Some(bytes) = crate::types::memoryview::bytes_like(&data) {
+            let valid = strip_our_trailer(&bytes).is_none()
+                && pyc::parse_header(&bytes)
+                    .is_ok_and(|(_, body)| pyrite_bytecode::marshal::loads_code(body).is_ok());
+            if valid {
+                let mut sealed = bytes.clone();
+                sealed.extend_from_slice(&trailer(&bytes));
+                data = vm.alloc(crate::types::bytes::PyBytes::new(sealed), &vm.types.bytes);
+            }
+        }
+    }
+    let mut call = vec![path.clone(), data];
+    call.extend(mode.cloned());
+    vm.call(&orig, &call)
+}

@@ -227,32 +227,28 @@ impl Interpreter {
 }
 
 impl Interpreter {
-    /// `python -m module`: import the module's source as `__main__`.
+    /// `python -m module`, as CPython does it: an empty `__main__` module,
+    /// then `runpy._run_module_as_main(name)` (which finds the module or
+    /// the package's `__main__`, imports the parent packages, sets
+    /// `__spec__`/`__package__`/`sys.argv[0]` and runs the code in
+    /// `__main__`'s namespace).
     pub fn run_module(&self, name: &str) -> Result<(), pyrite_vm::PyBaseExceptionRef> {
         let vm = &self.vm;
-        let path = vm.sys_attr("path")?;
-        for p in vm.to_vec(&path)? {
-            let dir = vm.str_string(&p)?;
-            let dir = if dir.is_empty() { ".".to_string() } else { dir };
-            let rel = name.replace('.', "/");
-            for cand in [
-                format!("{dir}/{rel}.py"),
-                format!("{dir}/{rel}/__main__.py"),
-            ] {
-                if std::path::Path::new(&cand).is_file() {
-                    let src = std::fs::read_to_string(&cand)
-                        .map_err(|e| vm.new_os_error(format!("{cand}: {e}")))?;
-                    // runpy puts the module's file in sys.argv[0].
-                    if let Ok(argv) = vm.sys_attr("argv") {
-                        let _ = vm.set_item(&argv, vm.new_int(0), vm.new_str(cand.as_str()));
-                    }
-                    return self.run_main(&src, &cand);
-                }
-            }
-        }
-        Err(vm.new_exception_msg(
-            &vm.exc.ModuleNotFoundError,
-            format!("No module named {name}"),
-        ))
+        let main = vm.new_module("__main__", None);
+        let d = vm.module_dict(&main).expect("module");
+        vm.dict_set_str(
+            d,
+            "__builtins__",
+            vm.builtins_module
+                .borrow()
+                .clone()
+                .unwrap_or_else(|| vm.none.clone()),
+        );
+        vm.modules
+            .set_item(vm, vm.new_str("__main__"), main.clone())?;
+        let runpy = vm.import_absolute("runpy")?;
+        let run = vm.get_attr_str(&runpy, "_run_module_as_main")?;
+        vm.call(&run, &[vm.new_str(name)])?;
+        Ok(())
     }
 }

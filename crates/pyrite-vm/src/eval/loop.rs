@@ -75,7 +75,14 @@ pub fn run_frame(
 ) -> PyResult<FrameExit> {
     vm.enter_call("")?;
     push_frame_info(vm, &frame);
-    let r = run_frame_inner(vm, frame, throw);
+    // Two copies of the loop: the tracing one (`-X trace`) is chosen here,
+    // once per entry from native code, so the ordinary one carries no
+    // per-instruction check.
+    let r = if vm.flags.borrow().trace {
+        run_frame_inner::<true>(vm, frame, throw)
+    } else {
+        run_frame_inner::<false>(vm, frame, throw)
+    };
     vm.leave_call();
     r
 }
@@ -95,7 +102,7 @@ fn pop_frame_info(vm: &Vm) {
     drop(fi);
 }
 
-fn run_frame_inner(
+fn run_frame_inner<const TRACE: bool>(
     vm: &Vm,
     frame: Box<Frame>,
     throw: Option<PyBaseExceptionRef>,
@@ -106,7 +113,6 @@ fn run_frame_inner(
         code: f.code.code.clone(),
     };
     let mut pending: Option<PyBaseExceptionRef> = throw;
-    let trace = vm.flags.borrow().trace;
     // Set by RERAISE and bare `raise`: the exception already has this
     // frame in its traceback.
     let mut reraise = false;
@@ -117,10 +123,14 @@ fn run_frame_inner(
             if !std::mem::take(&mut reraise) {
                 ops::exceptions::add_traceback(vm, &mut f, &exc);
             }
-            match pyrite_bytecode::exceptiontable::find_handler(
+            let handler = pyrite_bytecode::exceptiontable::find_handler(
                 &cur.code.exceptiontable,
                 (f.lasti * 2) as u32,
-            ) {
+            );
+            if TRACE {
+                ops::trace::trace_exception(vm, &f, &exc, handler.as_ref().map(|h| h.target));
+            }
+            match handler {
                 Some(h) => {
                     let base = f.stack_base();
                     let depth = base + h.depth as usize;
@@ -182,7 +192,7 @@ fn run_frame_inner(
             pending = Some(vm.new_system_error(format!("unknown opcode {opbyte}")));
             continue;
         };
-        if trace {
+        if TRACE {
             ops::trace::trace_instruction(vm, &f, op, arg);
         }
         f.pc += op.cache_entries();

@@ -318,7 +318,7 @@ fn builtin_eval(vm: &Vm, args: Args) -> PyResult {
         Some(t) => {
             // eval() ignores leading spaces and tabs.
             let t = t.trim_start_matches([' ', '\t']);
-            vm.compile(t, "<string>", Mode::Eval)?
+            compile_inheriting(vm, t, Mode::Eval)?
         }
     };
     crate::eval::r#loop::run_code(vm, &code, &g, Some(l))
@@ -382,11 +382,39 @@ fn builtin_exec(vm: &Vm, args: Args) -> PyResult {
                     vm.new_type_error("closure can only be used when source is a code object")
                 );
             }
-            vm.compile(&t, "<string>", Mode::Exec)?
+            compile_inheriting(vm, &t, Mode::Exec)?
         }
     };
     crate::eval::r#loop::run_code(vm, &code, &g, Some(l))?;
     Ok(vm.none.clone())
+}
+
+/// Whether the calling Python code was compiled with `from __future__
+/// import annotations` (which `compile`, `exec` and `eval` inherit).
+fn caller_future_annotations(vm: &Vm) -> bool {
+    let caller_flags = vm
+        .frame_stack
+        .borrow()
+        .last()
+        .and_then(|fi| fi.code.downcast_ref::<PyCode>().map(|c| c.code.flags))
+        .unwrap_or(0);
+    caller_flags as i64 & CO_FUTURE_ANNOTATIONS != 0
+}
+
+/// `exec`/`eval` of a string: compiled with the caller's future flags, as
+/// CPython's `PyEval_MergeCompilerFlags` does.
+fn compile_inheriting(vm: &Vm, text: &str, mode: Mode) -> PyResult {
+    if !caller_future_annotations(vm) {
+        return vm.compile(text, "<string>", mode);
+    }
+    let cflags = pyrite_compiler::CompileFlags {
+        future_annotations: true,
+        ..Default::default()
+    };
+    match crate::compile::compile_with_flags(text, "<string>", mode, cflags) {
+        Ok(co) => Ok(vm.new_code(co)),
+        Err(e) => Err(vm.syntax_error_to_exception(&e, "<string>")),
+    }
 }
 
 // ----- compile --------------------------------------------------------------------
@@ -510,13 +538,7 @@ fn builtin_compile(vm: &Vm, args: Args) -> PyResult {
     // Inherit the caller's `from __future__ import annotations`.
     let mut future_annotations = flags & CO_FUTURE_ANNOTATIONS != 0;
     if !dont_inherit {
-        let caller_flags = vm
-            .frame_stack
-            .borrow()
-            .last()
-            .and_then(|fi| fi.code.downcast_ref::<PyCode>().map(|c| c.code.flags))
-            .unwrap_or(0);
-        future_annotations |= caller_flags as i64 & CO_FUTURE_ANNOTATIONS != 0;
+        future_annotations |= caller_future_annotations(vm);
     }
     let cflags = pyrite_compiler::CompileFlags {
         optimize: if optimize < 0 {

@@ -6,13 +6,17 @@
 //! `os.open` are therefore kept in a table of `std::fs::File`s owned by
 //! the interpreter (closing removes and drops the `File`); 0, 1 and 2 are
 //! the process's standard streams. Any other number is `EBADF`, which is
-//! what CPython reports for a descriptor that is not open.
+//! what CPython reports for a descriptor that is not open. `io.FileIO`
+//! shares the same table, so `FileIO(os.open(...))` and `os.read(f.fileno())`
+//! reach the same file.
 
 use std::cell::RefCell;
 use std::collections::HashMap;
+use std::fs::File;
 use std::io::{Read, Seek, SeekFrom, Write};
 use std::os::unix::fs::OpenOptionsExt;
 use std::os::unix::io::AsRawFd;
+use std::rc::Rc;
 
 use super::posix::{os_error, path_string};
 use crate::args::Args;
@@ -20,7 +24,31 @@ use crate::types::bytes::PyBytes;
 use crate::{PyObjectRef, PyResult, Vm};
 
 thread_local! {
-    static FDS: RefCell<HashMap<i64, std::fs::File>> = RefCell::new(HashMap::new());
+    /// Open descriptors of this interpreter, shared by `os` and `io.FileIO`.
+    static FDS: RefCell<HashMap<i64, Rc<File>>> = RefCell::new(HashMap::new());
+}
+
+/// Record an open file in the descriptor table; returns its descriptor.
+pub fn table_insert(f: Rc<File>) -> i64 {
+    let fd = f.as_raw_fd() as i64;
+    FDS.with(|t| t.borrow_mut().insert(fd, f));
+    fd
+}
+
+/// The open file behind descriptor `fd`, if this interpreter opened it.
+pub fn table_get(fd: i64) -> Option<Rc<File>> {
+    FDS.with(|t| t.borrow().get(&fd).cloned())
+}
+
+/// Forget descriptor `fd` if it still refers to `f` (the file closes when
+/// its last holder drops it).
+pub fn table_remove_if(fd: i64, f: &Rc<File>) {
+    FDS.with(|t| {
+        let mut t = t.borrow_mut();
+        if t.get(&fd).is_some_and(|x| Rc::ptr_eq(x, f)) {
+            t.remove(&fd);
+        }
+    });
 }
 
 const O_WRONLY: i64 = 1;
@@ -66,9 +94,7 @@ fn fd_open(vm: &Vm, args: Args) -> PyResult {
     // Flags std does not model (O_NONBLOCK, O_CLOEXEC, ...) pass through.
     o.custom_flags((flags & !(3 | O_CREAT | O_EXCL | O_TRUNC | O_APPEND)) as i32);
     let f = o.open(&p).map_err(|e| os_error(vm, &e, Some(&p)))?;
-    let fd = f.as_raw_fd() as i64;
-    FDS.with(|t| t.borrow_mut().insert(fd, f));
-    Ok(vm.new_int(fd))
+    Ok(vm.new_int(table_insert(Rc::new(f))))
 }
 
 fn fd_close(vm: &Vm, args: Args) -> PyResult {
@@ -84,12 +110,8 @@ fn fd_close(vm: &Vm, args: Args) -> PyResult {
 }
 
 /// Run `f` on the open file `fd` (standard streams handled by the caller).
-fn with_file<R>(
-    vm: &Vm,
-    fd: i64,
-    f: impl FnOnce(&mut std::fs::File) -> std::io::Result<R>,
-) -> PyResult<R> {
-    let r = FDS.with(|t| t.borrow_mut().get_mut(&fd).map(f));
+fn with_file<R>(vm: &Vm, fd: i64, f: impl FnOnce(&mut &File) -> std::io::Result<R>) -> PyResult<R> {
+    let r = table_get(fd).map(|file| f(&mut &*file));
     match r {
         Some(Ok(v)) => Ok(v),
         Some(Err(e)) => Err(os_error(vm, &e, None)),
@@ -168,7 +190,7 @@ fn fd_isatty(vm: &Vm, args: Args) -> PyResult {
         0 => std::io::stdin().is_terminal(),
         1 => std::io::stdout().is_terminal(),
         2 => std::io::stderr().is_terminal(),
-        _ => FDS.with(|t| t.borrow().get(&fd).is_some_and(|f| f.is_terminal())),
+        _ => table_get(fd).is_some_and(|f| f.is_terminal()),
     };
     Ok(vm.new_bool(t))
 }

@@ -191,7 +191,13 @@ fn solid_base(vm: &Vm, t: &PyObjectRef) -> PyObjectRef {
         None => return vm.types.object.as_object().clone(),
     };
     let adds_layout = if tt.ext.heap {
-        !tt.ext.slot_names.borrow().is_empty()
+        // `slot_names` accumulates the bases' slots: only a class with
+        // slots of its own (not `__slots__ = ()`) extends the layout.
+        let inherited = base
+            .as_ref()
+            .and_then(as_type)
+            .map_or(0, |b| b.ext.slot_names.borrow().len());
+        tt.ext.slot_names.borrow().len() > inherited
     } else {
         base.as_ref().is_some_and(|b| {
             !std::ptr::eq(tt.core.vtable(), as_type(b).expect("type").core.vtable())

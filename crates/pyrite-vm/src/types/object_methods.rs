@@ -494,6 +494,22 @@ fn type_get_doc(vm: &Vm, o: &PyObjectRef) -> PyResult {
     }
 }
 
+/// `type.__doc__ = v` (CPython's `check_set_special_type_attr`: builtin
+/// types refuse, and deleting is refused for every type).
+fn type_set_doc(vm: &Vm, o: &PyObjectRef, v: Option<PyObjectRef>) -> PyResult<()> {
+    let t = get_type(o);
+    let Some(v) = v.filter(|_| t.ext.heap) else {
+        let what = if t.ext.heap { "delete" } else { "set" };
+        return Err(vm.new_type_error(format!(
+            "cannot {what} '__doc__' attribute of immutable type '{}'",
+            t.ext.name()
+        )));
+    };
+    vm.dict_set_str(&t.ext.dict, "__doc__", v);
+    super::typeobj::bump_type_epoch();
+    Ok(())
+}
+
 fn type_get_abstractmethods(vm: &Vm, o: &PyObjectRef) -> PyResult {
     let t = get_type(o);
     match t.ext.dict.get_by_str("__abstractmethods__") {
@@ -892,7 +908,7 @@ pub fn init(vm: &Vm) {
     vm.add_getset(t, "__base__", type_get_base, None);
     vm.add_getset(t, "__dict__", type_get_dict, None);
     vm.add_getset(t, "__module__", type_get_module, Some(type_set_module));
-    vm.add_getset(t, "__doc__", type_get_doc, None);
+    vm.add_getset(t, "__doc__", type_get_doc, Some(type_set_doc));
     vm.add_getset(
         t,
         "__abstractmethods__",

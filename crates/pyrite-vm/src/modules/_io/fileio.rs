@@ -4,7 +4,6 @@
 //! integer descriptors must be ones this interpreter opened (Pyrite has no
 //! `unsafe` outside its core crate, so it cannot adopt arbitrary fds).
 
-use std::collections::HashMap;
 use std::fs::File;
 use std::io::{Read, Seek, SeekFrom, Write};
 use std::os::unix::io::AsRawFd;
@@ -23,11 +22,9 @@ pub enum Handle {
     Std(i32, Option<Rc<File>>),
 }
 
-thread_local! {
-    /// Files opened by `FileIO`, by descriptor, so `FileIO(fd)` and
-    /// `open(fd)` can reach them.
-    static FDS: RefCell<HashMap<i32, Rc<File>>> = RefCell::new(HashMap::new());
-}
+// Files opened by `FileIO` go in `posix_fd`'s descriptor table, so
+// `FileIO(fd)`, `open(fd)` and `os.read(fd, n)` all reach them.
+use crate::modules::posix_fd;
 
 pub struct FileState {
     pub handle: RefCell<Option<Handle>>,
@@ -320,7 +317,7 @@ fn fileio_init(vm: &Vm, args: Args) -> PyResult {
                     ));
                 }
                 let rc = Rc::new(f);
-                FDS.with(|m| m.borrow_mut().insert(rc.as_raw_fd(), rc.clone()));
+                posix_fd::table_insert(rc.clone());
                 name_obj = file.clone();
                 Handle::File(rc)
             }
@@ -403,7 +400,7 @@ fn handle_for_fd(vm: &Vm, fd: i32) -> PyResult<Handle> {
         };
         return Ok(Handle::Std(fd, dup.ok().map(|d| Rc::new(File::from(d)))));
     }
-    FDS.with(|m| m.borrow().get(&fd).cloned())
+    posix_fd::table_get(fd as i64)
         .map(Handle::File)
         .ok_or_else(|| {
             crate::modules::posix::os_error(vm, &std::io::Error::from_raw_os_error(9), None)
@@ -413,13 +410,7 @@ fn handle_for_fd(vm: &Vm, fd: i32) -> PyResult<Handle> {
 fn close_handle(f: &FileState) {
     let h = f.handle.borrow_mut().take();
     if let Some(Handle::File(rc)) = &h {
-        let fd = rc.as_raw_fd();
-        FDS.with(|m| {
-            let mut m = m.borrow_mut();
-            if m.get(&fd).is_some_and(|x| Rc::ptr_eq(x, rc)) {
-                m.remove(&fd);
-            }
-        });
+        posix_fd::table_remove_if(rc.as_raw_fd() as i64, rc);
     }
     drop(h);
     f.fd.set(-1);
