@@ -599,6 +599,7 @@ pub fn init(vm: &Vm) {
     vm.add_method(&t.enumerate, "__iter__", self_iter);
     vm.add_method(&t.enumerate, "__next__", enumerate_next);
     vm.add_method(&t.enumerate, "__reduce__", enumerate_reduce);
+    vm.add_class_getitem(&t.enumerate);
 
     vm.add_staticmethod(&t.zip, "__new__", zip_new);
     vm.add_method(&t.zip, "__iter__", self_iter);

@@ -418,7 +418,12 @@ pub fn type_new(vm: &Vm, args: Args) -> PyResult {
         );
         vm.dict_set_str(d, s, md);
     }
-    if want_dict && !base_flags.has(TypeFlags::HAS_DICT) {
+    // Metaclasses keep `type.__dict__` (the class namespace): a class
+    // object's attributes live in its type dict, not an instance dict.
+    if want_dict
+        && !base_flags.has(TypeFlags::HAS_DICT)
+        && !base_flags.has(TypeFlags::INSTANCES_ARE_TYPES)
+    {
         vm.dict_set_str(d, "__dict__", vm.instance_dict_descr(&cls_obj));
     }
     if want_weak && !base_flags.has(TypeFlags::HAS_WEAKLIST) {

@@ -6,7 +6,7 @@
 use super::dict::PyDict;
 use super::dict_views::new_view;
 use super::iter::{DictIterKind, PyDictIter};
-use super::list_methods::{arg0, arg1, args_range, class_getitem, seq_fast};
+use super::list_methods::{arg0, arg1, args_range, seq_fast};
 use super::typeobj::class_of;
 use crate::args::Args;
 use crate::protocol::repr::ReprGuard;
@@ -466,5 +466,5 @@ pub fn init(vm: &Vm) {
     vm.add_method(t, "copy", dict_copy);
     vm.add_method(t, "clear", dict_clear);
     vm.add_method(t, "__sizeof__", dict_sizeof);
-    vm.add_classmethod(t, "__class_getitem__", class_getitem);
+    vm.add_class_getitem(t);
 }

@@ -116,19 +116,6 @@ pub(crate) fn length_hint(vm: &Vm, obj: &PyObjectRef, default: usize) -> PyResul
     }
 }
 
-/// `__class_getitem__`: generic aliases arrive with the typing work; until
-/// then `list[int]` is `list` itself.
-pub(crate) fn class_getitem(vm: &Vm, args: Args) -> PyResult {
-    let pos = args.pos();
-    if pos.len() != 2 {
-        return Err(vm.new_type_error(format!(
-            "__class_getitem__() takes exactly one argument ({} given)",
-            pos.len().saturating_sub(1)
-        )));
-    }
-    Ok(pos[0].clone())
-}
-
 /// The items of `obj` for `PySequence_Fast`: lists and tuples directly,
 /// anything else iterated; `msg` is the TypeError for non-iterables.
 pub(crate) fn seq_fast(vm: &Vm, obj: &PyObjectRef, msg: &str) -> PyResult<Vec<PyObjectRef>> {
@@ -906,5 +893,5 @@ pub fn init(vm: &Vm) {
     vm.add_method(t, "copy", list_copy);
     vm.add_method(t, "clear", list_clear);
     vm.add_method(t, "__sizeof__", list_sizeof);
-    vm.add_classmethod(t, "__class_getitem__", class_getitem);
+    vm.add_class_getitem(t);
 }

@@ -34,6 +34,7 @@ pub mod function;
 pub mod function_methods;
 pub mod generator;
 pub mod generator_methods;
+pub mod genericalias;
 pub mod int;
 pub mod int_methods;
 pub mod int_ops;
@@ -92,6 +93,7 @@ pub fn init_all(vm: &crate::Vm) {
     runtime_methods::init(vm);
     code_extra::init(vm);
     union::init(vm);
+    genericalias::init(vm);
     list_methods::init(vm);
     tuple_methods::init(vm);
     dict_methods::init(vm);

@@ -453,7 +453,12 @@ fn type_get_dict(vm: &Vm, o: &PyObjectRef) -> PyResult {
 
 fn type_get_module(vm: &Vm, o: &PyObjectRef) -> PyResult {
     let t = get_type(o);
+    // A builtin type's own `__module__` entry may be this very descriptor
+    // (`type.__module__`): only a plain value names the module.
     Ok(match t.ext.dict.get_by_str("__module__") {
+        Some(m) if !t.ext.heap && m.downcast_ref::<super::descr::PyGetSetDescr>().is_some() => {
+            vm.new_str("builtins")
+        }
         Some(m) => m,
         None => vm.new_str("builtins"),
     })

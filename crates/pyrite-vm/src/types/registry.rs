@@ -151,6 +151,7 @@ builtin_types! {
     site_printer: "_Printer", crate::modules::builtins_site::PySiteObject, object, DICT;
     site_helper: "_Helper", crate::modules::builtins_site::PySiteObject, object, DICT;
     union_type: "UnionType", tuple::PyTuple, object, GC;
+    generic_alias: "GenericAlias", genericalias::PyGenericAlias, object, GC;
     simple_namespace: "SimpleNamespace", object::PyInstance, object, GC | DICT;
     version_info: "version_info", tuple::PyTuple, tuple, GC;
     base_exception: "BaseException", exceptions::PyBaseException, object, GC | DICT;

@@ -4,7 +4,7 @@
 //! Mirrors CPython 3.11 `Objects/setobject.c`.
 
 use super::dict::PyDict;
-use super::list_methods::{arg0, arg1, args_range, class_getitem};
+use super::list_methods::{arg0, arg1, args_range};
 use super::set::{resize_for, PySet};
 use super::typeobj::{class_of, is_subtype, PyTypeRef};
 use crate::args::Args;
@@ -741,7 +741,7 @@ pub fn init(vm: &Vm) {
         for (name, f) in shared {
             vm.add_method(t, name, *f);
         }
-        vm.add_classmethod(t, "__class_getitem__", class_getitem);
+        vm.add_class_getitem(t);
     }
     let s = &vm.types.set;
     vm.add_staticmethod(s, "__new__", set_new);

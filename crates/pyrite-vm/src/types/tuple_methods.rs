@@ -3,8 +3,8 @@
 //! slicing, `count`/`index`. Mirrors CPython 3.11 `Objects/tupleobject.c`.
 
 use super::list_methods::{
-    arg0, arg1, args_range, class_getitem, index_bound, norm_index, repeat_count, repeat_items,
-    seq_richcompare, slice_items, subscript_index,
+    arg0, arg1, args_range, index_bound, norm_index, repeat_count, repeat_items, seq_richcompare,
+    slice_items, subscript_index,
 };
 use super::slice::PySlice;
 use super::tuple::PyTuple;
@@ -254,5 +254,5 @@ pub fn init(vm: &Vm) {
     vm.add_method(t, "index", tuple_index);
     vm.add_method(t, "__getnewargs__", tuple_getnewargs);
     vm.add_method(t, "__sizeof__", tuple_sizeof);
-    vm.add_classmethod(t, "__class_getitem__", class_getitem);
+    vm.add_class_getitem(t);
 }
