@@ -154,7 +154,7 @@ pub fn calculate_metaclass(
 
 /// The base whose instance layout a new class extends: the most derived
 /// "solid" base (a builtin with its own payload, or a class with slots).
-fn best_base(vm: &Vm, bases: &[PyObjectRef]) -> PyResult<PyObjectRef> {
+pub(crate) fn best_base(vm: &Vm, bases: &[PyObjectRef]) -> PyResult<PyObjectRef> {
     let mut best: Option<PyObjectRef> = None;
     let mut best_solid: Option<PyObjectRef> = None;
     for b in bases {

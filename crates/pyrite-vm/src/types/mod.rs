@@ -15,6 +15,7 @@ pub mod bytes_methods;
 pub mod bytes_ops;
 pub mod cell;
 pub mod class;
+pub mod class_bases;
 pub mod code;
 pub mod code_extra;
 pub mod complex;

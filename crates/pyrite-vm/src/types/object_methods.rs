@@ -435,6 +435,10 @@ fn type_get_bases(vm: &Vm, o: &PyObjectRef) -> PyResult {
     Ok(vm.new_tuple(get_type(o).ext.bases.borrow().clone()))
 }
 
+fn type_set_bases(vm: &Vm, o: &PyObjectRef, v: Option<PyObjectRef>) -> PyResult<()> {
+    super::class_bases::set_bases(vm, o, v)
+}
+
 fn type_get_base(vm: &Vm, o: &PyObjectRef) -> PyResult {
     Ok(get_type(o)
         .ext
@@ -881,7 +885,7 @@ pub fn init(vm: &Vm) {
         Some(type_set_qualname),
     );
     vm.add_getset(t, "__mro__", type_get_mro, None);
-    vm.add_getset(t, "__bases__", type_get_bases, None);
+    vm.add_getset(t, "__bases__", type_get_bases, Some(type_set_bases));
     vm.add_getset(t, "__base__", type_get_base, None);
     vm.add_getset(t, "__dict__", type_get_dict, None);
     vm.add_getset(t, "__module__", type_get_module, Some(type_set_module));
