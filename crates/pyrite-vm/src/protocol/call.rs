@@ -165,23 +165,31 @@ impl Vm {
         }
         if let Some(d) = attr.downcast_ref::<PyMethodDescr>() {
             return Ok(match (d.kind, instance) {
-                (MethodKind::Instance, Some(i)) => self.alloc(
-                    PyNativeFunction {
-                        name: d.name,
-                        func: d.func,
-                        self_: Some(i.clone()),
-                        module: None,
-                        doc: d.doc,
-                    },
-                    &self.types.builtin_function,
-                ),
+                (MethodKind::Instance, Some(i)) => {
+                    // A slot wrapper binds to a method-wrapper.
+                    let cls = if attr.class().is(self.types.wrapper_descriptor.as_object()) {
+                        &self.types.method_wrapper
+                    } else {
+                        &self.types.builtin_function
+                    };
+                    self.alloc(
+                        PyNativeFunction {
+                            name: d.name,
+                            func: d.func,
+                            self_: Some(i.clone()),
+                            module: None,
+                            doc: std::cell::Cell::new(d.doc.get()),
+                        },
+                        cls,
+                    )
+                }
                 (MethodKind::Class, _) => self.alloc(
                     PyNativeFunction {
                         name: d.name,
                         func: d.func,
                         self_: Some(owner.clone()),
                         module: None,
-                        doc: d.doc,
+                        doc: std::cell::Cell::new(d.doc.get()),
                     },
                     &self.types.builtin_function,
                 ),

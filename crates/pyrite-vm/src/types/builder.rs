@@ -1,18 +1,32 @@
 //! Helpers to populate builtin types and modules with native methods,
 //! computed attributes and constants.
 
-use super::descr::{Getter, MethodKind, PyGetSetDescr, PyMethodDescr, Setter};
+use std::cell::Cell;
+
+use super::descr::{split_doc, Getter, MethodKind, PyGetSetDescr, PyMethodDescr, Setter, TypeDocs};
 use super::dict::PyDict;
 use super::function::PyNativeFunction;
+use super::slot_docs::{is_coexisting, is_slot_wrapper, slot_doc};
 use super::typeobj::PyTypeRef;
 use crate::args::NativeFn;
 use crate::{PyObjectRef, Vm};
 
 impl Vm {
     fn add_descr(&self, cls: &PyTypeRef, name: &'static str, func: NativeFn, kind: MethodKind) {
+        // Special methods of builtin types are slot wrappers (their own type
+        // and docstring), except the few CPython also defines as methods.
+        let slot = kind == MethodKind::Instance
+            && is_slot_wrapper(name)
+            && !is_coexisting(&cls.ext.name(), name);
         let ty = match kind {
             MethodKind::Class => &self.types.classmethod_descriptor,
+            _ if slot => &self.types.wrapper_descriptor,
             _ => &self.types.method_descriptor,
+        };
+        let doc = if slot || (kind == MethodKind::Static && name == "__new__") {
+            slot_doc(name)
+        } else {
+            None
         };
         let d = self.alloc(
             PyMethodDescr {
@@ -20,7 +34,7 @@ impl Vm {
                 func,
                 objclass: cls.as_object().clone(),
                 kind,
-                doc: None,
+                doc: Cell::new(doc),
             },
             ty,
         );
@@ -57,7 +71,7 @@ impl Vm {
                 get,
                 set,
                 objclass: cls.as_object().clone(),
-                doc: None,
+                doc: Cell::new(None),
             },
             &self.types.getset_descriptor,
         );
@@ -86,7 +100,7 @@ impl Vm {
                 func,
                 self_: None,
                 module,
-                doc: None,
+                doc: Cell::new(None),
             },
             &self.types.builtin_function,
         )
@@ -108,6 +122,39 @@ impl Vm {
     pub fn dict_set_str(&self, dict: &PyDict, name: &str, value: PyObjectRef) {
         if let Ok(k) = self.intern(name).downcast::<super::str::PyStr>() {
             dict.set_str(k, value);
+        }
+    }
+
+    /// Give a builtin type its docstrings (`__doc__`, `__text_signature__`
+    /// of the type and of its methods and computed attributes), after its
+    /// methods are added. Names the type lacks are skipped.
+    pub fn set_docs(&self, cls: &PyTypeRef, docs: &TypeDocs) {
+        let name = cls.ext.name();
+        let short = name.rsplit('.').next().unwrap_or(&name);
+        let (sig, body) = split_doc(short, docs.doc);
+        cls.ext.text_signature.set(sig);
+        let doc = body.map_or_else(|| self.none.clone(), |b| self.new_str(b));
+        self.set_type_attr(cls, "__doc__", doc);
+        for (member, raw) in docs.members {
+            let Some(d) = cls.ext.dict.get_by_str(member) else {
+                continue;
+            };
+            if let Some(m) = d.downcast_ref::<PyMethodDescr>() {
+                m.doc.set(Some(raw));
+            } else if let Some(g) = d.downcast_ref::<PyGetSetDescr>() {
+                g.doc.set(Some(raw));
+            }
+        }
+    }
+
+    /// Give the native functions of a module dict their docstrings.
+    pub fn set_function_docs(&self, dict: &PyDict, docs: &[(&'static str, &'static str)]) {
+        for (name, raw) in docs {
+            if let Some(f) = dict.get_by_str(name) {
+                if let Some(f) = f.downcast_ref::<PyNativeFunction>() {
+                    f.doc.set(Some(raw));
+                }
+            }
         }
     }
 }

@@ -484,6 +484,8 @@ const FINAL_TYPES: &[&str] = &[
     "memoryview",
     "async_generator",
     "method_descriptor",
+    "wrapper_descriptor",
+    "method-wrapper",
     "getset_descriptor",
     "member_descriptor",
 ];

@@ -3,7 +3,8 @@
 //! Mirrors CPython 3.11 `Objects/descrobject.c` and `funcobject.c`.
 
 use super::descr::{
-    MethodKind, PyClassMethod, PyGetSetDescr, PyMemberDescr, PyMethodDescr, PyStaticMethod,
+    split_doc, MethodKind, PyClassMethod, PyGetSetDescr, PyMemberDescr, PyMethodDescr,
+    PyStaticMethod,
 };
 use super::property::PyProperty;
 use super::str::PyStr;
@@ -64,6 +65,11 @@ fn md_repr(vm: &Vm, args: Args) -> PyResult {
                 m.objclass.id()
             )
         }
+        _ if d.class().is(vm.types.wrapper_descriptor.as_object()) => format!(
+            "<slot wrapper '{}' of '{}' objects>",
+            m.name,
+            owner_name(&m.objclass)
+        ),
         _ => format!(
             "<method '{}' of '{}' objects>",
             m.name,
@@ -104,14 +110,34 @@ fn md_self(vm: &Vm, o: &PyObjectRef) -> PyResult {
     )))
 }
 
+/// A `__doc__` or `__text_signature__` value from a raw docstring.
+pub(crate) fn doc_part(vm: &Vm, name: &str, raw: Option<&str>, signature: bool) -> PyObjectRef {
+    let (sig, body) = match raw {
+        Some(r) => split_doc(name, r),
+        None => (None, None),
+    };
+    match if signature { sig } else { body } {
+        Some(t) => vm.new_str(t),
+        None => vm.none.clone(),
+    }
+}
+
 fn md_doc(vm: &Vm, o: &PyObjectRef) -> PyResult {
-    Ok(md(vm, o)?
-        .doc
-        .map(|d| vm.new_str(d))
-        .unwrap_or_else(|| vm.none.clone()))
+    let m = md(vm, o)?;
+    Ok(doc_part(vm, m.name, m.doc.get(), false))
+}
+
+fn md_text_signature(vm: &Vm, o: &PyObjectRef) -> PyResult {
+    let m = md(vm, o)?;
+    Ok(doc_part(vm, m.name, m.doc.get(), true))
 }
 
 // ----- getset / member descriptors ------------------------------------------
+
+fn gs_doc(vm: &Vm, o: &PyObjectRef) -> PyResult {
+    let g = gs(vm, o)?;
+    Ok(doc_part(vm, g.name, g.doc.get(), false))
+}
 
 fn gs<'a>(vm: &Vm, o: &'a PyObjectRef) -> PyResult<&'a PyGetSetDescr> {
     o.downcast_ref::<PyGetSetDescr>()
@@ -502,7 +528,9 @@ pub fn init(vm: &Vm) {
     for t in [
         &vm.types.method_descriptor,
         &vm.types.classmethod_descriptor,
+        &vm.types.wrapper_descriptor,
     ] {
+        vm.add_getset(t, "__text_signature__", md_text_signature, None);
         vm.add_method(t, "__get__", md_get);
         vm.add_method(t, "__repr__", md_repr);
         vm.add_method(t, "__call__", md_call);
@@ -519,6 +547,7 @@ pub fn init(vm: &Vm) {
     vm.add_method(g, "__repr__", gs_repr);
     vm.add_getset(g, "__name__", gs_name, None);
     vm.add_getset(g, "__objclass__", gs_objclass, None);
+    vm.add_getset(g, "__doc__", gs_doc, None);
     let m = &vm.types.member_descriptor;
     vm.add_method(m, "__get__", member_get);
     vm.add_method(m, "__set__", gs_set);

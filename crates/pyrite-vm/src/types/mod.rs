@@ -62,6 +62,7 @@ pub mod set;
 pub mod set_methods;
 pub mod slice;
 pub mod slice_methods;
+pub mod slot_docs;
 pub mod str;
 pub mod str_case;
 pub mod str_format;

@@ -486,6 +486,15 @@ fn type_set_module(vm: &Vm, o: &PyObjectRef, v: Option<PyObjectRef>) -> PyResult
     Ok(())
 }
 
+/// `__text_signature__` of a builtin type, from its doc table.
+fn type_get_text_signature(vm: &Vm, o: &PyObjectRef) -> PyResult {
+    let t = get_type(o);
+    Ok(match t.ext.text_signature.get() {
+        Some(s) if !t.ext.heap => vm.new_str(s),
+        _ => vm.none.clone(),
+    })
+}
+
 fn type_get_doc(vm: &Vm, o: &PyObjectRef) -> PyResult {
     let t = get_type(o);
     match t.ext.dict.get_by_str("__doc__") {
@@ -603,7 +612,7 @@ impl Vm {
                 get: inst_dict_get,
                 set: Some(inst_dict_set),
                 objclass: cls.clone(),
-                doc: None,
+                doc: std::cell::Cell::new(None),
             },
             &self.types.getset_descriptor,
         )
@@ -617,7 +626,7 @@ impl Vm {
                 get: inst_weakref_get,
                 set: None,
                 objclass: cls.clone(),
-                doc: None,
+                doc: std::cell::Cell::new(None),
             },
             &self.types.getset_descriptor,
         )
@@ -890,6 +899,7 @@ pub fn init(vm: &Vm) {
     vm.add_getset(t, "__dict__", type_get_dict, None);
     vm.add_getset(t, "__module__", type_get_module, Some(type_set_module));
     vm.add_getset(t, "__doc__", type_get_doc, None);
+    vm.add_getset(t, "__text_signature__", type_get_text_signature, None);
     vm.add_getset(
         t,
         "__abstractmethods__",

@@ -105,6 +105,8 @@ builtin_types! {
     builtin_function: "builtin_function_or_method", function::PyNativeFunction, object, GC | WEAK;
     method_descriptor: "method_descriptor", descr::PyMethodDescr, object, GC;
     classmethod_descriptor: "classmethod_descriptor", descr::PyMethodDescr, object, GC;
+    wrapper_descriptor: "wrapper_descriptor", descr::PyMethodDescr, object, GC;
+    method_wrapper: "method-wrapper", function::PyNativeFunction, object, GC;
     getset_descriptor: "getset_descriptor", descr::PyGetSetDescr, object, GC;
     member_descriptor: "member_descriptor", descr::PyMemberDescr, object, GC;
     classmethod: "classmethod", descr::PyClassMethod, object, GC | DICT;

@@ -58,6 +58,8 @@ pub struct PyType {
     /// Native `__setattr__`/`__delattr__` hook of builtin types that
     /// forward attribute stores (weak proxies); not inherited.
     pub setattro: Cell<Option<Setattro>>,
+    /// `__text_signature__` of a builtin type (from its doc table).
+    pub text_signature: Cell<Option<&'static str>>,
     /// Lookup cache: (epoch it is valid for, direct-mapped entries keyed by
     /// the name object's address). Holds the name, so an address cannot be
     /// reused by another string while cached.
@@ -106,6 +108,7 @@ impl PyType {
             subclasses: RefCell::new(Vec::new()),
             getattro: Cell::new(None),
             setattro: Cell::new(None),
+            text_signature: Cell::new(None),
             cache: RefCell::new((0, Box::new([]))),
         }
     }
