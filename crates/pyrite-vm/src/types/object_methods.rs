@@ -2,6 +2,7 @@
 //! instance `__dict__`/`__weakref__` descriptors of heap types.
 //! Mirrors CPython 3.11 `Objects/typeobject.c`.
 
+use crate::types::descr::TypeDocs;
 use std::rc::Rc;
 
 use super::descr::PyGetSetDescr;
@@ -847,6 +848,67 @@ fn super_self_class(vm: &Vm, o: &PyObjectRef) -> PyResult {
         .unwrap_or_else(|| vm.none.clone()))
 }
 
+/// Docstrings of `object` and its methods (CPython's texts).
+pub(crate) const OBJECT_DOCS: TypeDocs = TypeDocs {
+    doc: "object()\n--\n\nThe base class of the class hierarchy.\n\nWhen called, it accepts no arguments and returns a new featureless\ninstance that has no instance attributes and cannot be given any.\n",
+    members: &[
+        ("__reduce_ex__", "__reduce_ex__($self, protocol, /)\n--\n\nHelper for pickle."),
+        ("__reduce__", "__reduce__($self, /)\n--\n\nHelper for pickle."),
+        ("__getstate__", "__getstate__($self, /)\n--\n\nHelper for pickle."),
+        ("__subclasshook__", "Abstract classes can override this to customize issubclass().\n\nThis is invoked early on by abc.ABCMeta.__subclasscheck__().\nIt should return True, False or NotImplemented.  If it returns\nNotImplemented, the normal algorithm is used.  Otherwise, it\noverrides the normal algorithm (and the outcome is cached).\n"),
+        ("__init_subclass__", "This method is called when a class is subclassed.\n\nThe default implementation does nothing. It may be\noverridden to extend subclasses.\n"),
+        ("__format__", "__format__($self, format_spec, /)\n--\n\nDefault object formatter."),
+        ("__sizeof__", "__sizeof__($self, /)\n--\n\nSize of object in memory, in bytes."),
+        ("__dir__", "__dir__($self, /)\n--\n\nDefault dir() implementation."),
+        ("__class__", "the object's class"),
+    ],
+};
+
+/// Docstrings of `type` and its methods (CPython's texts).
+pub(crate) const TYPE_DOCS: TypeDocs = TypeDocs {
+    doc: "type(object) -> the object's type\ntype(name, bases, dict, **kwds) -> a new type",
+    members: &[
+        (
+            "mro",
+            "mro($self, /)\n--\n\nReturn a type's method resolution order.",
+        ),
+        (
+            "__subclasses__",
+            "__subclasses__($self, /)\n--\n\nReturn a list of immediate subclasses.",
+        ),
+        (
+            "__prepare__",
+            "__prepare__() -> dict\nused to create the namespace for the class statement",
+        ),
+        (
+            "__instancecheck__",
+            "__instancecheck__($self, instance, /)\n--\n\nCheck if an object is an instance.",
+        ),
+        (
+            "__subclasscheck__",
+            "__subclasscheck__($self, subclass, /)\n--\n\nCheck if a class is a subclass.",
+        ),
+        (
+            "__dir__",
+            "__dir__($self, /)\n--\n\nSpecialized __dir__ implementation for types.",
+        ),
+        (
+            "__sizeof__",
+            "__sizeof__($self, /)\n--\n\nReturn memory consumption of the type object.",
+        ),
+    ],
+};
+
+/// Docstrings of `super` and its methods (CPython's texts).
+pub(crate) const SUPER_DOCS: TypeDocs = TypeDocs {
+    doc: "super() -> same as super(__class__, <first argument>)\nsuper(type) -> unbound super object\nsuper(type, obj) -> bound super object; requires isinstance(obj, type)\nsuper(type, type2) -> bound super object; requires issubclass(type2, type)\nTypical use to call a cooperative superclass method:\nclass C(B):\n    def meth(self, arg):\n        super().meth(arg)\nThis works for class methods too:\nclass C(B):\n    @classmethod\n    def cmeth(cls, arg):\n        super().cmeth(arg)\n",
+    members: &[
+        ("__thisclass__", "the class invoking super()"),
+        ("__self__", "the instance invoking super(); may be None"),
+        ("__self_class__", "the type of the instance invoking super(); may be None"),
+    ],
+};
+
 /// Register `object`, `type` and `super` methods.
 pub fn init(vm: &Vm) {
     let o = &vm.types.object;
@@ -870,7 +932,6 @@ pub fn init(vm: &Vm) {
     super::object_reduce::init(vm);
     vm.add_method(o, "__sizeof__", object_sizeof);
     vm.add_getset(o, "__class__", object_class_get, Some(object_class_set));
-    vm.set_type_attr(o, "__doc__", vm.new_str("The base class of the class hierarchy.\n\nWhen called, it accepts no arguments and returns a new featureless\ninstance that has no instance attributes and cannot be given any.\n"));
 
     let t = &vm.types.type_;
     vm.add_staticmethod(t, "__new__", super::class::type_new);
@@ -932,4 +993,7 @@ pub fn init(vm: &Vm) {
     vm.add_getset(s, "__self__", super_self, None);
     vm.add_getset(s, "__self_class__", super_self_class, None);
     let _ = PyTuple::new(Vec::new());
+    vm.set_docs(&vm.types.object, &OBJECT_DOCS);
+    vm.set_docs(&vm.types.type_, &TYPE_DOCS);
+    vm.set_docs(&vm.types.super_, &SUPER_DOCS);
 }
