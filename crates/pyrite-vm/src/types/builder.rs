@@ -129,12 +129,19 @@ impl Vm {
     /// of the type and of its methods and computed attributes), after its
     /// methods are added. Names the type lacks are skipped.
     pub fn set_docs(&self, cls: &PyTypeRef, docs: &TypeDocs) {
-        let name = cls.ext.name();
-        let short = name.rsplit('.').next().unwrap_or(&name);
-        let (sig, body) = split_doc(short, docs.doc);
-        cls.ext.text_signature.set(sig);
-        let doc = body.map_or_else(|| self.none.clone(), |b| self.new_str(b));
-        self.set_type_attr(cls, "__doc__", doc);
+        cls.ext.doc.set(Some(docs.doc));
+        // The class dict holds the plain docstring unless the type has a
+        // `__doc__` descriptor for its instances (`property`).
+        let has_descr = cls
+            .ext
+            .dict
+            .get_by_str("__doc__")
+            .is_some_and(|d| d.downcast_ref::<PyGetSetDescr>().is_some());
+        if !has_descr {
+            let (_, body) = split_doc(&type_short_name(cls), docs.doc);
+            let doc = body.map_or_else(|| self.none.clone(), |b| self.new_str(b));
+            self.set_type_attr(cls, "__doc__", doc);
+        }
         for (member, raw) in docs.members {
             let Some(d) = cls.ext.dict.get_by_str(member) else {
                 continue;
@@ -157,4 +164,11 @@ impl Vm {
             }
         }
     }
+}
+
+/// A builtin type's name without its module (`deque` for
+/// `collections.deque`), as it starts its internal docstring.
+pub fn type_short_name(cls: &PyTypeRef) -> String {
+    let name = cls.ext.name();
+    name.rsplit('.').next().unwrap_or(&name).to_string()
 }

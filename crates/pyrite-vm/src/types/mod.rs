@@ -5,6 +5,7 @@
 //! its `__dict__` as native method descriptors; the eval loop's fast paths
 //! check payload kinds directly and fall back to the dunder protocol.
 
+pub mod asyncgen;
 pub mod basic_methods;
 pub mod bool;
 pub mod bool_methods;
@@ -92,6 +93,7 @@ pub fn init_all(vm: &crate::Vm) {
     function_methods::init(vm);
     descr_methods::init(vm);
     generator_methods::init(vm);
+    asyncgen::init(vm);
     runtime_methods::init(vm);
     code_extra::init(vm);
     union::init(vm);

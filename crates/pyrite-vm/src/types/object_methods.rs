@@ -490,14 +490,21 @@ fn type_set_module(vm: &Vm, o: &PyObjectRef, v: Option<PyObjectRef>) -> PyResult
 /// `__text_signature__` of a builtin type, from its doc table.
 fn type_get_text_signature(vm: &Vm, o: &PyObjectRef) -> PyResult {
     let t = get_type(o);
-    Ok(match t.ext.text_signature.get() {
-        Some(s) if !t.ext.heap => vm.new_str(s),
+    let name = t.ext.name();
+    let short = name.rsplit('.').next().unwrap_or(&name);
+    Ok(match t.ext.doc.get() {
+        Some(raw) if !t.ext.heap => super::descr_methods::doc_part(vm, short, Some(raw), true),
         _ => vm.none.clone(),
     })
 }
 
 fn type_get_doc(vm: &Vm, o: &PyObjectRef) -> PyResult {
     let t = get_type(o);
+    if let Some(raw) = t.ext.doc.get().filter(|_| !t.ext.heap) {
+        let name = t.ext.name();
+        let short = name.rsplit('.').next().unwrap_or(&name);
+        return Ok(super::descr_methods::doc_part(vm, short, Some(raw), false));
+    }
     match t.ext.dict.get_by_str("__doc__") {
         Some(d) => vm.descr_get(&d, None, o).or(Ok(d)),
         None => Ok(vm.none.clone()),

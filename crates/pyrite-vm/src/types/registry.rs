@@ -118,6 +118,9 @@ builtin_types! {
     generator: "generator", generator::PyGenerator, object, GC | WEAK;
     coroutine: "coroutine", generator::PyGenerator, object, GC | WEAK;
     async_generator: "async_generator", generator::PyGenerator, object, GC | WEAK;
+    async_generator_asend: "async_generator_asend", asyncgen::PyAsyncGenASend, object, GC;
+    async_generator_athrow: "async_generator_athrow", asyncgen::PyAsyncGenAThrow, object, GC;
+    async_generator_wrapped_value: "async_generator_wrapped_value", asyncgen::PyAsyncGenWrapped, object, GC;
     frame: "frame", crate::eval::frame::PyFrameObject, object, GC;
     traceback: "traceback", exceptions::PyTraceback, object, GC;
     iterator: "iterator", iter::PySeqIter, object, GC;
