@@ -69,13 +69,29 @@ impl Vm {
             MethodKind::Instance => {
                 let npos = args.len() - kwnames.len();
                 if npos == 0 {
-                    return Err(self.new_type_error(format!(
-                        "unbound method {}.{}() needs an argument",
-                        descr_owner_name(d),
-                        d.name
-                    )));
+                    return Err(self.new_type_error(if d.slot {
+                        format!(
+                            "descriptor '{}' of '{}' object needs an argument",
+                            d.name,
+                            descr_owner_name(d)
+                        )
+                    } else {
+                        format!(
+                            "unbound method {}.{}() needs an argument",
+                            descr_owner_name(d),
+                            d.name
+                        )
+                    }));
                 }
                 if !is_subtype(args[0].class(), &d.objclass) {
+                    if d.slot {
+                        return Err(self.new_type_error(format!(
+                            "descriptor '{}' requires a '{}' object but received a '{}'",
+                            d.name,
+                            descr_owner_name(d),
+                            self.type_name(&args[0])
+                        )));
+                    }
                     return Err(self.new_type_error(format!(
                         "descriptor '{}' for '{}' objects doesn't apply to a '{}' object",
                         d.name,
@@ -167,7 +183,7 @@ impl Vm {
             return Ok(match (d.kind, instance) {
                 (MethodKind::Instance, Some(i)) => {
                     // A slot wrapper binds to a method-wrapper.
-                    let cls = if attr.class().is(self.types.wrapper_descriptor.as_object()) {
+                    let cls = if d.slot {
                         &self.types.method_wrapper
                     } else {
                         &self.types.builtin_function

@@ -256,9 +256,16 @@ fn asend_close(vm: &Vm, args: Args) -> PyResult {
     Ok(vm.none.clone())
 }
 
+/// `__await__` and `__iter__`: the awaitable is its own iterator.
 fn self_iter(vm: &Vm, args: Args) -> PyResult {
-    let [o] = args.exact::<1>(vm, "__await__")?;
-    Ok(o.clone())
+    args.no_kwargs(vm, "__iter__")?;
+    match args.pos() {
+        [o] => Ok(o.clone()),
+        p => Err(vm.new_type_error(format!(
+            "expected 0 arguments, got {}",
+            p.len().saturating_sub(1)
+        ))),
+    }
 }
 
 // ----- async_generator_athrow ----------------------------------------------------------

@@ -34,6 +34,7 @@ impl Vm {
                 func,
                 objclass: cls.as_object().clone(),
                 kind,
+                slot,
                 doc: Cell::new(doc),
             },
             ty,

@@ -16,6 +16,9 @@ pub struct PyMethodDescr {
     /// The type that defines it (`self` must be an instance).
     pub objclass: PyObjectRef,
     pub kind: MethodKind,
+    /// A slot wrapper (`wrapper_descriptor`): special method of a builtin
+    /// type; differs in repr, binding (method-wrapper) and error messages.
+    pub slot: bool,
     /// Docstring in CPython's internal form (see [`split_doc`]); set from
     /// the type's doc table after the methods are added.
     pub doc: Cell<Option<&'static str>>,

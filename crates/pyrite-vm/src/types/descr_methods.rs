@@ -66,7 +66,7 @@ fn md_repr(vm: &Vm, args: Args) -> PyResult {
                 m.objclass.id()
             )
         }
-        _ if d.class().is(vm.types.wrapper_descriptor.as_object()) => format!(
+        _ if m.slot => format!(
             "<slot wrapper '{}' of '{}' objects>",
             m.name,
             owner_name(&m.objclass)
