@@ -90,3 +90,11 @@ def f(x: list[int], y: dict[str, "int"]) -> tuple[int, ...]:
     pass
 print(typing.get_type_hints(f))
 print(typing.List[int] == list[int], typing.List[int].__origin__ is list)
+
+# unions with type variables substitute too
+u = list[T] | None
+print(u.__parameters__, u[int], (dict[K, T] | list[T])[str, int], (int | str).__parameters__)
+try:
+    (int | str)[int]
+except TypeError as e:
+    print(type(e).__name__, e)

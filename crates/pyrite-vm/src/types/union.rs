@@ -137,6 +137,28 @@ fn union_hash(vm: &Vm, args: Args) -> PyResult {
     Ok(vm.new_int(h))
 }
 
+/// Type variables among the members (`list[T] | None` has `(T,)`).
+fn union_parameters(vm: &Vm, o: &PyObjectRef) -> PyResult {
+    Ok(vm.new_tuple(super::genericalias::make_parameters(vm, &items(o))?))
+}
+
+/// `(list[T] | None)[int]`: substitute, then rebuild with `|`.
+fn union_getitem(vm: &Vm, args: Args) -> PyResult {
+    let [u, item] = args.exact::<2>(vm, "__getitem__")?;
+    let members = items(u);
+    let params = super::genericalias::make_parameters(vm, &members)?;
+    let new = super::genericalias::subs_parameters(vm, u, &members, &params, item)?;
+    let mut it = new.into_iter();
+    let Some(mut res) = it.next() else {
+        return Ok(vm.alloc(PyTuple::new(Vec::new()), &vm.types.union_type));
+    };
+    for a in it {
+        // NB_OR (index 7 of `protocol::number::BINOPS`).
+        res = vm.binary_op(&res, &a, 7)?;
+    }
+    Ok(res)
+}
+
 fn type_or(vm: &Vm, args: Args) -> PyResult {
     let [a, b] = args.exact::<2>(vm, "__or__")?;
     make_union(vm, a, b)
@@ -157,6 +179,8 @@ pub fn init(vm: &Vm) {
     vm.add_method(u, "__eq__", union_eq);
     vm.add_method(u, "__hash__", union_hash);
     vm.add_getset(u, "__args__", union_args, None);
+    vm.add_getset(u, "__parameters__", union_parameters, None);
+    vm.add_method(u, "__getitem__", union_getitem);
     vm.set_type_attr(u, "__module__", vm.new_str("types"));
     vm.add_method(&vm.types.type_, "__or__", type_or);
     vm.add_method(&vm.types.type_, "__ror__", type_ror);
