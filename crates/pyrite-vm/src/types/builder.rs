@@ -6,7 +6,7 @@ use std::cell::Cell;
 use super::descr::{split_doc, Getter, MethodKind, PyGetSetDescr, PyMethodDescr, Setter, TypeDocs};
 use super::dict::PyDict;
 use super::function::PyNativeFunction;
-use super::slot_docs::{is_coexisting, is_slot_wrapper, slot_doc};
+use super::slot_docs::{is_coexisting, new_doc, slot_wrapper_doc};
 use super::typeobj::PyTypeRef;
 use crate::args::NativeFn;
 use crate::{PyObjectRef, Vm};
@@ -15,16 +15,20 @@ impl Vm {
     fn add_descr(&self, cls: &PyTypeRef, name: &'static str, func: NativeFn, kind: MethodKind) {
         // Special methods of builtin types are slot wrappers (their own type
         // and docstring), except the few CPython also defines as methods.
-        let slot = kind == MethodKind::Instance
-            && is_slot_wrapper(name)
-            && !is_coexisting(&cls.ext.name(), name);
+        let wrapper_doc = match kind {
+            MethodKind::Instance => slot_wrapper_doc(name),
+            _ => None,
+        };
+        let slot = wrapper_doc.is_some() && !is_coexisting(&cls.ext.name(), name);
         let ty = match kind {
             MethodKind::Class => &self.types.classmethod_descriptor,
             _ if slot => &self.types.wrapper_descriptor,
             _ => &self.types.method_descriptor,
         };
-        let doc = if slot || (kind == MethodKind::Static && name == "__new__") {
-            slot_doc(name)
+        let doc = if slot {
+            wrapper_doc
+        } else if kind == MethodKind::Static && name == "__new__" {
+            new_doc()
         } else {
             None
         };

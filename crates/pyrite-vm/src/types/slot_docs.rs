@@ -78,18 +78,29 @@ const SLOT_DOCS: &[(&str, &str)] = &[
     ("__xor__", "__xor__($self, value, /)\n--\n\nReturn self^value."),
 ];
 
-/// The docstring of slot wrapper `name`, if `name` is a slot.
-pub fn slot_doc(name: &str) -> Option<&'static str> {
+fn lookup(name: &str) -> Option<&'static str> {
+    // Cheap reject first: most methods are not special methods.
+    if !(name.starts_with("__") && name.ends_with("__")) {
+        return None;
+    }
     SLOT_DOCS
         .binary_search_by(|(n, _)| (*n).cmp(name))
         .ok()
         .map(|i| SLOT_DOCS[i].1)
 }
 
-/// Whether a native method `name` of a builtin type is a slot wrapper
-/// (`__new__` is a builtin method of the type instead).
-pub fn is_slot_wrapper(name: &str) -> bool {
-    name != "__new__" && slot_doc(name).is_some()
+/// If a native method `name` of a builtin type is a slot wrapper, its
+/// docstring (`__new__` is a builtin method of the type instead).
+pub fn slot_wrapper_doc(name: &str) -> Option<&'static str> {
+    if name == "__new__" {
+        return None;
+    }
+    lookup(name)
+}
+
+/// The docstring of builtin types' `__new__`.
+pub fn new_doc() -> Option<&'static str> {
+    lookup("__new__")
 }
 
 /// Special methods that some builtin types define as ordinary methods
