@@ -258,7 +258,7 @@ fn ga_dir(vm: &Vm, args: Args) -> PyResult {
         .builtins
         .get_by_str("dir")
         .ok_or_else(|| vm.new_runtime_error("lost builtins.dir"))?;
-    let names = vm.to_vec(&vm.call(&dir, &[g.origin.clone()])?)?;
+    let names = vm.to_vec(&vm.call(&dir, std::slice::from_ref(&g.origin))?)?;
     let mut out = names.clone();
     for a in OWN_ATTRS {
         if !names
