@@ -515,7 +515,13 @@ fn run_frame_inner<const TRACE: bool>(
                 }
             }
             Opcode::SEND => ops::generator::send(vm, &mut f, arg),
-            Opcode::ASYNC_GEN_WRAP => Ok(()),
+            Opcode::ASYNC_GEN_WRAP => {
+                // Mark what an async generator yields (as opposed to what
+                // its awaits pass through) for `asend`/`athrow` to unwrap.
+                let v = f.pop();
+                f.push(crate::types::asyncgen::wrap_value(vm, v));
+                Ok(())
+            }
             Opcode::GET_AWAITABLE => ops::generator::get_awaitable(vm, &mut f, arg),
             Opcode::GET_AITER => ops::generator::get_aiter(vm, &mut f),
             Opcode::GET_ANEXT => ops::generator::get_anext(vm, &mut f),

@@ -631,19 +631,6 @@ fn deque_reduce(vm: &Vm, args: Args) -> PyResult {
     Ok(vm.new_tuple(vec![o.class().clone(), ctor_args, state, it]))
 }
 
-fn class_getitem(vm: &Vm, args: Args) -> PyResult {
-    let pos = args.pos();
-    let types_mod = vm.import_absolute("types")?;
-    let ga = vm.get_attr_str(&types_mod, "GenericAlias")?;
-    vm.call(
-        &ga,
-        &[
-            pos[0].clone(),
-            pos.get(1).cloned().unwrap_or_else(|| vm.none.clone()),
-        ],
-    )
-}
-
 // ----- iterators -------------------------------------------------------------
 
 pub struct DequeIter {
@@ -777,7 +764,7 @@ fn init_deque(vm: &Vm, t: &PyTypeRef) {
         vm.add_method(t, n, f);
     }
     vm.add_method(t, "__reduce__", deque_reduce);
-    vm.add_classmethod(t, "__class_getitem__", class_getitem);
+    vm.add_class_getitem(t);
     vm.add_getset(t, "maxlen", deque_maxlen, None);
     vm.set_type_attr(t, "__hash__", vm.none.clone());
 }

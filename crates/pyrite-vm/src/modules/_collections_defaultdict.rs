@@ -178,19 +178,6 @@ fn factory_set(vm: &Vm, o: &PyObjectRef, v: Option<PyObjectRef>) -> PyResult<()>
     set_factory(vm, o, v.unwrap_or_else(|| vm.none.clone()))
 }
 
-fn class_getitem(vm: &Vm, args: Args) -> PyResult {
-    let pos = args.pos();
-    let types_mod = vm.import_absolute("types")?;
-    let ga = vm.get_attr_str(&types_mod, "GenericAlias")?;
-    vm.call(
-        &ga,
-        &[
-            pos[0].clone(),
-            pos.get(1).cloned().unwrap_or_else(|| vm.none.clone()),
-        ],
-    )
-}
-
 fn init(vm: &Vm, t: &PyTypeRef) {
     vm.add_method(t, "__init__", dd_init);
     vm.add_method(t, "__missing__", dd_missing);
@@ -200,6 +187,6 @@ fn init(vm: &Vm, t: &PyTypeRef) {
     vm.add_method(t, "__reduce__", dd_reduce);
     vm.add_method(t, "__or__", dd_or);
     vm.add_method(t, "__ror__", dd_ror);
-    vm.add_classmethod(t, "__class_getitem__", class_getitem);
+    vm.add_class_getitem(t);
     vm.add_getset(t, "default_factory", factory_get, Some(factory_set));
 }

@@ -280,19 +280,6 @@ fn var_repr(vm: &Vm, args: Args) -> PyResult {
     Ok(vm.new_str(s))
 }
 
-fn class_getitem(vm: &Vm, args: Args) -> PyResult {
-    let pos = args.pos();
-    let types_mod = vm.import_absolute("types")?;
-    let ga = vm.get_attr_str(&types_mod, "GenericAlias")?;
-    vm.call(
-        &ga,
-        &[
-            pos[0].clone(),
-            pos.get(1).cloned().unwrap_or_else(|| vm.none.clone()),
-        ],
-    )
-}
-
 fn init_var(vm: &Vm, t: &PyTypeRef) {
     vm.add_staticmethod(t, "__new__", var_new);
     vm.add_method(t, "get", var_get);
@@ -300,7 +287,7 @@ fn init_var(vm: &Vm, t: &PyTypeRef) {
     vm.add_method(t, "reset", var_reset);
     vm.add_method(t, "__repr__", var_repr);
     vm.add_getset(t, "name", var_name, None);
-    vm.add_classmethod(t, "__class_getitem__", class_getitem);
+    vm.add_class_getitem(t);
 }
 
 // ----- Token ----------------------------------------------------------------------------------
@@ -356,7 +343,7 @@ fn init_token(vm: &Vm, t: &PyTypeRef) {
     vm.add_getset(t, "var", tok_var, None);
     vm.add_getset(t, "old_value", tok_old_value, None);
     vm.add_method(t, "__repr__", tok_repr);
-    vm.add_classmethod(t, "__class_getitem__", class_getitem);
+    vm.add_class_getitem(t);
     let mt = native_type::<Missing>(vm, "_contextvars", "Token.MISSING", None, 0, init_missing);
     vm.set_type_attr(t, "MISSING", vm.alloc(Missing, &mt));
 }

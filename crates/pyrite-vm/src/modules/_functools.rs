@@ -267,26 +267,13 @@ fn partial_dict_get(vm: &Vm, o: &PyObjectRef) -> PyResult {
     Ok(d)
 }
 
-fn class_getitem(vm: &Vm, args: Args) -> PyResult {
-    let pos = args.pos();
-    let types_mod = vm.import_absolute("types")?;
-    let ga = vm.get_attr_str(&types_mod, "GenericAlias")?;
-    vm.call(
-        &ga,
-        &[
-            pos[0].clone(),
-            pos.get(1).cloned().unwrap_or_else(|| vm.none.clone()),
-        ],
-    )
-}
-
 fn init_partial(vm: &Vm, t: &PyTypeRef) {
     vm.add_staticmethod(t, "__new__", partial_new);
     vm.add_method(t, "__call__", partial_call);
     vm.add_method(t, "__repr__", partial_repr);
     vm.add_method(t, "__reduce__", partial_reduce);
     vm.add_method(t, "__setstate__", partial_setstate);
-    vm.add_classmethod(t, "__class_getitem__", class_getitem);
+    vm.add_class_getitem(t);
     vm.add_getset(t, "func", get_func, None);
     vm.add_getset(t, "args", get_args, None);
     vm.add_getset(t, "keywords", get_keywords, None);

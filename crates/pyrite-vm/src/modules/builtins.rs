@@ -493,6 +493,7 @@ pub fn init(vm: &Vm) -> PyResult<()> {
     super::builtins_exec::add(vm, &d);
     super::builtins_site::add(vm, &d);
     super::builtins_site::init_attrs(vm);
+    vm.set_function_docs(&d, super::builtins_docs::BUILTINS_DOCS);
     for (name, t) in vm.types.all() {
         let pyname = t.ext.name();
         let _ = name;

@@ -27,6 +27,7 @@ pub mod array;
 pub mod atexit;
 pub mod binascii;
 pub mod builtins;
+pub mod builtins_docs;
 pub mod builtins_exec;
 pub mod builtins_functions;
 pub mod builtins_site;

@@ -187,6 +187,7 @@ fn e_new(vm: &Vm, _args: Args) -> PyResult {
 }
 
 fn init_entry(vm: &Vm, t: &PyTypeRef) {
+    vm.add_class_getitem(t);
     vm.add_staticmethod(t, "__new__", e_new);
     vm.add_getset(t, "name", e_name, None);
     vm.add_getset(t, "path", e_path, None);

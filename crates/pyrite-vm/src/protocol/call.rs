@@ -70,13 +70,29 @@ impl Vm {
             MethodKind::Instance => {
                 let npos = args.len() - kwnames.len();
                 if npos == 0 {
-                    return Err(self.new_type_error(format!(
-                        "unbound method {}.{}() needs an argument",
-                        descr_owner_name(d),
-                        d.name
-                    )));
+                    return Err(self.new_type_error(if d.slot {
+                        format!(
+                            "descriptor '{}' of '{}' object needs an argument",
+                            d.name,
+                            descr_owner_name(d)
+                        )
+                    } else {
+                        format!(
+                            "unbound method {}.{}() needs an argument",
+                            descr_owner_name(d),
+                            d.name
+                        )
+                    }));
                 }
                 if !is_subtype(args[0].class(), &d.objclass) {
+                    if d.slot {
+                        return Err(self.new_type_error(format!(
+                            "descriptor '{}' requires a '{}' object but received a '{}'",
+                            d.name,
+                            descr_owner_name(d),
+                            self.type_name(&args[0])
+                        )));
+                    }
                     return Err(self.new_type_error(format!(
                         "descriptor '{}' for '{}' objects doesn't apply to a '{}' object",
                         d.name,
@@ -166,23 +182,31 @@ impl Vm {
         }
         if let Some(d) = attr.downcast_ref::<PyMethodDescr>() {
             return Ok(match (d.kind, instance) {
-                (MethodKind::Instance, Some(i)) => self.alloc(
-                    PyNativeFunction {
-                        name: d.name,
-                        func: d.func,
-                        self_: Some(i.clone()),
-                        module: None,
-                        doc: d.doc,
-                    },
-                    &self.types.builtin_function,
-                ),
+                (MethodKind::Instance, Some(i)) => {
+                    // A slot wrapper binds to a method-wrapper.
+                    let cls = if d.slot {
+                        &self.types.method_wrapper
+                    } else {
+                        &self.types.builtin_function
+                    };
+                    self.alloc(
+                        PyNativeFunction {
+                            name: d.name,
+                            func: d.func,
+                            self_: Some(i.clone()),
+                            module: None,
+                            doc: std::cell::Cell::new(d.doc.get()),
+                        },
+                        cls,
+                    )
+                }
                 (MethodKind::Class, _) => self.alloc(
                     PyNativeFunction {
                         name: d.name,
                         func: d.func,
                         self_: Some(owner.clone()),
                         module: None,
-                        doc: d.doc,
+                        doc: std::cell::Cell::new(d.doc.get()),
                     },
                     &self.types.builtin_function,
                 ),

@@ -90,10 +90,9 @@ impl Vm {
         )))
     }
 
-    /// `type[...]` and builtin generics: returns the class itself for now
-    /// (`types.GenericAlias` arrives with the typing work).
-    fn generic_alias(&self, obj: &PyObjectRef, _key: &PyObjectRef) -> PyResult {
-        Ok(obj.clone())
+    /// `type[...]`: a `types.GenericAlias`.
+    fn generic_alias(&self, obj: &PyObjectRef, key: &PyObjectRef) -> PyResult {
+        crate::types::genericalias::type_subscript(self, obj, key)
     }
 
     /// `obj[key] = value`.

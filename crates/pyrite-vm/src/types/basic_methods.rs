@@ -142,6 +142,9 @@ pub fn init(vm: &Vm) {
     vm.add_staticmethod(&t.none_type, "__new__", none_new);
     vm.add_method(&t.not_implemented_type, "__repr__", not_implemented_repr);
     vm.add_method(&t.ellipsis_type, "__repr__", ellipsis_repr);
+    // Both singletons pickle by name (`tuple[int, ...]` contains one).
+    vm.add_method(&t.not_implemented_type, "__reduce__", not_implemented_repr);
+    vm.add_method(&t.ellipsis_type, "__reduce__", ellipsis_repr);
     vm.add_method(&t.function, "__repr__", function_repr);
     vm.add_method(&t.builtin_function, "__repr__", native_repr);
     vm.add_method(&t.module, "__repr__", module_repr);

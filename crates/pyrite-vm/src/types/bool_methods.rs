@@ -4,6 +4,7 @@
 
 use super::int::PyInt;
 use crate::args::Args;
+use crate::types::descr::TypeDocs;
 use crate::{PyObjectRef, PyResult, Vm};
 
 fn is_bool(vm: &Vm, o: &PyObjectRef) -> bool {
@@ -53,10 +54,16 @@ bitop!(bool_ror, "__ror__", 0, |x: bool, y: bool| x | y);
 bitop!(bool_xor, "__xor__", 0, |x: bool, y: bool| x ^ y);
 bitop!(bool_rxor, "__rxor__", 0, |x: bool, y: bool| x ^ y);
 
+/// Docstrings of `bool` and its methods (CPython's texts).
+pub(crate) const BOOL_DOCS: TypeDocs = TypeDocs {
+    doc: "bool(x) -> bool\n\nReturns True when the argument x is true, False otherwise.\nThe builtins True and False are the only two instances of the class bool.\nThe class bool is a subclass of the class int, and cannot be subclassed.",
+    members: &[
+    ],
+};
+
 /// Register `bool`'s methods.
 pub fn init(vm: &Vm) {
     let t = &vm.types.bool_;
-    vm.set_type_attr(t, "__doc__", vm.new_str("bool(x) -> bool\n\nReturns True when the argument x is true, False otherwise.\nThe builtins True and False are the only two instances of the class bool.\nThe class bool is a subclass of the class int, and cannot be subclassed."));
     vm.add_staticmethod(t, "__new__", bool_new);
     vm.add_method(t, "__repr__", bool_repr);
     vm.add_method(t, "__and__", bool_and);
@@ -65,4 +72,5 @@ pub fn init(vm: &Vm) {
     vm.add_method(t, "__ror__", bool_ror);
     vm.add_method(t, "__xor__", bool_xor);
     vm.add_method(t, "__rxor__", bool_rxor);
+    vm.set_docs(&vm.types.bool_, &BOOL_DOCS);
 }

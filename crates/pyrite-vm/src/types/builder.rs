@@ -1,18 +1,36 @@
 //! Helpers to populate builtin types and modules with native methods,
 //! computed attributes and constants.
 
-use super::descr::{Getter, MethodKind, PyGetSetDescr, PyMethodDescr, Setter};
+use std::cell::Cell;
+
+use super::descr::{split_doc, Getter, MethodKind, PyGetSetDescr, PyMethodDescr, Setter, TypeDocs};
 use super::dict::PyDict;
 use super::function::PyNativeFunction;
+use super::slot_docs::{is_coexisting, new_doc, slot_wrapper_doc};
 use super::typeobj::PyTypeRef;
 use crate::args::NativeFn;
 use crate::{PyObjectRef, Vm};
 
 impl Vm {
     fn add_descr(&self, cls: &PyTypeRef, name: &'static str, func: NativeFn, kind: MethodKind) {
+        // Special methods of builtin types are slot wrappers (their own type
+        // and docstring), except the few CPython also defines as methods.
+        let wrapper_doc = match kind {
+            MethodKind::Instance => slot_wrapper_doc(name),
+            _ => None,
+        };
+        let slot = wrapper_doc.is_some() && !is_coexisting(&cls.ext.name(), name);
         let ty = match kind {
             MethodKind::Class => &self.types.classmethod_descriptor,
+            _ if slot => &self.types.wrapper_descriptor,
             _ => &self.types.method_descriptor,
+        };
+        let doc = if slot {
+            wrapper_doc
+        } else if kind == MethodKind::Static && name == "__new__" {
+            new_doc()
+        } else {
+            None
         };
         let d = self.alloc(
             PyMethodDescr {
@@ -20,7 +38,8 @@ impl Vm {
                 func,
                 objclass: cls.as_object().clone(),
                 kind,
-                doc: None,
+                slot,
+                doc: Cell::new(doc),
             },
             ty,
         );
@@ -57,7 +76,7 @@ impl Vm {
                 get,
                 set,
                 objclass: cls.as_object().clone(),
-                doc: None,
+                doc: Cell::new(None),
             },
             &self.types.getset_descriptor,
         );
@@ -86,7 +105,7 @@ impl Vm {
                 func,
                 self_: None,
                 module,
-                doc: None,
+                doc: Cell::new(None),
             },
             &self.types.builtin_function,
         )
@@ -110,4 +129,51 @@ impl Vm {
             dict.set_str(k, value);
         }
     }
+
+    /// Give a builtin type its docstrings (`__doc__`, `__text_signature__`
+    /// of the type and of its methods and computed attributes), after its
+    /// methods are added. Names the type lacks are skipped.
+    pub fn set_docs(&self, cls: &PyTypeRef, docs: &TypeDocs) {
+        cls.ext.doc.set(Some(docs.doc));
+        // The class dict holds the plain docstring unless the type has a
+        // `__doc__` descriptor for its instances (`property`).
+        let has_descr = cls
+            .ext
+            .dict
+            .get_by_str("__doc__")
+            .is_some_and(|d| d.downcast_ref::<PyGetSetDescr>().is_some());
+        if !has_descr {
+            let (_, body) = split_doc(&type_short_name(cls), docs.doc);
+            let doc = body.map_or_else(|| self.none.clone(), |b| self.new_str(b));
+            self.set_type_attr(cls, "__doc__", doc);
+        }
+        for (member, raw) in docs.members {
+            let Some(d) = cls.ext.dict.get_by_str(member) else {
+                continue;
+            };
+            if let Some(m) = d.downcast_ref::<PyMethodDescr>() {
+                m.doc.set(Some(raw));
+            } else if let Some(g) = d.downcast_ref::<PyGetSetDescr>() {
+                g.doc.set(Some(raw));
+            }
+        }
+    }
+
+    /// Give the native functions of a module dict their docstrings.
+    pub fn set_function_docs(&self, dict: &PyDict, docs: &[(&'static str, &'static str)]) {
+        for (name, raw) in docs {
+            if let Some(f) = dict.get_by_str(name) {
+                if let Some(f) = f.downcast_ref::<PyNativeFunction>() {
+                    f.doc.set(Some(raw));
+                }
+            }
+        }
+    }
+}
+
+/// A builtin type's name without its module (`deque` for
+/// `collections.deque`), as it starts its internal docstring.
+pub fn type_short_name(cls: &PyTypeRef) -> String {
+    let name = cls.ext.name();
+    name.rsplit('.').next().unwrap_or(&name).to_string()
 }

@@ -5,6 +5,7 @@
 //! Mirrors CPython 3.11 `Objects/enumobject.c` (enumerate, reversed) and
 //! `Python/bltinmodule.c` (zip, map, filter).
 
+use crate::types::descr::TypeDocs;
 use std::cell::{Cell, RefCell};
 
 use crate::args::Args;
@@ -592,6 +593,50 @@ fn anext_close(vm: &Vm, args: Args) -> PyResult {
     vm.call_method(&it, "close", &[])
 }
 
+/// Docstrings of `enumerate` and its methods (CPython's texts).
+pub(crate) const ENUMERATE_DOCS: TypeDocs = TypeDocs {
+    doc: "enumerate(iterable, start=0)\n--\n\nReturn an enumerate object.\n\n  iterable\n    an object supporting iteration\n\nThe enumerate object yields pairs containing a count (from start, which\ndefaults to zero) and a value yielded by the iterable argument.\n\nenumerate is useful for obtaining an indexed list:\n    (0, seq[0]), (1, seq[1]), (2, seq[2]), ...",
+    members: &[
+        ("__reduce__", "Return state information for pickling."),
+        ("__class_getitem__", "See PEP 585"),
+    ],
+};
+
+/// Docstrings of `zip` and its methods (CPython's texts).
+pub(crate) const ZIP_DOCS: TypeDocs = TypeDocs {
+    doc: "zip(*iterables, strict=False) --> Yield tuples until an input is exhausted.\n\n   >>> list(zip('abcdefg', range(3), range(4)))\n   [('a', 0, 0), ('b', 1, 1), ('c', 2, 2)]\n\nThe zip object yields n-length tuples, where n is the number of iterables\npassed as positional arguments to zip().  The i-th element in every tuple\ncomes from the i-th iterable argument to zip().  This continues until the\nshortest argument is exhausted.\n\nIf strict is true and one of the arguments is exhausted before the others,\nraise a ValueError.",
+    members: &[
+        ("__reduce__", "Return state information for pickling."),
+        ("__setstate__", "Set state information for unpickling."),
+    ],
+};
+
+/// Docstrings of `map` and its methods (CPython's texts).
+pub(crate) const MAP_DOCS: TypeDocs = TypeDocs {
+    doc: "map(func, *iterables) --> map object\n\nMake an iterator that computes the function using arguments from\neach of the iterables.  Stops when the shortest iterable is exhausted.",
+    members: &[
+        ("__reduce__", "Return state information for pickling."),
+    ],
+};
+
+/// Docstrings of `filter` and its methods (CPython's texts).
+pub(crate) const FILTER_DOCS: TypeDocs = TypeDocs {
+    doc: "filter(function or None, iterable) --> filter object\n\nReturn an iterator yielding those items of iterable for which function(item)\nis true. If function is None, return the items that are true.",
+    members: &[
+        ("__reduce__", "Return state information for pickling."),
+    ],
+};
+
+/// Docstrings of `reversed` and its methods (CPython's texts).
+pub(crate) const REVERSED_DOCS: TypeDocs = TypeDocs {
+    doc: "reversed(sequence, /)\n--\n\nReturn a reverse iterator over the values of the given sequence.",
+    members: &[
+        ("__length_hint__", "Private method returning an estimate of len(list(it))."),
+        ("__reduce__", "Return state information for pickling."),
+        ("__setstate__", "Set state information for unpickling."),
+    ],
+};
+
 /// Register the methods of the five iterator types.
 pub fn init(vm: &Vm) {
     let t = &vm.types;
@@ -599,6 +644,7 @@ pub fn init(vm: &Vm) {
     vm.add_method(&t.enumerate, "__iter__", self_iter);
     vm.add_method(&t.enumerate, "__next__", enumerate_next);
     vm.add_method(&t.enumerate, "__reduce__", enumerate_reduce);
+    vm.add_class_getitem(&t.enumerate);
 
     vm.add_staticmethod(&t.zip, "__new__", zip_new);
     vm.add_method(&t.zip, "__iter__", self_iter);
@@ -631,22 +677,9 @@ pub fn init(vm: &Vm) {
     vm.add_method(a, "throw", anext_throw);
     vm.add_method(a, "close", anext_close);
 
-    for (ty, doc) in [
-        (&t.enumerate, "Return an enumerate object."),
-        (
-            &t.zip,
-            "zip(*iterables, strict=False) --> Yield tuples until an input is exhausted.",
-        ),
-        (&t.map, "map(func, *iterables) --> map object"),
-        (
-            &t.filter,
-            "filter(function or None, iterable) --> filter object",
-        ),
-        (
-            &t.reversed,
-            "Return a reverse iterator over the values of the given sequence.",
-        ),
-    ] {
-        vm.set_type_attr(ty, "__doc__", vm.new_str(doc));
-    }
+    vm.set_docs(&vm.types.enumerate, &ENUMERATE_DOCS);
+    vm.set_docs(&vm.types.zip, &ZIP_DOCS);
+    vm.set_docs(&vm.types.map, &MAP_DOCS);
+    vm.set_docs(&vm.types.filter, &FILTER_DOCS);
+    vm.set_docs(&vm.types.reversed, &REVERSED_DOCS);
 }

@@ -154,7 +154,7 @@ pub fn calculate_metaclass(
 
 /// The base whose instance layout a new class extends: the most derived
 /// "solid" base (a builtin with its own payload, or a class with slots).
-fn best_base(vm: &Vm, bases: &[PyObjectRef]) -> PyResult<PyObjectRef> {
+pub(crate) fn best_base(vm: &Vm, bases: &[PyObjectRef]) -> PyResult<PyObjectRef> {
     let mut best: Option<PyObjectRef> = None;
     let mut best_solid: Option<PyObjectRef> = None;
     for b in bases {
@@ -429,7 +429,12 @@ pub fn type_new(vm: &Vm, args: Args) -> PyResult {
         );
         vm.dict_set_str(d, s, md);
     }
-    if want_dict && !base_flags.has(TypeFlags::HAS_DICT) {
+    // Metaclasses keep `type.__dict__` (the class namespace): a class
+    // object's attributes live in its type dict, not an instance dict.
+    if want_dict
+        && !base_flags.has(TypeFlags::HAS_DICT)
+        && !base_flags.has(TypeFlags::INSTANCES_ARE_TYPES)
+    {
         vm.dict_set_str(d, "__dict__", vm.instance_dict_descr(&cls_obj));
     }
     if want_weak && !base_flags.has(TypeFlags::HAS_WEAKLIST) {
@@ -490,6 +495,8 @@ const FINAL_TYPES: &[&str] = &[
     "memoryview",
     "async_generator",
     "method_descriptor",
+    "wrapper_descriptor",
+    "method-wrapper",
     "getset_descriptor",
     "member_descriptor",
 ];

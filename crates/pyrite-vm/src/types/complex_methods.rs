@@ -12,6 +12,7 @@ use super::number_format::{complex_repr, format_complex_spec};
 use super::str::PyStr;
 use crate::args::Args;
 use crate::protocol::hash::hash_f64;
+use crate::types::descr::TypeDocs;
 use crate::{PyObjectRef, PyResult, Vm};
 
 type C = (f64, f64);
@@ -450,10 +451,22 @@ fn get_imag(vm: &Vm, o: &PyObjectRef) -> PyResult {
     Ok(vm.new_float(o.downcast_ref::<PyComplex>().map(|c| c.im).unwrap_or(0.0)))
 }
 
+/// Docstrings of `complex` and its methods (CPython's texts).
+pub(crate) const COMPLEX_DOCS: TypeDocs = TypeDocs {
+    doc: "complex(real=0, imag=0)\n--\n\nCreate a complex number from a real part and an optional imaginary part.\n\nThis is equivalent to (real + imag*1j) where imag defaults to 0.",
+    members: &[
+        ("conjugate", "conjugate($self, /)\n--\n\nReturn the complex conjugate of its argument. (3-4j).conjugate() == 3+4j."),
+        ("__complex__", "__complex__($self, /)\n--\n\nConvert this value to exact type complex."),
+        ("__getnewargs__", "__getnewargs__($self, /)\n--\n\n"),
+        ("__format__", "__format__($self, format_spec, /)\n--\n\nConvert to a string according to format_spec."),
+        ("real", "the real part of a complex number"),
+        ("imag", "the imaginary part of a complex number"),
+    ],
+};
+
 /// Register `complex`'s methods.
 pub fn init(vm: &Vm) {
     let t = &vm.types.complex;
-    vm.set_type_attr(t, "__doc__", vm.new_str("Create a complex number from a real part and an optional imaginary part.\n\nThis is equivalent to (real + imag*1j) where imag defaults to 0."));
     vm.add_staticmethod(t, "__new__", complex_new);
     let m: &[(&'static str, crate::args::NativeFn)] = &[
         ("__add__", c_add),
@@ -484,4 +497,5 @@ pub fn init(vm: &Vm) {
     }
     vm.add_getset(t, "real", get_real, None);
     vm.add_getset(t, "imag", get_imag, None);
+    vm.set_docs(&vm.types.complex, &COMPLEX_DOCS);
 }

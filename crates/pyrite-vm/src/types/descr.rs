@@ -3,7 +3,7 @@
 //! `classmethod` and `staticmethod`.
 //! Mirrors CPython 3.11 `Objects/descrobject.c` and `funcobject.c`.
 
-use std::cell::RefCell;
+use std::cell::{Cell, RefCell};
 
 use crate::args::NativeFn;
 use crate::{Payload, PyObjectRef, PyResult, Vm};
@@ -16,7 +16,12 @@ pub struct PyMethodDescr {
     /// The type that defines it (`self` must be an instance).
     pub objclass: PyObjectRef,
     pub kind: MethodKind,
-    pub doc: Option<&'static str>,
+    /// A slot wrapper (`wrapper_descriptor`): special method of a builtin
+    /// type; differs in repr, binding (method-wrapper) and error messages.
+    pub slot: bool,
+    /// Docstring in CPython's internal form (see [`split_doc`]); set from
+    /// the type's doc table after the methods are added.
+    pub doc: Cell<Option<&'static str>>,
 }
 
 #[derive(Clone, Copy, PartialEq, Eq, Debug)]
@@ -45,7 +50,7 @@ pub struct PyGetSetDescr {
     pub get: Getter,
     pub set: Option<Setter>,
     pub objclass: PyObjectRef,
-    pub doc: Option<&'static str>,
+    pub doc: Cell<Option<&'static str>>,
 }
 
 impl Payload for PyGetSetDescr {
@@ -88,4 +93,32 @@ impl Payload for PyStaticMethod {
     fn traverse(&self, visit: &mut dyn FnMut(&PyObjectRef)) {
         visit(&self.func.borrow());
     }
+}
+
+/// The docstrings of a builtin type, kept in one table next to its method
+/// table. Texts are CPython's, in its internal form: a docstring may start
+/// with `name(signature)\n--\n\n`, which becomes `__text_signature__`.
+pub struct TypeDocs {
+    /// The type's own docstring.
+    pub doc: &'static str,
+    /// Docstrings of methods and computed attributes, by name.
+    pub members: &'static [(&'static str, &'static str)],
+}
+
+/// Split a docstring in CPython's internal form into `__text_signature__`
+/// and `__doc__`: `len($module, obj, /)\n--\n\nReturn ...` gives
+/// `($module, obj, /)` and `Return ...`. A docstring without that header
+/// has no signature; an empty body is no docstring.
+pub fn split_doc<'a>(name: &str, raw: &'a str) -> (Option<&'a str>, Option<&'a str>) {
+    const END: &str = ")\n--\n\n";
+    if let Some(rest) = raw.strip_prefix(name) {
+        if rest.starts_with('(') {
+            if let Some(end) = rest.find(END) {
+                let sig = &rest[..end + 1];
+                let body = &rest[end + END.len()..];
+                return (Some(sig), (!body.is_empty()).then_some(body));
+            }
+        }
+    }
+    (None, Some(raw))
 }

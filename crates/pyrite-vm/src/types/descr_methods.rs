@@ -3,12 +3,14 @@
 //! Mirrors CPython 3.11 `Objects/descrobject.c` and `funcobject.c`.
 
 use super::descr::{
-    MethodKind, PyClassMethod, PyGetSetDescr, PyMemberDescr, PyMethodDescr, PyStaticMethod,
+    split_doc, MethodKind, PyClassMethod, PyGetSetDescr, PyMemberDescr, PyMethodDescr,
+    PyStaticMethod,
 };
 use super::property::PyProperty;
 use super::str::PyStr;
 use super::typeobj::{as_type, is_subtype};
 use crate::args::Args;
+use crate::types::descr::TypeDocs;
 use crate::{PyObjectRef, PyResult, Vm};
 
 fn owner_name(o: &PyObjectRef) -> String {
@@ -64,6 +66,11 @@ fn md_repr(vm: &Vm, args: Args) -> PyResult {
                 m.objclass.id()
             )
         }
+        _ if m.slot => format!(
+            "<slot wrapper '{}' of '{}' objects>",
+            m.name,
+            owner_name(&m.objclass)
+        ),
         _ => format!(
             "<method '{}' of '{}' objects>",
             m.name,
@@ -104,14 +111,34 @@ fn md_self(vm: &Vm, o: &PyObjectRef) -> PyResult {
     )))
 }
 
+/// A `__doc__` or `__text_signature__` value from a raw docstring.
+pub(crate) fn doc_part(vm: &Vm, name: &str, raw: Option<&str>, signature: bool) -> PyObjectRef {
+    let (sig, body) = match raw {
+        Some(r) => split_doc(name, r),
+        None => (None, None),
+    };
+    match if signature { sig } else { body } {
+        Some(t) => vm.new_str(t),
+        None => vm.none.clone(),
+    }
+}
+
 fn md_doc(vm: &Vm, o: &PyObjectRef) -> PyResult {
-    Ok(md(vm, o)?
-        .doc
-        .map(|d| vm.new_str(d))
-        .unwrap_or_else(|| vm.none.clone()))
+    let m = md(vm, o)?;
+    Ok(doc_part(vm, m.name, m.doc.get(), false))
+}
+
+fn md_text_signature(vm: &Vm, o: &PyObjectRef) -> PyResult {
+    let m = md(vm, o)?;
+    Ok(doc_part(vm, m.name, m.doc.get(), true))
 }
 
 // ----- getset / member descriptors ------------------------------------------
+
+fn gs_doc(vm: &Vm, o: &PyObjectRef) -> PyResult {
+    let g = gs(vm, o)?;
+    Ok(doc_part(vm, g.name, g.doc.get(), false))
+}
 
 fn gs<'a>(vm: &Vm, o: &'a PyObjectRef) -> PyResult<&'a PyGetSetDescr> {
     o.downcast_ref::<PyGetSetDescr>()
@@ -498,11 +525,38 @@ fn prop_isabstract(vm: &Vm, o: &PyObjectRef) -> PyResult {
     Ok(vm.false_.clone())
 }
 
+/// Docstrings of `property` and its methods (CPython's texts).
+pub(crate) const PROPERTY_DOCS: TypeDocs = TypeDocs {
+    doc: "property(fget=None, fset=None, fdel=None, doc=None)\n--\n\nProperty attribute.\n\n  fget\n    function to be used for getting an attribute value\n  fset\n    function to be used for setting an attribute value\n  fdel\n    function to be used for del'ing an attribute\n  doc\n    docstring\n\nTypical use is to define a managed attribute x:\n\nclass C(object):\n    def getx(self): return self._x\n    def setx(self, value): self._x = value\n    def delx(self): del self._x\n    x = property(getx, setx, delx, \"I'm the 'x' property.\")\n\nDecorators make defining new properties or modifying existing ones easy:\n\nclass C(object):\n    @property\n    def x(self):\n        \"I am the 'x' property.\"\n        return self._x\n    @x.setter\n    def x(self, value):\n        self._x = value\n    @x.deleter\n    def x(self):\n        del self._x",
+    members: &[
+        ("getter", "Descriptor to obtain a copy of the property with a different getter."),
+        ("setter", "Descriptor to obtain a copy of the property with a different setter."),
+        ("deleter", "Descriptor to obtain a copy of the property with a different deleter."),
+        ("__set_name__", "Method to set name of a property."),
+    ],
+};
+
+/// Docstrings of `classmethod` and its methods (CPython's texts).
+pub(crate) const CLASSMETHOD_DOCS: TypeDocs = TypeDocs {
+    doc: "classmethod(function) -> method\n\nConvert a function to be a class method.\n\nA class method receives the class as implicit first argument,\njust like an instance method receives the instance.\nTo declare a class method, use this idiom:\n\n  class C:\n      @classmethod\n      def f(cls, arg1, arg2, argN):\n          ...\n\nIt can be called either on the class (e.g. C.f()) or on an instance\n(e.g. C().f()).  The instance is ignored except for its class.\nIf a class method is called for a derived class, the derived class\nobject is passed as the implied first argument.\n\nClass methods are different than C++ or Java static methods.\nIf you want those, see the staticmethod builtin.",
+    members: &[
+    ],
+};
+
+/// Docstrings of `staticmethod` and its methods (CPython's texts).
+pub(crate) const STATICMETHOD_DOCS: TypeDocs = TypeDocs {
+    doc: "staticmethod(function) -> method\n\nConvert a function to be a static method.\n\nA static method does not receive an implicit first argument.\nTo declare a static method, use this idiom:\n\n     class C:\n         @staticmethod\n         def f(arg1, arg2, argN):\n             ...\n\nIt can be called either on the class (e.g. C.f()) or on an instance\n(e.g. C().f()). Both the class and the instance are ignored, and\nneither is passed implicitly as the first argument to the method.\n\nStatic methods in Python are similar to those found in Java or C++.\nFor a more advanced concept, see the classmethod builtin.",
+    members: &[
+    ],
+};
+
 pub fn init(vm: &Vm) {
     for t in [
         &vm.types.method_descriptor,
         &vm.types.classmethod_descriptor,
+        &vm.types.wrapper_descriptor,
     ] {
+        vm.add_getset(t, "__text_signature__", md_text_signature, None);
         vm.add_method(t, "__get__", md_get);
         vm.add_method(t, "__repr__", md_repr);
         vm.add_method(t, "__call__", md_call);
@@ -519,6 +573,7 @@ pub fn init(vm: &Vm) {
     vm.add_method(g, "__repr__", gs_repr);
     vm.add_getset(g, "__name__", gs_name, None);
     vm.add_getset(g, "__objclass__", gs_objclass, None);
+    vm.add_getset(g, "__doc__", gs_doc, None);
     let m = &vm.types.member_descriptor;
     vm.add_method(m, "__get__", member_get);
     vm.add_method(m, "__set__", gs_set);
@@ -552,4 +607,7 @@ pub fn init(vm: &Vm) {
     vm.add_getset(p, "__doc__", prop_doc, Some(prop_set_doc));
     vm.add_getset(p, "__isabstractmethod__", prop_isabstract, None);
     let _ = PyStr::new("");
+    vm.set_docs(&vm.types.property, &PROPERTY_DOCS);
+    vm.set_docs(&vm.types.classmethod, &CLASSMETHOD_DOCS);
+    vm.set_docs(&vm.types.staticmethod, &STATICMETHOD_DOCS);
 }

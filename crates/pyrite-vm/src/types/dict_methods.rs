@@ -6,10 +6,11 @@
 use super::dict::PyDict;
 use super::dict_views::new_view;
 use super::iter::{DictIterKind, PyDictIter};
-use super::list_methods::{arg0, arg1, args_range, class_getitem, seq_fast};
+use super::list_methods::{arg0, arg1, args_range, seq_fast};
 use super::typeobj::class_of;
 use crate::args::Args;
 use crate::protocol::repr::ReprGuard;
+use crate::types::descr::TypeDocs;
 use crate::{PyObjectRef, PyResult, Vm};
 
 pub(crate) fn as_dict<'a>(vm: &Vm, o: &'a PyObjectRef) -> PyResult<&'a PyDict> {
@@ -436,6 +437,29 @@ fn dict_sizeof(vm: &Vm, args: Args) -> PyResult {
     Ok(vm.new_int((48 + 32 + size * index_bytes + (size * 2 / 3) * entry) as i64))
 }
 
+/// Docstrings of `dict` and its methods (CPython's texts).
+pub(crate) const DICT_DOCS: TypeDocs = TypeDocs {
+    doc: "dict() -> new empty dictionary\ndict(mapping) -> new dictionary initialized from a mapping object's\n    (key, value) pairs\ndict(iterable) -> new dictionary initialized as if via:\n    d = {}\n    for k, v in iterable:\n        d[k] = v\ndict(**kwargs) -> new dictionary initialized with the name=value pairs\n    in the keyword argument list.  For example:  dict(one=1, two=2)",
+    members: &[
+        ("__getitem__", "x.__getitem__(y) <==> x[y]"),
+        ("__contains__", "__contains__($self, key, /)\n--\n\nTrue if the dictionary has the specified key, else False."),
+        ("__sizeof__", "D.__sizeof__() -> size of D in memory, in bytes"),
+        ("get", "get($self, key, default=None, /)\n--\n\nReturn the value for key if key is in the dictionary, else default."),
+        ("setdefault", "setdefault($self, key, default=None, /)\n--\n\nInsert key with a value of default if key is not in the dictionary.\n\nReturn the value for key if key is in the dictionary, else default."),
+        ("pop", "pop($self, key, default=<unrepresentable>, /)\n--\n\nD.pop(k[,d]) -> v, remove specified key and return the corresponding value.\n\nIf the key is not found, return the default if given; otherwise,\nraise a KeyError."),
+        ("popitem", "popitem($self, /)\n--\n\nRemove and return a (key, value) pair as a 2-tuple.\n\nPairs are returned in LIFO (last-in, first-out) order.\nRaises KeyError if the dict is empty."),
+        ("keys", "D.keys() -> a set-like object providing a view on D's keys"),
+        ("items", "D.items() -> a set-like object providing a view on D's items"),
+        ("values", "D.values() -> an object providing a view on D's values"),
+        ("update", "D.update([E, ]**F) -> None.  Update D from dict/iterable E and F.\nIf E is present and has a .keys() method, then does:  for k in E: D[k] = E[k]\nIf E is present and lacks a .keys() method, then does:  for k, v in E: D[k] = v\nIn either case, this is followed by: for k in F:  D[k] = F[k]"),
+        ("fromkeys", "fromkeys($type, iterable, value=None, /)\n--\n\nCreate a new dictionary with keys from iterable and values set to value."),
+        ("clear", "D.clear() -> None.  Remove all items from D."),
+        ("copy", "D.copy() -> a shallow copy of D"),
+        ("__reversed__", "__reversed__($self, /)\n--\n\nReturn a reverse iterator over the dict keys."),
+        ("__class_getitem__", "See PEP 585"),
+    ],
+};
+
 pub fn init(vm: &Vm) {
     let t = &vm.types.dict;
     vm.add_staticmethod(t, "__new__", dict_new);
@@ -466,5 +490,6 @@ pub fn init(vm: &Vm) {
     vm.add_method(t, "copy", dict_copy);
     vm.add_method(t, "clear", dict_clear);
     vm.add_method(t, "__sizeof__", dict_sizeof);
-    vm.add_classmethod(t, "__class_getitem__", class_getitem);
+    vm.add_class_getitem(t);
+    vm.set_docs(&vm.types.dict, &DICT_DOCS);
 }

@@ -319,6 +319,7 @@ pub fn prep_reraise_star(vm: &Vm, orig: &PyObjectRef, raised: Vec<PyObjectRef>) 
 
 pub fn init(vm: &Vm) {
     let e = &vm.exc;
+    vm.add_class_getitem(&e.BaseExceptionGroup);
     // ExceptionGroup derives from both BaseExceptionGroup and Exception.
     let eg = &e.ExceptionGroup;
     *eg.ext.bases.borrow_mut() = vec![

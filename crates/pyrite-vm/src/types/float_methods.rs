@@ -4,6 +4,7 @@
 //! `float_from_obj`, `parse_float_str` and `ldexp`.
 //! Mirrors CPython 3.11 `Objects/floatobject.c`.
 
+use crate::types::descr::TypeDocs;
 use std::cmp::Ordering;
 
 use dashu_int::IBig;
@@ -749,14 +750,30 @@ pub fn ldexp(x: f64, e: i64) -> Option<f64> {
     Some(if neg { -v } else { v })
 }
 
+/// Docstrings of `float` and its methods (CPython's texts).
+pub(crate) const FLOAT_DOCS: TypeDocs = TypeDocs {
+    doc: "float(x=0, /)\n--\n\nConvert a string or number to a floating point number, if possible.",
+    members: &[
+        ("conjugate", "conjugate($self, /)\n--\n\nReturn self, the complex conjugate of any float."),
+        ("__trunc__", "__trunc__($self, /)\n--\n\nReturn the Integral closest to x between 0 and x."),
+        ("__floor__", "__floor__($self, /)\n--\n\nReturn the floor as an Integral."),
+        ("__ceil__", "__ceil__($self, /)\n--\n\nReturn the ceiling as an Integral."),
+        ("__round__", "__round__($self, ndigits=None, /)\n--\n\nReturn the Integral closest to x, rounding half toward even.\n\nWhen an argument is passed, work like built-in round(x, ndigits)."),
+        ("as_integer_ratio", "as_integer_ratio($self, /)\n--\n\nReturn integer ratio.\n\nReturn a pair of integers, whose ratio is exactly equal to the original float\nand with a positive denominator.\n\nRaise OverflowError on infinities and a ValueError on NaNs.\n\n>>> (10.0).as_integer_ratio()\n(10, 1)\n>>> (0.0).as_integer_ratio()\n(0, 1)\n>>> (-.25).as_integer_ratio()\n(-1, 4)"),
+        ("fromhex", "fromhex($type, string, /)\n--\n\nCreate a floating-point number from a hexadecimal string.\n\n>>> float.fromhex('0x1.ffffp10')\n2047.984375\n>>> float.fromhex('-0x1p-1074')\n-5e-324"),
+        ("hex", "hex($self, /)\n--\n\nReturn a hexadecimal representation of a floating-point number.\n\n>>> (-0.1).hex()\n'-0x1.999999999999ap-4'\n>>> 3.14159.hex()\n'0x1.921f9f01b866ep+1'"),
+        ("is_integer", "is_integer($self, /)\n--\n\nReturn True if the float is an integer."),
+        ("__getnewargs__", "__getnewargs__($self, /)\n--\n\n"),
+        ("__getformat__", "__getformat__($type, typestr, /)\n--\n\nYou probably don't want to use this function.\n\n  typestr\n    Must be 'double' or 'float'.\n\nIt exists mainly to be used in Python's test suite.\n\nThis function returns whichever of 'unknown', 'IEEE, big-endian' or 'IEEE,\nlittle-endian' best describes the format of floating point numbers used by the\nC type named by typestr."),
+        ("__format__", "__format__($self, format_spec, /)\n--\n\nFormats the float according to format_spec."),
+        ("real", "the real part of a complex number"),
+        ("imag", "the imaginary part of a complex number"),
+    ],
+};
+
 /// Register `float`'s methods.
 pub fn init(vm: &Vm) {
     let t = &vm.types.float;
-    vm.set_type_attr(
-        t,
-        "__doc__",
-        vm.new_str("Convert a string or number to a floating point number, if possible."),
-    );
     vm.add_staticmethod(t, "__new__", float_new);
     let m: &[(&'static str, crate::args::NativeFn)] = &[
         ("__add__", float_add),
@@ -807,4 +824,5 @@ pub fn init(vm: &Vm) {
     vm.add_classmethod(t, "__getformat__", float_getformat);
     vm.add_getset(t, "real", get_real, None);
     vm.add_getset(t, "imag", get_imag, None);
+    vm.set_docs(&vm.types.float, &FLOAT_DOCS);
 }

@@ -81,7 +81,8 @@ pub struct PyNativeFunction {
     pub func: NativeFn,
     pub self_: Option<PyObjectRef>,
     pub module: Option<&'static str>,
-    pub doc: Option<&'static str>,
+    /// Docstring in CPython's internal form (`descr::split_doc`).
+    pub doc: std::cell::Cell<Option<&'static str>>,
 }
 
 impl Payload for PyNativeFunction {

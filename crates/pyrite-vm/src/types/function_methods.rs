@@ -323,10 +323,49 @@ fn native_module(vm: &Vm, o: &PyObjectRef) -> PyResult {
 
 fn native_doc(vm: &Vm, o: &PyObjectRef) -> PyResult {
     let f = native(vm, o)?;
-    Ok(match f.doc {
-        Some(d) => vm.new_str(d),
-        None => vm.none.clone(),
-    })
+    Ok(super::descr_methods::doc_part(
+        vm,
+        f.name,
+        f.doc.get(),
+        false,
+    ))
+}
+
+fn native_text_signature(vm: &Vm, o: &PyObjectRef) -> PyResult {
+    let f = native(vm, o)?;
+    Ok(super::descr_methods::doc_part(
+        vm,
+        f.name,
+        f.doc.get(),
+        true,
+    ))
+}
+
+/// `__objclass__` of a method-wrapper: the class defining the slot.
+fn wrapper_objclass(vm: &Vm, o: &PyObjectRef) -> PyResult {
+    let f = native(vm, o)?;
+    let Some(s) = &f.self_ else {
+        return Ok(vm.none.clone());
+    };
+    for c in class_of(s).ext.mro.borrow().iter() {
+        if super::typeobj::as_type(c).is_some_and(|t| t.ext.dict.get_by_str(f.name).is_some()) {
+            return Ok(c.clone());
+        }
+    }
+    Ok(s.class().clone())
+}
+
+fn wrapper_repr(vm: &Vm, args: Args) -> PyResult {
+    let [o] = args.exact::<1>(vm, "__repr__")?;
+    let f = native(vm, o)?;
+    let (tn, id) = match &f.self_ {
+        Some(s) => (vm.type_name(s).to_string(), s.id()),
+        None => ("NoneType".to_string(), vm.none.id()),
+    };
+    Ok(vm.new_str(format!(
+        "<method-wrapper '{}' of {} object at {:#x}>",
+        f.name, tn, id
+    )))
 }
 
 fn native_eq(vm: &Vm, args: Args) -> PyResult {
@@ -424,9 +463,22 @@ pub fn init(vm: &Vm) {
     vm.add_getset(b, "__self__", native_self, None);
     vm.add_getset(b, "__module__", native_module, None);
     vm.add_getset(b, "__doc__", native_doc, None);
+    vm.add_getset(b, "__text_signature__", native_text_signature, None);
     vm.add_method(b, "__eq__", native_eq);
     vm.add_method(b, "__hash__", native_hash);
     vm.add_method(b, "__call__", call_self);
+
+    let w = &vm.types.method_wrapper;
+    vm.add_getset(w, "__name__", native_name, None);
+    vm.add_getset(w, "__qualname__", native_qualname, None);
+    vm.add_getset(w, "__self__", native_self, None);
+    vm.add_getset(w, "__objclass__", wrapper_objclass, None);
+    vm.add_getset(w, "__doc__", native_doc, None);
+    vm.add_getset(w, "__text_signature__", native_text_signature, None);
+    vm.add_method(w, "__repr__", wrapper_repr);
+    vm.add_method(w, "__eq__", native_eq);
+    vm.add_method(w, "__hash__", native_hash);
+    vm.add_method(w, "__call__", call_self);
 
     let c = &vm.types.cell;
     vm.add_staticmethod(c, "__new__", cell_new);

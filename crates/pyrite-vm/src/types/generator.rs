@@ -28,6 +28,10 @@ pub struct PyGenerator {
     pub code: PyObjectRef,
     /// The exception being handled inside the generator when it yielded.
     pub exc_state: RefCell<Option<PyObjectRef>>,
+    /// Async generators: an `asend`/`athrow` awaitable is being driven.
+    pub running_async: Cell<bool>,
+    /// Async generators: finished or closed (`aclose()` started).
+    pub closed: Cell<bool>,
 }
 
 impl Payload for PyGenerator {

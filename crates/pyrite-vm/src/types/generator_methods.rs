@@ -201,13 +201,17 @@ pub fn init(vm: &Vm) {
         let (running, code, frame, susp) = match prefix {
             "gi" => ("gi_running", "gi_code", "gi_frame", "gi_suspended"),
             "cr" => ("cr_running", "cr_code", "cr_frame", "cr_suspended"),
-            _ => ("ag_running", "ag_code", "ag_frame", "ag_suspended"),
+            _ => ("ag_running", "ag_code", "ag_frame", ""),
         };
         vm.add_getset(t, running, gi_running, None);
         vm.add_getset(t, code, gi_code, None);
         vm.add_getset(t, frame, gi_frame, None);
-        vm.add_getset(t, susp, gi_suspended, None);
+        // 3.11 has no `ag_suspended`.
+        if prefix != "ag" {
+            vm.add_getset(t, susp, gi_suspended, None);
+        }
     }
+    vm.add_getset(&vm.types.async_generator, "ag_await", gi_yieldfrom, None);
     let g = &vm.types.generator;
     vm.add_method(g, "__iter__", gen_iter);
     vm.add_method(g, "__next__", gen_next);

@@ -4,6 +4,7 @@
 //! int<->str digit limit of 3.11. Arithmetic itself is in `int_ops.rs`.
 //! Mirrors CPython 3.11 `Objects/longobject.c`.
 
+use crate::types::descr::TypeDocs;
 use std::cell::Cell;
 use std::cmp::Ordering;
 
@@ -815,10 +816,33 @@ fn int_index(vm: &Vm, args: Args) -> PyResult {
     Ok(vm.new_int_val(self_val(vm, &args, "__index__")?.clone()))
 }
 
+/// Docstrings of `int` and its methods (CPython's texts).
+pub(crate) const INT_DOCS: TypeDocs = TypeDocs {
+    doc: "int([x]) -> integer\nint(x, base=10) -> integer\n\nConvert a number or string to an integer, or return 0 if no arguments\nare given.  If x is a number, return x.__int__().  For floating point\nnumbers, this truncates towards zero.\n\nIf x is not a number or if base is given, then x must be a string,\nbytes, or bytearray instance representing an integer literal in the\ngiven base.  The literal can be preceded by '+' or '-' and be surrounded\nby whitespace.  The base defaults to 10.  Valid bases are 0 and 2-36.\nBase 0 means to interpret the base from the string as an integer literal.\n>>> int('0b100', base=0)\n4",
+    members: &[
+        ("conjugate", "Returns self, the complex conjugate of any int."),
+        ("bit_length", "bit_length($self, /)\n--\n\nNumber of bits necessary to represent self in binary.\n\n>>> bin(37)\n'0b100101'\n>>> (37).bit_length()\n6"),
+        ("bit_count", "bit_count($self, /)\n--\n\nNumber of ones in the binary representation of the absolute value of self.\n\nAlso known as the population count.\n\n>>> bin(13)\n'0b1101'\n>>> (13).bit_count()\n3"),
+        ("to_bytes", "to_bytes($self, /, length=1, byteorder='big', *, signed=False)\n--\n\nReturn an array of bytes representing an integer.\n\n  length\n    Length of bytes object to use.  An OverflowError is raised if the\n    integer is not representable with the given number of bytes.  Default\n    is length 1.\n  byteorder\n    The byte order used to represent the integer.  If byteorder is 'big',\n    the most significant byte is at the beginning of the byte array.  If\n    byteorder is 'little', the most significant byte is at the end of the\n    byte array.  To request the native byte order of the host system, use\n    `sys.byteorder' as the byte order value.  Default is to use 'big'.\n  signed\n    Determines whether two's complement is used to represent the integer.\n    If signed is False and a negative integer is given, an OverflowError\n    is raised."),
+        ("from_bytes", "from_bytes($type, /, bytes, byteorder='big', *, signed=False)\n--\n\nReturn the integer represented by the given array of bytes.\n\n  bytes\n    Holds the array of bytes to convert.  The argument must either\n    support the buffer protocol or be an iterable object producing bytes.\n    Bytes and bytearray are examples of built-in objects that support the\n    buffer protocol.\n  byteorder\n    The byte order used to represent the integer.  If byteorder is 'big',\n    the most significant byte is at the beginning of the byte array.  If\n    byteorder is 'little', the most significant byte is at the end of the\n    byte array.  To request the native byte order of the host system, use\n    `sys.byteorder' as the byte order value.  Default is to use 'big'.\n  signed\n    Indicates whether two's complement is used to represent the integer."),
+        ("as_integer_ratio", "as_integer_ratio($self, /)\n--\n\nReturn integer ratio.\n\nReturn a pair of integers, whose ratio is exactly equal to the original int\nand with a positive denominator.\n\n>>> (10).as_integer_ratio()\n(10, 1)\n>>> (-10).as_integer_ratio()\n(-10, 1)\n>>> (0).as_integer_ratio()\n(0, 1)"),
+        ("__trunc__", "Truncating an Integral returns itself."),
+        ("__floor__", "Flooring an Integral returns itself."),
+        ("__ceil__", "Ceiling of an Integral returns itself."),
+        ("__round__", "__round__($self, ndigits=<unrepresentable>, /)\n--\n\nRounding an Integral returns itself.\n\nRounding with an ndigits argument also returns an integer."),
+        ("__getnewargs__", "__getnewargs__($self, /)\n--\n\n"),
+        ("__format__", "__format__($self, format_spec, /)\n--\n\n"),
+        ("__sizeof__", "__sizeof__($self, /)\n--\n\nReturns size in memory, in bytes."),
+        ("real", "the real part of a complex number"),
+        ("imag", "the imaginary part of a complex number"),
+        ("numerator", "the numerator of a rational number in lowest terms"),
+        ("denominator", "the denominator of a rational number in lowest terms"),
+    ],
+};
+
 /// Register `int`'s methods.
 pub fn init(vm: &Vm) {
     let t = &vm.types.int;
-    vm.set_type_attr(t, "__doc__", vm.new_str("int([x]) -> integer\nint(x, base=10) -> integer\n\nConvert a number or string to an integer, or return 0 if no arguments\nare given.  If x is a number, return x.__int__().  For floating point\nnumbers, this truncates towards zero.\n\nIf x is not a number or if base is given, then x must be a string,\nbytes, or bytearray instance representing an integer literal in the\ngiven base.  The literal can be preceded by '+' or '-' and be surrounded\nby whitespace.  The base defaults to 10.  Valid bases are 0 and 2-36.\nBase 0 means to interpret the base from the string as an integer literal.\n>>> int('0b100', base=0)\n4"));
     vm.add_staticmethod(t, "__new__", int_new);
     let m: &[(&'static str, crate::args::NativeFn)] = &[
         ("__add__", int_add),
@@ -884,6 +908,7 @@ pub fn init(vm: &Vm) {
     vm.add_getset(t, "imag", get_imag, None);
     vm.add_getset(t, "numerator", get_real, None);
     vm.add_getset(t, "denominator", get_one, None);
+    vm.set_docs(&vm.types.int, &INT_DOCS);
 }
 
 /// `sys.get_int_max_str_digits()` as a native function, for the `sys`

@@ -11,6 +11,7 @@ use super::typeobj::class_of;
 use crate::args::Args;
 use crate::protocol::compare::CompareOp;
 use crate::protocol::repr::ReprGuard;
+use crate::types::descr::TypeDocs;
 use crate::types::iter::PyListIter;
 use crate::{PyObjectRef, PyResult, Vm};
 
@@ -114,19 +115,6 @@ pub(crate) fn length_hint(vm: &Vm, obj: &PyObjectRef, default: usize) -> PyResul
         }
         Err(e) => Err(e),
     }
-}
-
-/// `__class_getitem__`: generic aliases arrive with the typing work; until
-/// then `list[int]` is `list` itself.
-pub(crate) fn class_getitem(vm: &Vm, args: Args) -> PyResult {
-    let pos = args.pos();
-    if pos.len() != 2 {
-        return Err(vm.new_type_error(format!(
-            "__class_getitem__() takes exactly one argument ({} given)",
-            pos.len().saturating_sub(1)
-        )));
-    }
-    Ok(pos[0].clone())
 }
 
 /// The items of `obj` for `PySequence_Fast`: lists and tuples directly,
@@ -870,6 +858,28 @@ fn list_sort_m(vm: &Vm, args: Args) -> PyResult {
     Ok(vm.none.clone())
 }
 
+/// Docstrings of `list` and its methods (CPython's texts).
+pub(crate) const LIST_DOCS: TypeDocs = TypeDocs {
+    doc: "list(iterable=(), /)\n--\n\nBuilt-in mutable sequence.\n\nIf no argument is given, the constructor creates a new empty list.\nThe argument must be an iterable if specified.",
+    members: &[
+        ("__getitem__", "x.__getitem__(y) <==> x[y]"),
+        ("__reversed__", "__reversed__($self, /)\n--\n\nReturn a reverse iterator over the list."),
+        ("__sizeof__", "__sizeof__($self, /)\n--\n\nReturn the size of the list in memory, in bytes."),
+        ("clear", "clear($self, /)\n--\n\nRemove all items from list."),
+        ("copy", "copy($self, /)\n--\n\nReturn a shallow copy of the list."),
+        ("append", "append($self, object, /)\n--\n\nAppend object to the end of the list."),
+        ("insert", "insert($self, index, object, /)\n--\n\nInsert object before index."),
+        ("extend", "extend($self, iterable, /)\n--\n\nExtend list by appending elements from the iterable."),
+        ("pop", "pop($self, index=-1, /)\n--\n\nRemove and return item at index (default last).\n\nRaises IndexError if list is empty or index is out of range."),
+        ("remove", "remove($self, value, /)\n--\n\nRemove first occurrence of value.\n\nRaises ValueError if the value is not present."),
+        ("index", "index($self, value, start=0, stop=sys.maxsize, /)\n--\n\nReturn first index of value.\n\nRaises ValueError if the value is not present."),
+        ("count", "count($self, value, /)\n--\n\nReturn number of occurrences of value."),
+        ("reverse", "reverse($self, /)\n--\n\nReverse *IN PLACE*."),
+        ("sort", "sort($self, /, *, key=None, reverse=False)\n--\n\nSort the list in ascending order and return None.\n\nThe sort is in-place (i.e. the list itself is modified) and stable (i.e. the\norder of two equal elements is maintained).\n\nIf a key function is given, apply it once to each list item and sort them,\nascending or descending, according to their function values.\n\nThe reverse flag can be set to sort in descending order."),
+        ("__class_getitem__", "See PEP 585"),
+    ],
+};
+
 pub fn init(vm: &Vm) {
     let t = &vm.types.list;
     vm.add_staticmethod(t, "__new__", list_new);
@@ -906,5 +916,6 @@ pub fn init(vm: &Vm) {
     vm.add_method(t, "copy", list_copy);
     vm.add_method(t, "clear", list_clear);
     vm.add_method(t, "__sizeof__", list_sizeof);
-    vm.add_classmethod(t, "__class_getitem__", class_getitem);
+    vm.add_class_getitem(t);
+    vm.set_docs(&vm.types.list, &LIST_DOCS);
 }

@@ -7,6 +7,7 @@
 //! single-character format (`'i'`, `'d'`, ...; little-endian like the host).
 //! Mirrors (a subset of) CPython 3.11 `Objects/memoryobject.c`.
 
+use crate::types::descr::TypeDocs;
 use std::cell::RefCell;
 
 use crate::args::Args;
@@ -649,6 +650,31 @@ impl<'a> Args<'a> {
     }
 }
 
+/// Docstrings of `memoryview` and its methods (CPython's texts).
+pub(crate) const MEMORYVIEW_DOCS: TypeDocs = TypeDocs {
+    doc: "memoryview(object)\n--\n\nCreate a new memoryview object which references the given object.",
+    members: &[
+        ("release", "release($self, /)\n--\n\nRelease the underlying buffer exposed by the memoryview object."),
+        ("tobytes", "tobytes($self, /, order='C')\n--\n\nReturn the data in the buffer as a byte string.\n\nOrder can be {'C', 'F', 'A'}. When order is 'C' or 'F', the data of the\noriginal array is converted to C or Fortran order. For contiguous views,\n'A' returns an exact copy of the physical memory. In particular, in-memory\nFortran order is preserved. For non-contiguous views, the data is converted\nto C first. order=None is the same as order='C'."),
+        ("hex", "hex($self, /, sep=<unrepresentable>, bytes_per_sep=1)\n--\n\nReturn the data in the buffer as a str of hexadecimal numbers.\n\n  sep\n    An optional single character or byte to separate hex bytes.\n  bytes_per_sep\n    How many bytes between separators.  Positive values count from the\n    right, negative values count from the left.\n\nExample:\n>>> value = memoryview(b'\\xb9\\x01\\xef')\n>>> value.hex()\n'b901ef'\n>>> value.hex(':')\n'b9:01:ef'\n>>> value.hex(':', 2)\n'b9:01ef'\n>>> value.hex(':', -2)\n'b901:ef'"),
+        ("tolist", "tolist($self, /)\n--\n\nReturn the data in the buffer as a list of elements."),
+        ("cast", "cast($self, /, format, shape=<unrepresentable>)\n--\n\nCast a memoryview to a new format or shape."),
+        ("toreadonly", "toreadonly($self, /)\n--\n\nReturn a readonly version of the memoryview."),
+        ("obj", "The underlying object of the memoryview."),
+        ("nbytes", "The amount of space in bytes that the array would use in\n a contiguous representation."),
+        ("readonly", "A bool indicating whether the memory is read only."),
+        ("itemsize", "The size in bytes of each element of the memoryview."),
+        ("format", "A string containing the format (in struct module style)\n for each element in the view."),
+        ("ndim", "An integer indicating how many dimensions of a multi-dimensional\n array the memory represents."),
+        ("shape", "A tuple of ndim integers giving the shape of the memory\n as an N-dimensional array."),
+        ("strides", "A tuple of ndim integers giving the size in bytes to access\n each element for each dimension of the array."),
+        ("suboffsets", "A tuple of integers used internally for PIL-style arrays."),
+        ("c_contiguous", "A bool indicating whether the memory is C contiguous."),
+        ("f_contiguous", "A bool indicating whether the memory is Fortran contiguous."),
+        ("contiguous", "A bool indicating whether the memory is contiguous."),
+    ],
+};
+
 /// Register memoryview's methods.
 pub fn init(vm: &Vm) {
     let t = &vm.types.memoryview;
@@ -682,4 +708,5 @@ pub fn init(vm: &Vm) {
     vm.add_getset(t, "contiguous", get_contiguous, None);
     vm.add_getset(t, "c_contiguous", get_contiguous, None);
     vm.add_getset(t, "f_contiguous", get_contiguous, None);
+    vm.set_docs(&vm.types.memoryview, &MEMORYVIEW_DOCS);
 }

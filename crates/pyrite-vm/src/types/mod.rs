@@ -5,6 +5,7 @@
 //! its `__dict__` as native method descriptors; the eval loop's fast paths
 //! check payload kinds directly and fall back to the dunder protocol.
 
+pub mod asyncgen;
 pub mod basic_methods;
 pub mod bool;
 pub mod bool_methods;
@@ -15,6 +16,7 @@ pub mod bytes_methods;
 pub mod bytes_ops;
 pub mod cell;
 pub mod class;
+pub mod class_bases;
 pub mod code;
 pub mod code_extra;
 pub mod complex;
@@ -34,6 +36,7 @@ pub mod function;
 pub mod function_methods;
 pub mod generator;
 pub mod generator_methods;
+pub mod genericalias;
 pub mod instance_values;
 pub mod int;
 pub mod int_methods;
@@ -61,6 +64,7 @@ pub mod set;
 pub mod set_methods;
 pub mod slice;
 pub mod slice_methods;
+pub mod slot_docs;
 pub mod str;
 pub mod str_case;
 pub mod str_format;
@@ -90,9 +94,11 @@ pub fn init_all(vm: &crate::Vm) {
     function_methods::init(vm);
     descr_methods::init(vm);
     generator_methods::init(vm);
+    asyncgen::init(vm);
     runtime_methods::init(vm);
     code_extra::init(vm);
     union::init(vm);
+    genericalias::init(vm);
     list_methods::init(vm);
     tuple_methods::init(vm);
     dict_methods::init(vm);

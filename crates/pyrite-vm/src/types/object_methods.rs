@@ -2,6 +2,7 @@
 //! instance `__dict__`/`__weakref__` descriptors of heap types.
 //! Mirrors CPython 3.11 `Objects/typeobject.c`.
 
+use crate::types::descr::TypeDocs;
 use std::rc::Rc;
 
 use super::descr::PyGetSetDescr;
@@ -444,6 +445,10 @@ fn type_get_bases(vm: &Vm, o: &PyObjectRef) -> PyResult {
     Ok(vm.new_tuple(get_type(o).ext.bases.borrow().clone()))
 }
 
+fn type_set_bases(vm: &Vm, o: &PyObjectRef, v: Option<PyObjectRef>) -> PyResult<()> {
+    super::class_bases::set_bases(vm, o, v)
+}
+
 fn type_get_base(vm: &Vm, o: &PyObjectRef) -> PyResult {
     Ok(get_type(o)
         .ext
@@ -462,7 +467,12 @@ fn type_get_dict(vm: &Vm, o: &PyObjectRef) -> PyResult {
 
 fn type_get_module(vm: &Vm, o: &PyObjectRef) -> PyResult {
     let t = get_type(o);
+    // A builtin type's own `__module__` entry may be this very descriptor
+    // (`type.__module__`): only a plain value names the module.
     Ok(match t.ext.dict.get_by_str("__module__") {
+        Some(m) if !t.ext.heap && m.downcast_ref::<super::descr::PyGetSetDescr>().is_some() => {
+            vm.new_str("builtins")
+        }
         Some(m) => m,
         None => vm.new_str("builtins"),
     })
@@ -486,8 +496,24 @@ fn type_set_module(vm: &Vm, o: &PyObjectRef, v: Option<PyObjectRef>) -> PyResult
     Ok(())
 }
 
+/// `__text_signature__` of a builtin type, from its doc table.
+fn type_get_text_signature(vm: &Vm, o: &PyObjectRef) -> PyResult {
+    let t = get_type(o);
+    let name = t.ext.name();
+    let short = name.rsplit('.').next().unwrap_or(&name);
+    Ok(match t.ext.doc.get() {
+        Some(raw) if !t.ext.heap => super::descr_methods::doc_part(vm, short, Some(raw), true),
+        _ => vm.none.clone(),
+    })
+}
+
 fn type_get_doc(vm: &Vm, o: &PyObjectRef) -> PyResult {
     let t = get_type(o);
+    if let Some(raw) = t.ext.doc.get().filter(|_| !t.ext.heap) {
+        let name = t.ext.name();
+        let short = name.rsplit('.').next().unwrap_or(&name);
+        return Ok(super::descr_methods::doc_part(vm, short, Some(raw), false));
+    }
     match t.ext.dict.get_by_str("__doc__") {
         Some(d) => vm.descr_get(&d, None, o).or(Ok(d)),
         None => Ok(vm.none.clone()),
@@ -622,7 +648,7 @@ impl Vm {
                 get: inst_dict_get,
                 set: Some(inst_dict_set),
                 objclass: cls.clone(),
-                doc: None,
+                doc: std::cell::Cell::new(None),
             },
             &self.types.getset_descriptor,
         )
@@ -636,7 +662,7 @@ impl Vm {
                 get: inst_weakref_get,
                 set: None,
                 objclass: cls.clone(),
-                doc: None,
+                doc: std::cell::Cell::new(None),
             },
             &self.types.getset_descriptor,
         )
@@ -857,6 +883,67 @@ fn super_self_class(vm: &Vm, o: &PyObjectRef) -> PyResult {
         .unwrap_or_else(|| vm.none.clone()))
 }
 
+/// Docstrings of `object` and its methods (CPython's texts).
+pub(crate) const OBJECT_DOCS: TypeDocs = TypeDocs {
+    doc: "object()\n--\n\nThe base class of the class hierarchy.\n\nWhen called, it accepts no arguments and returns a new featureless\ninstance that has no instance attributes and cannot be given any.\n",
+    members: &[
+        ("__reduce_ex__", "__reduce_ex__($self, protocol, /)\n--\n\nHelper for pickle."),
+        ("__reduce__", "__reduce__($self, /)\n--\n\nHelper for pickle."),
+        ("__getstate__", "__getstate__($self, /)\n--\n\nHelper for pickle."),
+        ("__subclasshook__", "Abstract classes can override this to customize issubclass().\n\nThis is invoked early on by abc.ABCMeta.__subclasscheck__().\nIt should return True, False or NotImplemented.  If it returns\nNotImplemented, the normal algorithm is used.  Otherwise, it\noverrides the normal algorithm (and the outcome is cached).\n"),
+        ("__init_subclass__", "This method is called when a class is subclassed.\n\nThe default implementation does nothing. It may be\noverridden to extend subclasses.\n"),
+        ("__format__", "__format__($self, format_spec, /)\n--\n\nDefault object formatter."),
+        ("__sizeof__", "__sizeof__($self, /)\n--\n\nSize of object in memory, in bytes."),
+        ("__dir__", "__dir__($self, /)\n--\n\nDefault dir() implementation."),
+        ("__class__", "the object's class"),
+    ],
+};
+
+/// Docstrings of `type` and its methods (CPython's texts).
+pub(crate) const TYPE_DOCS: TypeDocs = TypeDocs {
+    doc: "type(object) -> the object's type\ntype(name, bases, dict, **kwds) -> a new type",
+    members: &[
+        (
+            "mro",
+            "mro($self, /)\n--\n\nReturn a type's method resolution order.",
+        ),
+        (
+            "__subclasses__",
+            "__subclasses__($self, /)\n--\n\nReturn a list of immediate subclasses.",
+        ),
+        (
+            "__prepare__",
+            "__prepare__() -> dict\nused to create the namespace for the class statement",
+        ),
+        (
+            "__instancecheck__",
+            "__instancecheck__($self, instance, /)\n--\n\nCheck if an object is an instance.",
+        ),
+        (
+            "__subclasscheck__",
+            "__subclasscheck__($self, subclass, /)\n--\n\nCheck if a class is a subclass.",
+        ),
+        (
+            "__dir__",
+            "__dir__($self, /)\n--\n\nSpecialized __dir__ implementation for types.",
+        ),
+        (
+            "__sizeof__",
+            "__sizeof__($self, /)\n--\n\nReturn memory consumption of the type object.",
+        ),
+    ],
+};
+
+/// Docstrings of `super` and its methods (CPython's texts).
+pub(crate) const SUPER_DOCS: TypeDocs = TypeDocs {
+    doc: "super() -> same as super(__class__, <first argument>)\nsuper(type) -> unbound super object\nsuper(type, obj) -> bound super object; requires isinstance(obj, type)\nsuper(type, type2) -> bound super object; requires issubclass(type2, type)\nTypical use to call a cooperative superclass method:\nclass C(B):\n    def meth(self, arg):\n        super().meth(arg)\nThis works for class methods too:\nclass C(B):\n    @classmethod\n    def cmeth(cls, arg):\n        super().cmeth(arg)\n",
+    members: &[
+        ("__thisclass__", "the class invoking super()"),
+        ("__self__", "the instance invoking super(); may be None"),
+        ("__self_class__", "the type of the instance invoking super(); may be None"),
+    ],
+};
+
 /// Register `object`, `type` and `super` methods.
 pub fn init(vm: &Vm) {
     let o = &vm.types.object;
@@ -880,7 +967,6 @@ pub fn init(vm: &Vm) {
     super::object_reduce::init(vm);
     vm.add_method(o, "__sizeof__", object_sizeof);
     vm.add_getset(o, "__class__", object_class_get, Some(object_class_set));
-    vm.set_type_attr(o, "__doc__", vm.new_str("The base class of the class hierarchy.\n\nWhen called, it accepts no arguments and returns a new featureless\ninstance that has no instance attributes and cannot be given any.\n"));
 
     let t = &vm.types.type_;
     vm.add_staticmethod(t, "__new__", super::class::type_new);
@@ -904,11 +990,12 @@ pub fn init(vm: &Vm) {
         Some(type_set_qualname),
     );
     vm.add_getset(t, "__mro__", type_get_mro, None);
-    vm.add_getset(t, "__bases__", type_get_bases, None);
+    vm.add_getset(t, "__bases__", type_get_bases, Some(type_set_bases));
     vm.add_getset(t, "__base__", type_get_base, None);
     vm.add_getset(t, "__dict__", type_get_dict, None);
     vm.add_getset(t, "__module__", type_get_module, Some(type_set_module));
     vm.add_getset(t, "__doc__", type_get_doc, Some(type_set_doc));
+    vm.add_getset(t, "__text_signature__", type_get_text_signature, None);
     vm.add_getset(
         t,
         "__abstractmethods__",
@@ -941,4 +1028,7 @@ pub fn init(vm: &Vm) {
     vm.add_getset(s, "__self__", super_self, None);
     vm.add_getset(s, "__self_class__", super_self_class, None);
     let _ = PyTuple::new(Vec::new());
+    vm.set_docs(&vm.types.object, &OBJECT_DOCS);
+    vm.set_docs(&vm.types.type_, &TYPE_DOCS);
+    vm.set_docs(&vm.types.super_, &SUPER_DOCS);
 }

@@ -4,6 +4,7 @@
 //! the bounds allow, big-int iterator otherwise), repr, equality and hash.
 //! Mirrors CPython 3.11 `Objects/rangeobject.c`.
 
+use crate::types::descr::TypeDocs;
 use dashu_int::IBig;
 
 use super::int::{IntVal, PyInt};
@@ -457,6 +458,16 @@ fn get_step(vm: &Vm, o: &PyObjectRef) -> PyResult {
     Ok(as_range(vm, o)?.step.clone())
 }
 
+/// Docstrings of `range` and its methods (CPython's texts).
+pub(crate) const RANGE_DOCS: TypeDocs = TypeDocs {
+    doc: "range(stop) -> range object\nrange(start, stop[, step]) -> range object\n\nReturn an object that produces a sequence of integers from start (inclusive)\nto stop (exclusive) by step.  range(i, j) produces i, i+1, i+2, ..., j-1.\nstart defaults to 0, and stop is omitted!  range(4) produces 0, 1, 2, 3.\nThese are exactly the valid indices for a list of 4 elements.\nWhen step is given, it specifies the increment (or decrement).",
+    members: &[
+        ("__reversed__", "Return a reverse iterator."),
+        ("count", "rangeobject.count(value) -> integer -- return number of occurrences of value"),
+        ("index", "rangeobject.index(value) -> integer -- return index of value.\nRaise ValueError if the value is not present."),
+    ],
+};
+
 pub fn init(vm: &Vm) {
     let t = &vm.types.range;
     vm.add_staticmethod(t, "__new__", range_new);
@@ -476,4 +487,5 @@ pub fn init(vm: &Vm) {
     vm.add_getset(t, "start", get_start, None);
     vm.add_getset(t, "stop", get_stop, None);
     vm.add_getset(t, "step", get_step, None);
+    vm.set_docs(&vm.types.range, &RANGE_DOCS);
 }

@@ -105,6 +105,8 @@ builtin_types! {
     builtin_function: "builtin_function_or_method", function::PyNativeFunction, object, GC | WEAK;
     method_descriptor: "method_descriptor", descr::PyMethodDescr, object, GC;
     classmethod_descriptor: "classmethod_descriptor", descr::PyMethodDescr, object, GC;
+    wrapper_descriptor: "wrapper_descriptor", descr::PyMethodDescr, object, GC;
+    method_wrapper: "method-wrapper", function::PyNativeFunction, object, GC;
     getset_descriptor: "getset_descriptor", descr::PyGetSetDescr, object, GC;
     member_descriptor: "member_descriptor", descr::PyMemberDescr, object, GC;
     classmethod: "classmethod", descr::PyClassMethod, object, GC | DICT;
@@ -116,6 +118,9 @@ builtin_types! {
     generator: "generator", generator::PyGenerator, object, GC | WEAK;
     coroutine: "coroutine", generator::PyGenerator, object, GC | WEAK;
     async_generator: "async_generator", generator::PyGenerator, object, GC | WEAK;
+    async_generator_asend: "async_generator_asend", asyncgen::PyAsyncGenASend, object, GC;
+    async_generator_athrow: "async_generator_athrow", asyncgen::PyAsyncGenAThrow, object, GC;
+    async_generator_wrapped_value: "async_generator_wrapped_value", asyncgen::PyAsyncGenWrapped, object, GC;
     frame: "frame", crate::eval::frame::PyFrameObject, object, GC;
     traceback: "traceback", exceptions::PyTraceback, object, GC;
     iterator: "iterator", iter::PySeqIter, object, GC;
@@ -151,6 +156,7 @@ builtin_types! {
     site_printer: "_Printer", crate::modules::builtins_site::PySiteObject, object, DICT;
     site_helper: "_Helper", crate::modules::builtins_site::PySiteObject, object, DICT;
     union_type: "UnionType", tuple::PyTuple, object, GC;
+    generic_alias: "GenericAlias", genericalias::PyGenericAlias, object, GC;
     simple_namespace: "SimpleNamespace", object::PyInstance, object, GC | DICT;
     version_info: "version_info", tuple::PyTuple, tuple, GC;
     base_exception: "BaseException", exceptions::PyBaseException, object, GC | DICT;

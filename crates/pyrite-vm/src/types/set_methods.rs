@@ -4,11 +4,12 @@
 //! Mirrors CPython 3.11 `Objects/setobject.c`.
 
 use super::dict::PyDict;
-use super::list_methods::{arg0, arg1, args_range, class_getitem};
+use super::list_methods::{arg0, arg1, args_range};
 use super::set::{resize_for, PySet};
 use super::typeobj::{class_of, is_subtype, PyTypeRef};
 use crate::args::Args;
 use crate::protocol::repr::ReprGuard;
+use crate::types::descr::TypeDocs;
 use crate::types::iter::PySetIter;
 use crate::{PyObjectRef, PyResult, Vm};
 
@@ -706,6 +707,53 @@ fn set_reduce(vm: &Vm, args: Args) -> PyResult {
     Ok(vm.new_tuple(vec![me.class().clone(), vm.new_tuple(vec![keys]), state]))
 }
 
+/// Docstrings of `set` and its methods (CPython's texts).
+pub(crate) const SET_DOCS: TypeDocs = TypeDocs {
+    doc: "set() -> new empty set object\nset(iterable) -> new set object\n\nBuild an unordered collection of unique elements.",
+    members: &[
+        ("__contains__", "x.__contains__(y) <==> y in x."),
+        ("add", "Add an element to a set.\n\nThis has no effect if the element is already present."),
+        ("clear", "Remove all elements from this set."),
+        ("copy", "Return a shallow copy of a set."),
+        ("discard", "Remove an element from a set if it is a member.\n\nUnlike set.remove(), the discard() method does not raise\nan exception when an element is missing from the set."),
+        ("difference", "Return the difference of two or more sets as a new set.\n\n(i.e. all elements that are in this set but not the others.)"),
+        ("difference_update", "Remove all elements of another set from this set."),
+        ("intersection", "Return the intersection of two sets as a new set.\n\n(i.e. all elements that are in both sets.)"),
+        ("intersection_update", "Update a set with the intersection of itself and another."),
+        ("isdisjoint", "Return True if two sets have a null intersection."),
+        ("issubset", "Report whether another set contains this set."),
+        ("issuperset", "Report whether this set contains another set."),
+        ("pop", "Remove and return an arbitrary set element.\nRaises KeyError if the set is empty."),
+        ("__reduce__", "Return state information for pickling."),
+        ("remove", "Remove an element from a set; it must be a member.\n\nIf the element is not a member, raise a KeyError."),
+        ("__sizeof__", "S.__sizeof__() -> size of S in memory, in bytes"),
+        ("symmetric_difference", "Return the symmetric difference of two sets as a new set.\n\n(i.e. all elements that are in exactly one of the sets.)"),
+        ("symmetric_difference_update", "Update a set with the symmetric difference of itself and another."),
+        ("union", "Return the union of sets as a new set.\n\n(i.e. all elements that are in either set.)"),
+        ("update", "Update a set with the union of itself and others."),
+        ("__class_getitem__", "See PEP 585"),
+    ],
+};
+
+/// Docstrings of `frozenset` and its methods (CPython's texts).
+pub(crate) const FROZENSET_DOCS: TypeDocs = TypeDocs {
+    doc: "frozenset() -> empty frozenset object\nfrozenset(iterable) -> frozenset object\n\nBuild an immutable unordered collection of unique elements.",
+    members: &[
+        ("__contains__", "x.__contains__(y) <==> y in x."),
+        ("copy", "Return a shallow copy of a set."),
+        ("difference", "Return the difference of two or more sets as a new set.\n\n(i.e. all elements that are in this set but not the others.)"),
+        ("intersection", "Return the intersection of two sets as a new set.\n\n(i.e. all elements that are in both sets.)"),
+        ("isdisjoint", "Return True if two sets have a null intersection."),
+        ("issubset", "Report whether another set contains this set."),
+        ("issuperset", "Report whether this set contains another set."),
+        ("__reduce__", "Return state information for pickling."),
+        ("__sizeof__", "S.__sizeof__() -> size of S in memory, in bytes"),
+        ("symmetric_difference", "Return the symmetric difference of two sets as a new set.\n\n(i.e. all elements that are in exactly one of the sets.)"),
+        ("union", "Return the union of sets as a new set.\n\n(i.e. all elements that are in either set.)"),
+        ("__class_getitem__", "See PEP 585"),
+    ],
+};
+
 pub fn init(vm: &Vm) {
     let shared: &[(&'static str, crate::args::NativeFn)] = &[
         ("__repr__", set_repr),
@@ -741,7 +789,7 @@ pub fn init(vm: &Vm) {
         for (name, f) in shared {
             vm.add_method(t, name, *f);
         }
-        vm.add_classmethod(t, "__class_getitem__", class_getitem);
+        vm.add_class_getitem(t);
     }
     let s = &vm.types.set;
     vm.add_staticmethod(s, "__new__", set_new);
@@ -767,4 +815,6 @@ pub fn init(vm: &Vm) {
     let f = &vm.types.frozenset;
     vm.add_staticmethod(f, "__new__", frozenset_new);
     vm.add_method(f, "__hash__", frozenset_hash);
+    vm.set_docs(&vm.types.set, &SET_DOCS);
+    vm.set_docs(&vm.types.frozenset, &FROZENSET_DOCS);
 }

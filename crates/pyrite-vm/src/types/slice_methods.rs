@@ -10,6 +10,7 @@ use super::slice::PySlice;
 use super::typeobj::class_of;
 use crate::args::Args;
 use crate::protocol::compare::CompareOp;
+use crate::types::descr::TypeDocs;
 use crate::{PyObjectRef, PyResult, Vm};
 
 fn as_slice<'a>(vm: &Vm, o: &'a PyObjectRef) -> PyResult<&'a PySlice> {
@@ -123,6 +124,15 @@ fn get_step(vm: &Vm, o: &PyObjectRef) -> PyResult {
     Ok(as_slice(vm, o)?.step.clone())
 }
 
+/// Docstrings of `slice` and its methods (CPython's texts).
+pub(crate) const SLICE_DOCS: TypeDocs = TypeDocs {
+    doc: "slice(stop)\nslice(start, stop[, step])\n\nCreate a slice object.  This is used for extended slicing (e.g. a[0:10:2]).",
+    members: &[
+        ("indices", "S.indices(len) -> (start, stop, stride)\n\nAssuming a sequence of length len, calculate the start and stop\nindices, and the stride length of the extended slice described by\nS. Out of bounds indices are clipped in a manner consistent with the\nhandling of normal slices."),
+        ("__reduce__", "Return state information for pickling."),
+    ],
+};
+
 pub fn init(vm: &Vm) {
     let t = &vm.types.slice;
     vm.add_staticmethod(t, "__new__", slice_new);
@@ -139,4 +149,5 @@ pub fn init(vm: &Vm) {
     vm.add_getset(t, "start", get_start, None);
     vm.add_getset(t, "stop", get_stop, None);
     vm.add_getset(t, "step", get_step, None);
+    vm.set_docs(&vm.types.slice, &SLICE_DOCS);
 }

@@ -3,8 +3,8 @@
 //! slicing, `count`/`index`. Mirrors CPython 3.11 `Objects/tupleobject.c`.
 
 use super::list_methods::{
-    arg0, arg1, args_range, class_getitem, index_bound, norm_index, repeat_count, repeat_items,
-    seq_richcompare, slice_items, subscript_index,
+    arg0, arg1, args_range, index_bound, norm_index, repeat_count, repeat_items, seq_richcompare,
+    slice_items, subscript_index,
 };
 use super::slice::PySlice;
 use super::tuple::PyTuple;
@@ -13,6 +13,7 @@ use crate::args::Args;
 use crate::protocol::compare::CompareOp;
 use crate::protocol::hash::TupleHasher;
 use crate::protocol::repr::ReprGuard;
+use crate::types::descr::TypeDocs;
 use crate::types::iter::PyTupleIter;
 use crate::{PyObjectRef, PyResult, Vm};
 
@@ -232,6 +233,17 @@ fn tuple_sizeof(vm: &Vm, args: Args) -> PyResult {
     Ok(vm.new_int(24 + 8 * as_tuple(vm, me)?.len() as i64))
 }
 
+/// Docstrings of `tuple` and its methods (CPython's texts).
+pub(crate) const TUPLE_DOCS: TypeDocs = TypeDocs {
+    doc: "tuple(iterable=(), /)\n--\n\nBuilt-in immutable sequence.\n\nIf no argument is given, the constructor returns an empty tuple.\nIf iterable is specified the tuple is initialized from iterable's items.\n\nIf the argument is a tuple, the return value is the same object.",
+    members: &[
+        ("__getnewargs__", "__getnewargs__($self, /)\n--\n\n"),
+        ("index", "index($self, value, start=0, stop=sys.maxsize, /)\n--\n\nReturn first index of value.\n\nRaises ValueError if the value is not present."),
+        ("count", "count($self, value, /)\n--\n\nReturn number of occurrences of value."),
+        ("__class_getitem__", "See PEP 585"),
+    ],
+};
+
 pub fn init(vm: &Vm) {
     let t = &vm.types.tuple;
     vm.add_staticmethod(t, "__new__", tuple_new);
@@ -254,5 +266,6 @@ pub fn init(vm: &Vm) {
     vm.add_method(t, "index", tuple_index);
     vm.add_method(t, "__getnewargs__", tuple_getnewargs);
     vm.add_method(t, "__sizeof__", tuple_sizeof);
-    vm.add_classmethod(t, "__class_getitem__", class_getitem);
+    vm.add_class_getitem(t);
+    vm.set_docs(&vm.types.tuple, &TUPLE_DOCS);
 }

@@ -79,6 +79,9 @@ pub struct PyType {
     /// Native `__setattr__`/`__delattr__` hook of builtin types that
     /// forward attribute stores (weak proxies); not inherited.
     pub setattro: Cell<Option<Setattro>>,
+    /// Docstring of a builtin type in CPython's internal form (from its
+    /// doc table): gives `__doc__` and `__text_signature__`.
+    pub doc: Cell<Option<&'static str>>,
     /// Lookup cache: (epoch it is valid for, direct-mapped entries keyed by
     /// the name object's address). Holds the name, so an address cannot be
     /// reused by another string while cached.
@@ -209,6 +212,7 @@ impl PyType {
             subclasses: RefCell::new(Vec::new()),
             getattro: Cell::new(None),
             setattro: Cell::new(None),
+            doc: Cell::new(None),
             cache: RefCell::new((0, Box::new([]))),
         }
     }

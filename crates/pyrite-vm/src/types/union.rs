@@ -2,32 +2,50 @@
 //! in `isinstance`/`issubclass` and annotations.
 //! Mirrors CPython 3.11 `Objects/unionobject.c`.
 
+use super::genericalias::PyGenericAlias;
 use super::tuple::PyTuple;
 use super::typeobj::as_type;
 use crate::args::Args;
 use crate::{PyObjectRef, PyResult, Vm};
 
 fn is_unionable(vm: &Vm, o: &PyObjectRef) -> bool {
-    o.is(&vm.none) || as_type(o).is_some() || o.class().is(vm.types.union_type.as_object())
+    o.is(&vm.none)
+        || as_type(o).is_some()
+        || o.downcast_ref::<PyGenericAlias>().is_some()
+        || o.class().is(vm.types.union_type.as_object())
 }
 
-fn flatten(vm: &Vm, o: &PyObjectRef, out: &mut Vec<PyObjectRef>) {
+/// Union members are deduplicated by identity, generic aliases by equality
+/// (`list[int] | list[int]` has one member).
+fn is_same(vm: &Vm, a: &PyObjectRef, b: &PyObjectRef) -> PyResult<bool> {
+    if a.downcast_ref::<PyGenericAlias>().is_some() && b.downcast_ref::<PyGenericAlias>().is_some()
+    {
+        return vm.eq_bool(a, b);
+    }
+    Ok(a.is(b))
+}
+
+fn flatten(vm: &Vm, o: &PyObjectRef, out: &mut Vec<PyObjectRef>) -> PyResult<()> {
     if o.class().is(vm.types.union_type.as_object()) {
         if let Some(t) = o.downcast_ref::<PyTuple>() {
             for a in t.items.iter() {
-                flatten(vm, a, out);
+                flatten(vm, a, out)?;
             }
         }
-        return;
+        return Ok(());
     }
     let o = if o.is(&vm.none) {
         vm.types.none_type.as_object().clone()
     } else {
         o.clone()
     };
-    if !out.iter().any(|x| x.is(&o)) {
-        out.push(o);
+    for x in out.iter() {
+        if is_same(vm, x, &o)? {
+            return Ok(());
+        }
     }
+    out.push(o);
+    Ok(())
 }
 
 /// `a | b` for classes and unions.
@@ -36,8 +54,8 @@ pub fn make_union(vm: &Vm, a: &PyObjectRef, b: &PyObjectRef) -> PyResult {
         return Ok(vm.not_implemented.clone());
     }
     let mut args = Vec::new();
-    flatten(vm, a, &mut args);
-    flatten(vm, b, &mut args);
+    flatten(vm, a, &mut args)?;
+    flatten(vm, b, &mut args)?;
     if args.len() == 1 {
         return Ok(args.pop().expect("one"));
     }
@@ -70,20 +88,8 @@ fn union_repr(vm: &Vm, args: Args) -> PyResult {
     for a in items(o) {
         if a.is(vm.types.none_type.as_object()) {
             parts.push("None".to_string());
-        } else if let Some(t) = as_type(&a) {
-            let m = t
-                .ext
-                .dict
-                .get_by_str("__module__")
-                .map(|m| vm.str_string(&m))
-                .transpose()?;
-            let q = t.ext.qualname.borrow().to_string();
-            parts.push(match m.as_deref() {
-                Some("builtins") | None => q,
-                Some(m) => format!("{m}.{q}"),
-            });
         } else {
-            parts.push(vm.repr_string(&a)?);
+            parts.push(super::genericalias::repr_item(vm, &a)?);
         }
     }
     Ok(vm.new_str(parts.join(" | ")))
@@ -109,22 +115,48 @@ fn union_subclasscheck(vm: &Vm, args: Args) -> PyResult {
     Ok(vm.false_.clone())
 }
 
+/// Unions compare as sets of their members.
 fn union_eq(vm: &Vm, args: Args) -> PyResult {
     let [a, b] = args.exact::<2>(vm, "__eq__")?;
     if !b.class().is(vm.types.union_type.as_object()) {
         return Ok(vm.not_implemented.clone());
     }
-    let (x, y) = (items(a), items(b));
-    Ok(vm.new_bool(x.len() == y.len() && x.iter().all(|i| y.iter().any(|j| j.is(i)))))
+    let x = frozen_members(vm, a)?;
+    let y = frozen_members(vm, b)?;
+    Ok(vm.new_bool(vm.eq_bool(&x, &y)?))
+}
+
+fn frozen_members(vm: &Vm, u: &PyObjectRef) -> PyResult {
+    let fs = vm.types.frozenset.as_object().clone();
+    vm.call(&fs, &[vm.new_tuple(items(u))])
 }
 
 fn union_hash(vm: &Vm, args: Args) -> PyResult {
     let [a] = args.exact::<1>(vm, "__hash__")?;
-    let mut h: i64 = 0x345678;
-    for i in items(a) {
-        h ^= crate::protocol::hash::hash_pointer(i.id());
+    let h = vm.hash(&frozen_members(vm, a)?)?;
+    Ok(vm.new_int(h))
+}
+
+/// Type variables among the members (`list[T] | None` has `(T,)`).
+fn union_parameters(vm: &Vm, o: &PyObjectRef) -> PyResult {
+    Ok(vm.new_tuple(super::genericalias::make_parameters(vm, &items(o))?))
+}
+
+/// `(list[T] | None)[int]`: substitute, then rebuild with `|`.
+fn union_getitem(vm: &Vm, args: Args) -> PyResult {
+    let [u, item] = args.exact::<2>(vm, "__getitem__")?;
+    let members = items(u);
+    let params = super::genericalias::make_parameters(vm, &members)?;
+    let new = super::genericalias::subs_parameters(vm, u, &members, &params, item)?;
+    let mut it = new.into_iter();
+    let Some(mut res) = it.next() else {
+        return Ok(vm.alloc(PyTuple::new(Vec::new()), &vm.types.union_type));
+    };
+    for a in it {
+        // NB_OR (index 7 of `protocol::number::BINOPS`).
+        res = vm.binary_op(&res, &a, 7)?;
     }
-    Ok(vm.new_int(if h == -1 { -2 } else { h }))
+    Ok(res)
 }
 
 fn type_or(vm: &Vm, args: Args) -> PyResult {
@@ -147,6 +179,8 @@ pub fn init(vm: &Vm) {
     vm.add_method(u, "__eq__", union_eq);
     vm.add_method(u, "__hash__", union_hash);
     vm.add_getset(u, "__args__", union_args, None);
+    vm.add_getset(u, "__parameters__", union_parameters, None);
+    vm.add_method(u, "__getitem__", union_getitem);
     vm.set_type_attr(u, "__module__", vm.new_str("types"));
     vm.add_method(&vm.types.type_, "__or__", type_or);
     vm.add_method(&vm.types.type_, "__ror__", type_ror);

@@ -243,10 +243,6 @@ fn ref_callback(vm: &Vm, o: &PyObjectRef) -> PyResult {
     Ok(cb.unwrap_or_else(|| vm.none.clone()))
 }
 
-fn ref_class_getitem(_vm: &Vm, args: Args) -> PyResult {
-    Ok(args.pos()[0].clone())
-}
-
 // ----- proxies ----------------------------------------------------------
 
 /// The referent of a proxy, or `ReferenceError`.
@@ -461,7 +457,7 @@ pub fn init(vm: &Vm) {
     vm.add_method(r, "__ne__", ref_ne);
     vm.add_method(r, "__repr__", ref_repr);
     vm.add_getset(r, "__callback__", ref_callback, None);
-    vm.add_classmethod(r, "__class_getitem__", ref_class_getitem);
+    vm.add_class_getitem(r);
     for t in [
         &vm.types.weakref,
         &vm.types.weakproxy,

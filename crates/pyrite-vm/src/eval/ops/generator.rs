@@ -49,6 +49,8 @@ pub fn make_generator(vm: &Vm, frame: Box<Frame>) -> PyObjectRef {
             qualname: qualname.into(),
             code,
             exc_state: None.into(),
+            running_async: false.into(),
+            closed: false.into(),
         },
         ty,
     )
@@ -307,15 +309,24 @@ pub fn send(vm: &Vm, f: &mut Frame, jump: u32) -> PyResult<()> {
             Err(e) => Err(e),
         }
     } else if v.is(&vm.none) {
-        match vm.next(&receiver) {
-            Ok(Some(y)) => Ok(y),
-            Ok(None) => {
-                f.pop();
-                f.push(vm.none.clone());
-                f.pc += jump as usize;
-                return Ok(());
+        // `__next__` directly: its StopIteration carries the result of the
+        // delegation (an awaitable's return value).
+        if let Some(r) = vm
+            .call_special(&receiver, &vm.names.__next__, &[])
+            .transpose()
+        {
+            r
+        } else {
+            match vm.next(&receiver) {
+                Ok(Some(y)) => Ok(y),
+                Ok(None) => {
+                    f.pop();
+                    f.push(vm.none.clone());
+                    f.pc += jump as usize;
+                    return Ok(());
+                }
+                Err(e) => Err(e),
             }
-            Err(e) => Err(e),
         }
     } else {
         vm.call_method(&receiver, "send", &[v])

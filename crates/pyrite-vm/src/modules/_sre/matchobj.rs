@@ -2,7 +2,7 @@
 //! Mirrors CPython 3.11 `Modules/_sre/sre.c` (`match_*`).
 
 use super::engine::{SreChar, State};
-use super::pattern::{class_getitem, truncate, wrong_span, Pattern};
+use super::pattern::{truncate, wrong_span, Pattern};
 use super::Subject;
 use crate::args::Args;
 use crate::modules::type_cache::{native_type, GC};
@@ -329,7 +329,7 @@ fn g_regs(vm: &Vm, o: &PyObjectRef) -> PyResult {
 
 fn init(vm: &Vm, t: &PyTypeRef) {
     vm.add_staticmethod(t, "__new__", no_new);
-    let methods: [(&'static str, crate::args::NativeFn); 12] = [
+    let methods: [(&'static str, crate::args::NativeFn); 11] = [
         ("group", m_group),
         ("__getitem__", m_getitem),
         ("groups", m_groups),
@@ -341,15 +341,11 @@ fn init(vm: &Vm, t: &PyTypeRef) {
         ("__repr__", m_repr),
         ("__copy__", m_copy),
         ("__deepcopy__", m_deepcopy),
-        ("__class_getitem__", class_getitem),
     ];
     for (name, f) in methods {
-        if name == "__class_getitem__" {
-            vm.add_classmethod(t, name, f);
-        } else {
-            vm.add_method(t, name, f);
-        }
+        vm.add_method(t, name, f);
     }
+    vm.add_class_getitem(t);
     vm.add_getset(t, "string", g_string, Some(super::readonly));
     vm.add_getset(t, "re", g_re, Some(super::readonly));
     vm.add_getset(t, "pos", g_pos, Some(super::readonly));

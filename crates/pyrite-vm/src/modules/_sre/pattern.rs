@@ -569,19 +569,6 @@ fn p_deepcopy(vm: &Vm, args: Args) -> PyResult {
     Ok(o.clone())
 }
 
-pub fn class_getitem(vm: &Vm, args: Args) -> PyResult {
-    let pos = args.pos();
-    let types_mod = vm.import_absolute("types")?;
-    let ga = vm.get_attr_str(&types_mod, "GenericAlias")?;
-    vm.call(
-        &ga,
-        &[
-            pos[0].clone(),
-            pos.get(1).cloned().unwrap_or_else(|| vm.none.clone()),
-        ],
-    )
-}
-
 fn no_new_pattern(vm: &Vm, _args: Args) -> PyResult {
     Err(vm.new_type_error("cannot create 're.Pattern' instances"))
 }
@@ -610,7 +597,7 @@ fn g_groupindex(vm: &Vm, o: &PyObjectRef) -> PyResult {
 
 fn init(vm: &Vm, t: &PyTypeRef) {
     vm.add_staticmethod(t, "__new__", no_new_pattern);
-    let methods: [(&'static str, crate::args::NativeFn); 16] = [
+    let methods: [(&'static str, crate::args::NativeFn); 15] = [
         ("match", p_match),
         ("fullmatch", p_fullmatch),
         ("search", p_search),
@@ -626,14 +613,11 @@ fn init(vm: &Vm, t: &PyTypeRef) {
         ("__hash__", p_hash),
         ("__copy__", p_copy),
         ("__deepcopy__", p_deepcopy),
-        ("__class_getitem__", class_getitem),
     ];
     for (name, f) in methods {
-        match name {
-            "__class_getitem__" => vm.add_classmethod(t, name, f),
-            _ => vm.add_method(t, name, f),
-        }
+        vm.add_method(t, name, f);
     }
+    vm.add_class_getitem(t);
     vm.add_getset(t, "pattern", g_pattern, Some(super::readonly));
     vm.add_getset(t, "flags", g_flags, Some(super::readonly));
     vm.add_getset(t, "groups", g_groups, Some(super::readonly));
