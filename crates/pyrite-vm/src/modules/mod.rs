@@ -13,6 +13,7 @@ pub mod _heapq;
 pub mod _imp;
 pub mod _imp_finder;
 pub mod _io;
+pub mod _json;
 pub mod _opcode;
 pub mod _operator;
 pub mod _random;
@@ -99,6 +100,7 @@ pub fn init(vm: &Vm) -> PyResult<()> {
     vm.register_builtin_module("_thread", _thread::make);
     vm.register_builtin_module("_collections", _collections::make);
     vm.register_builtin_module("_heapq", _heapq::make);
+    vm.register_builtin_module("_json", _json::make);
     vm.register_builtin_module("_sre", _sre::make);
     vm.register_builtin_module("_functools", _functools::make);
     vm.register_builtin_module("_string", _string::make);
