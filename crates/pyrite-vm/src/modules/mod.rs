@@ -8,6 +8,7 @@ pub mod _collections;
 pub mod _collections_defaultdict;
 pub mod _contextvars;
 pub mod _csv;
+pub mod _datetime;
 pub mod _functools;
 pub mod _heapq;
 pub mod _imp;
@@ -101,6 +102,7 @@ pub fn init(vm: &Vm) -> PyResult<()> {
     vm.register_builtin_module("_collections", _collections::make);
     vm.register_builtin_module("_heapq", _heapq::make);
     vm.register_builtin_module("_json", _json::make);
+    vm.register_builtin_module("_datetime", _datetime::make);
     vm.register_builtin_module("_sre", _sre::make);
     vm.register_builtin_module("_functools", _functools::make);
     vm.register_builtin_module("_string", _string::make);
