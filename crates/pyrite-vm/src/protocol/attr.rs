@@ -478,7 +478,7 @@ impl Vm {
             return Err(self.new_type_error(format!(
                 "cannot set '{}' attribute of immutable type '{}'",
                 name_str(name),
-                t.ext.name()
+                crate::types::typeobj::tp_name(t)
             )));
         }
         let key = self.intern_obj(name);

@@ -396,7 +396,7 @@ fn type_set_name(vm: &Vm, o: &PyObjectRef, v: Option<PyObjectRef>) -> PyResult<(
     if !t.ext.heap {
         return Err(vm.new_type_error(format!(
             "cannot set '__name__' attribute of immutable type '{}'",
-            t.ext.name()
+            super::typeobj::tp_name(t)
         )));
     }
     match v.as_ref().and_then(|v| v.downcast_ref::<PyStr>()) {
@@ -464,7 +464,7 @@ fn type_set_module(vm: &Vm, o: &PyObjectRef, v: Option<PyObjectRef>) -> PyResult
     if !t.ext.heap {
         return Err(vm.new_type_error(format!(
             "cannot set '__module__' attribute of immutable type '{}'",
-            t.ext.name()
+            super::typeobj::tp_name(t)
         )));
     }
     match v {
@@ -526,7 +526,7 @@ fn type_set_annotations(vm: &Vm, o: &PyObjectRef, v: Option<PyObjectRef>) -> PyR
     if !t.ext.heap {
         return Err(vm.new_type_error(format!(
             "cannot set '__annotations__' attribute of immutable type '{}'",
-            t.ext.name()
+            super::typeobj::tp_name(t)
         )));
     }
     match v {

@@ -175,7 +175,7 @@ fn c_fromisoformat(vm: &Vm, args: Args) -> PyResult {
             .map(|r| vm.new_value_error(format!("Invalid isoformat string: {r}")))
             .unwrap_or_else(|e| e)
     };
-    let b = text.as_str().as_bytes();
+    let b = &iso::iso_bytes(text.as_str())[..];
     let ymd = if matches!(b.len(), 7 | 8 | 10) {
         iso::parse_date(b, b.len())
     } else {
@@ -363,7 +363,7 @@ fn add_days(vm: &Vm, p: &Dt, cls: &PyObjectRef, days: i64) -> PyResult {
 
 fn m_radd(vm: &Vm, args: Args) -> PyResult {
     match args.pos() {
-        [a, b] => m_add(vm, Args::positional(&[b.clone(), a.clone()])),
+        [_, _] => m_add(vm, args),
         _ => not_impl(vm),
     }
 }

@@ -356,7 +356,7 @@ fn c_fromisoformat(vm: &Vm, args: Args) -> PyResult {
     let bad = || -> PyResult {
         Err(vm.new_value_error(format!("Invalid isoformat string: {}", vm.repr_string(s)?)))
     };
-    let b = text.as_str().as_bytes();
+    let b = &iso::iso_bytes(text.as_str())[..];
     let Some(sep) = iso::find_sep(b) else {
         return bad();
     };

@@ -6,6 +6,15 @@ use super::tz::{call_tzname, call_utcoffset};
 use super::{is_leap, iso_week1_monday, ord_to_ymd, ymd_to_ord};
 use crate::{PyObjectRef, PyResult, Vm};
 
+/// The text with each non-ASCII character as one 0xFF byte: positions are
+/// then code-point indices (a non-ASCII separator is one character), and
+/// 0xFF matches no digit or delimiter.
+pub(crate) fn iso_bytes(s: &str) -> Vec<u8> {
+    s.chars()
+        .map(|c| if c.is_ascii() { c as u8 } else { 0xff })
+        .collect()
+}
+
 /// The byte at `i`, or NUL past the end (the C parser reads the
 /// terminator there).
 fn at(b: &[u8], i: usize) -> u8 {

@@ -231,7 +231,8 @@ fn c_fromisoformat(vm: &Vm, args: Args) -> PyResult {
     let Some(text) = s.downcast_ref::<PyStr>() else {
         return Err(vm.new_type_error("fromisoformat: argument must be str"));
     };
-    let mut b = text.as_str().as_bytes();
+    let owned = super::iso::iso_bytes(text.as_str());
+    let mut b = &owned[..];
     if b.first() == Some(&b'T') {
         b = &b[1..];
     }
