@@ -177,3 +177,24 @@ except (TypeError, AttributeError) as e:
     print(type(e).__name__)
 import calendar
 print(calendar.timegm(a.utctimetuple()), calendar.monthrange(2024, 2), sorted({d: 1, D(2024, 2, 29): 2, DT(2024, 2, 29): 3}.values()))
+class FoldTZ(dt.tzinfo):
+    """Offset -4h, or -5h from 01:00 (fold=1) on Nov 1, 2020 onwards."""
+    def utcoffset(self, d):
+        n = d.replace(tzinfo=None, fold=0)
+        if n >= DT(2020, 11, 1, 2) or (n >= DT(2020, 11, 1, 1) and d.fold):
+            return TD(hours=-5)
+        return TD(hours=-4)
+    def dst(self, d):
+        return TD(0)
+    def __repr__(self):
+        return 'FoldTZ()'
+ftz = FoldTZ()
+amb = DT(2020, 11, 1, 1, 30, tzinfo=ftz)
+for v in [amb, amb.replace(fold=1), DT(2020, 11, 1, 3, tzinfo=ftz)]:
+    u = v.astimezone(utc)
+    print(repr(v), u, v == u, v != u, v < u + TD(1), v == v.replace(tzinfo=ftz), hash(v) == hash(v.replace(fold=0)), u.astimezone(ftz) == v)
+try:
+    class BadBase(TZ):
+        pass
+except TypeError as e:
+    print(type(e).__name__, e)

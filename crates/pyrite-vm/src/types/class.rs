@@ -488,6 +488,7 @@ const FINAL_QUALIFIED: &[&str] = &[
     "_contextvars.ContextVar",
     "_contextvars.Context",
     "_contextvars.Token",
+    "datetime.timezone",
 ];
 
 /// Private name mangling (`__x` in class `C` is `_C__x`).

@@ -165,15 +165,23 @@ fn m_cmp(vm: &Vm, args: Args, op: &str) -> PyResult {
     }
     let o1 = offset(vm, a, p)?;
     let o2 = offset(vm, b, q)?;
+    let eq_op = op == "__eq__" || op == "__ne__";
     if o1 == o2 {
-        return Ok(super::cmp_result(vm, raw(p).cmp(&raw(q)), op));
+        let mut c = raw(p).cmp(&raw(q));
+        if eq_op && c == Ordering::Equal && pep495_exception(vm, a, p, o1, b, q, o2)? {
+            c = Ordering::Less;
+        }
+        return Ok(super::cmp_result(vm, c, op));
     }
     if let (Some(x), Some(y)) = (o1, o2) {
         let key = |d: &Dt, o: (i64, i64, i64)| -> i128 {
             let secs = ymd_to_ord(d.y, d.mo, d.d) * 86_400 + d.h * 3600 + d.mi * 60 + d.s;
             secs as i128 * 1_000_000 + d.us as i128 - us_of(o) as i128
         };
-        let c: Ordering = key(p, x).cmp(&key(q, y));
+        let mut c: Ordering = key(p, x).cmp(&key(q, y));
+        if eq_op && c == Ordering::Equal && pep495_exception(vm, a, p, o1, b, q, o2)? {
+            c = Ordering::Less;
+        }
         return Ok(super::cmp_result(vm, c, op));
     }
     match op {
@@ -181,6 +189,33 @@ fn m_cmp(vm: &Vm, args: Args, op: &str) -> PyResult {
         "__ne__" => Ok(vm.true_.clone()),
         _ => Err(vm.new_type_error("can't compare offset-naive and offset-aware datetimes")),
     }
+}
+
+/// The UTC offset `o` would have with its fold flipped.
+fn flip_fold_offset(vm: &Vm, o: &PyObjectRef, p: &Dt) -> PyResult<Option<(i64, i64, i64)>> {
+    let mut q = naive(p);
+    q.tz = p.tz.clone();
+    q.fold = 1 - p.fold;
+    let flipped = vm.try_alloc(q, o.class())?.into_object();
+    let fp = get(vm, &flipped)?;
+    offset(vm, &flipped, fp)
+}
+
+/// PEP 495: an interzone comparison of a time whose offset depends on
+/// fold (a repeated or skipped hour) never finds it equal.
+fn pep495_exception(
+    vm: &Vm,
+    a: &PyObjectRef,
+    p: &Dt,
+    o1: Option<(i64, i64, i64)>,
+    b: &PyObjectRef,
+    q: &Dt,
+    o2: Option<(i64, i64, i64)>,
+) -> PyResult<bool> {
+    if flip_fold_offset(vm, a, p)? != o1 {
+        return Ok(true);
+    }
+    Ok(flip_fold_offset(vm, b, q)? != o2)
 }
 
 fn state(p: &Dt, fold_in_month: bool) -> Vec<u8> {
