@@ -9,6 +9,7 @@ pub mod _collections_defaultdict;
 pub mod _contextvars;
 pub mod _csv;
 pub mod _datetime;
+pub mod _decimal;
 pub mod _functools;
 pub mod _heapq;
 pub mod _imp;
@@ -103,6 +104,7 @@ pub fn init(vm: &Vm) -> PyResult<()> {
     vm.register_builtin_module("_heapq", _heapq::make);
     vm.register_builtin_module("_json", _json::make);
     vm.register_builtin_module("_datetime", _datetime::make);
+    vm.register_builtin_module("_decimal", _decimal::make);
     vm.register_builtin_module("_sre", _sre::make);
     vm.register_builtin_module("_functools", _functools::make);
     vm.register_builtin_module("_string", _string::make);

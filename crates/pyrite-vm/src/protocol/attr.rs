@@ -474,7 +474,7 @@ impl Vm {
                 return self.generic_setattr(cls, name, value);
             }
         }
-        if t.ext.immutable {
+        if t.ext.immutable.get() {
             return Err(self.new_type_error(format!(
                 "cannot set '{}' attribute of immutable type '{}'",
                 name_str(name),

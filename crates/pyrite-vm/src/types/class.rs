@@ -337,8 +337,7 @@ pub fn type_new(vm: &Vm, args: Args) -> PyResult {
         }
     }
     let flags = heap_type_flags(base_flags, want_dict, want_weak);
-    let mut pt = PyType::new(name.as_str(), true);
-    pt.immutable = false;
+    let pt = PyType::new(name.as_str(), true);
     let vtable = base_t.core.vtable();
     pt.getattro.set(base_t.ext.getattro.get());
     let cls = PyObjectRef::new_type_with_vtable(pt, flags, Some(&meta), vtable)
