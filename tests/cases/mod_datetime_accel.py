@@ -198,3 +198,13 @@ try:
         pass
 except TypeError as e:
     print(type(e).__name__, e)
+import datetime as dt
+# keyword-only fold, timestamp rounding, strftime via timetuple()
+for e in ['dt.time(1,2,3,4,None,1)', 'dt.datetime(2020,1,1,1,2,3,4,None,1)', 'dt.time(1).replace(1,2,3,4,None,1)', 'dt.datetime(2020,1,1).replace(2020,1,1,1,2,3,4,None,1)','dt.time(1, fold=1)',
+          'dt.datetime.fromtimestamp(-1e-7, dt.timezone.utc)', 'dt.datetime.utcfromtimestamp(-0.4999995)', 'dt.datetime.utcfromtimestamp(1.0000005)', 'dt.datetime.utcfromtimestamp(-1.0000005)', 'dt.datetime.utcfromtimestamp(1e-6/2*3)', 'dt.datetime.utcfromtimestamp(2.5e-6)']:
+  try: print(e, repr(eval(e)))
+  except Exception as x: print(e, type(x).__name__, x)
+class TT(dt.date):
+    def timetuple(self):
+        return dt.date(2001, 2, 3).timetuple()
+print(TT(2020, 1, 1).strftime('%Y-%m-%d'))

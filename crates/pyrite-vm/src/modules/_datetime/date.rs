@@ -102,25 +102,23 @@ pub(crate) fn timestamp_arg(vm: &Vm, o: &PyObjectRef, us_round: bool) -> PyResul
         if v.is_nan() {
             return Err(vm.new_value_error("Invalid value NaN (not a number)"));
         }
+        // C's `_PyTime_DoubleToDenominator`: split at the truncation, round
+        // the fraction's microseconds half to even, then carry.
         let (mut secs, mut us) = if us_round {
-            let fl = v.floor();
-            let frac = v - fl;
-            let mut us = (frac * 1e6).round_ties_even();
-            let mut s = fl;
-            if us >= 1e6 {
-                us -= 1e6;
-                s += 1.0;
-            }
-            (s, us)
+            let ip = v.trunc();
+            (ip, ((v - ip) * 1e6).round_ties_even())
         } else {
             (v.floor(), 0.0)
         };
-        if !(-9.2e18..9.2e18).contains(&secs) {
-            return Err(vm.new_overflow_error("timestamp out of range for platform time_t"));
-        }
-        if us < 0.0 {
+        if us >= 1e6 {
+            us -= 1e6;
+            secs += 1.0;
+        } else if us < 0.0 {
             us += 1e6;
             secs -= 1.0;
+        }
+        if !(-9.223_372_036_854_776e18..9.223_372_036_854_776e18).contains(&secs) {
+            return Err(vm.new_overflow_error("timestamp out of range for platform time_t"));
         }
         return Ok((secs as i64, us as i64));
     }
@@ -257,7 +255,8 @@ fn m_strftime(vm: &Vm, args: Args) -> PyResult {
             vm.type_name(f)
         )));
     };
-    let tt = struct_time(vm, &date_payload(p.y, p.mo, p.d), -1)?;
+    let _ = p;
+    let tt = vm.call_method(&args.pos()[0], "timetuple", &[])?;
     iso::wrap_strftime(vm, fs.as_str(), tt, None, &vm.none, 0)
 }
 

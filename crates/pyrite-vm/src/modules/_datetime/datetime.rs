@@ -110,7 +110,7 @@ fn datetime_new(vm: &Vm, args: Args) -> PyResult {
             return Ok(vm.try_alloc(p, cls)?.into_object());
         }
     }
-    let v = parse(vm, &a, None, DT_NAMES, 3)?;
+    let v = super::parse_kw(vm, &a, None, DT_NAMES, 3, 8)?;
     let mut f = [0i64; 7];
     for i in 0..7 {
         f[i] = int_or(vm, v[i], 0)?;

@@ -513,7 +513,7 @@ fn m_tzname(vm: &Vm, args: Args) -> PyResult {
 fn m_replace(vm: &Vm, args: Args) -> PyResult {
     let p = me(vm, &args)?;
     let a = args.shift();
-    let v = parse(vm, &a, Some("replace"), DT_NAMES, 0)?;
+    let v = super::parse_kw(vm, &a, Some("replace"), DT_NAMES, 0, 8)?;
     let cur = fields(p);
     let mut f = [0i64; 7];
     for i in 0..7 {

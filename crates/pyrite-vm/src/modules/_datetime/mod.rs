@@ -291,12 +291,32 @@ pub(crate) fn parse<'a, const N: usize>(
     names: [&str; N],
     min: usize,
 ) -> PyResult<[Option<&'a PyObjectRef>; N]> {
+    parse_kw(vm, args, fname, names, min, N)
+}
+
+/// [`parse`] with the parameters from `kwonly` on keyword-only (`$` in
+/// the C format).
+pub(crate) fn parse_kw<'a, const N: usize>(
+    vm: &Vm,
+    args: &Args<'a>,
+    fname: Option<&str>,
+    names: [&str; N],
+    min: usize,
+    kwonly: usize,
+) -> PyResult<[Option<&'a PyObjectRef>; N]> {
     let (fn_, paren) = match fname {
         Some(f) => (f, "()"),
         None => ("function", ""),
     };
     let pos = args.pos();
     let total = args.all.len();
+    if pos.len() > kwonly && kwonly < N {
+        return Err(vm.new_type_error(format!(
+            "{fn_}{paren} takes at most {kwonly} positional argument{} ({} given)",
+            if kwonly == 1 { "" } else { "s" },
+            pos.len()
+        )));
+    }
     if total > N {
         return Err(vm.new_type_error(format!(
             "{fn_}{paren} takes {} {N} argument{} ({total} given)",

@@ -69,12 +69,7 @@ fn time_new(vm: &Vm, args: Args) -> PyResult {
         }
     }
     let names = ["hour", "minute", "second", "microsecond", "tzinfo", "fold"];
-    let v = parse(vm, &a, None, names, 0)?;
-    if let Some(f) = v[5] {
-        if a.pos().len() > 5 {
-            let _ = f;
-        }
-    }
+    let v = super::parse_kw(vm, &a, None, names, 0, 5)?;
     let h = int_or(vm, v[0], 0)?;
     let mi = int_or(vm, v[1], 0)?;
     let s = int_or(vm, v[2], 0)?;
@@ -212,7 +207,7 @@ fn m_replace(vm: &Vm, args: Args) -> PyResult {
     let t = me(vm, &args)?;
     let a = args.shift();
     let names = ["hour", "minute", "second", "microsecond", "tzinfo", "fold"];
-    let v = parse(vm, &a, Some("replace"), names, 0)?;
+    let v = super::parse_kw(vm, &a, Some("replace"), names, 0, 5)?;
     let h = int_or(vm, v[0], t.h)?;
     let mi = int_or(vm, v[1], t.mi)?;
     let s = int_or(vm, v[2], t.s)?;
