@@ -208,3 +208,14 @@ class TT(dt.date):
     def timetuple(self):
         return dt.date(2001, 2, 3).timetuple()
 print(TT(2020, 1, 1).strftime('%Y-%m-%d'))
+# bare descriptor calls raise TypeError (never panic)
+import json.encoder as E, json.scanner as S
+tests = ['dt.date.__new__()', 'dt.timedelta.__new__()', 'dt.datetime.__new__()', 'dt.time.__new__()', 'dt.timezone.__new__()', 'dt.tzinfo.__new__()',
+ 'dt.date.__repr__()', 'dt.date.__add__(dt.date(2020,1,1))', 'dt.timedelta.__add__(dt.timedelta(1))', 'dt.date.__sub__(dt.date(2020,1,1))', 'dt.datetime.__sub__(dt.datetime(2020,1,1))',
+ 'dt.date.__repr__(1)', 'dt.date.__new__(int, 2020, 1, 1)', 'dt.timedelta.__new__(1)', 'E.c_make_encoder.__new__()', 'S.c_make_scanner.__new__()', 'S.c_make_scanner.__call__()',
+ 'dt.date.__reduce__()', 'dt.timezone.__repr__()', 'dt.date.fromordinal.__func__()' ]
+for t in tests:
+    try:
+        print(t, repr(eval(t))[:60])
+    except BaseException as e:
+        print(t, '!!', type(e).__name__)

@@ -68,7 +68,7 @@ fn state_bytes(a: &PyObjectRef, len: usize) -> Option<Vec<u8>> {
 }
 
 fn date_new(vm: &Vm, args: Args) -> PyResult {
-    let cls = &args.pos()[0];
+    let cls = super::new_cls(vm, &args, &ty_date(vm))?;
     let a = args.shift();
     if a.pos().len() == 1 && a.kwnames.is_empty() {
         if let Some(b) = state_bytes(&a.pos()[0], 4) {
@@ -136,7 +136,7 @@ pub(crate) fn local_tm(vm: &Vm, secs: i64) -> PyResult<crate::modules::time_cale
 }
 
 fn c_fromtimestamp(vm: &Vm, args: Args) -> PyResult {
-    let cls = &args.pos()[0];
+    let cls = super::first(vm, &args)?;
     let t = one_arg(vm, &args, "fromtimestamp")?;
     let (secs, _) = timestamp_arg(vm, t, false)?;
     let tm = crate::modules::time_calendar::localtime_tm(secs)
@@ -145,7 +145,7 @@ fn c_fromtimestamp(vm: &Vm, args: Args) -> PyResult {
 }
 
 fn c_today(vm: &Vm, args: Args) -> PyResult {
-    let cls = &args.pos()[0];
+    let cls = super::first(vm, &args)?;
     no_args(vm, &args, "date.today")?;
     let now = super::import_attr(vm, "time", "time")?;
     let t = vm.call(&now, &[])?;
@@ -153,7 +153,7 @@ fn c_today(vm: &Vm, args: Args) -> PyResult {
 }
 
 fn c_fromordinal(vm: &Vm, args: Args) -> PyResult {
-    let cls = &args.pos()[0];
+    let cls = super::first(vm, &args)?;
     let n = int_i(vm, one_arg(vm, &args, "fromordinal")?)?;
     if n < 1 {
         return Err(vm.new_value_error("ordinal must be >= 1"));
@@ -163,7 +163,7 @@ fn c_fromordinal(vm: &Vm, args: Args) -> PyResult {
 }
 
 fn c_fromisoformat(vm: &Vm, args: Args) -> PyResult {
-    let cls = &args.pos()[0];
+    let cls = super::first(vm, &args)?;
     let s = one_arg(vm, &args, "fromisoformat")?;
     let Some(text) = s.downcast_ref::<PyStr>() else {
         return Err(vm.new_type_error("fromisoformat: argument must be str"));
@@ -186,7 +186,7 @@ fn c_fromisoformat(vm: &Vm, args: Args) -> PyResult {
 }
 
 fn c_fromisocalendar(vm: &Vm, args: Args) -> PyResult {
-    let cls = &args.pos()[0];
+    let cls = super::first(vm, &args)?;
     let a = args.shift();
     let [y, w, d] = parse(vm, &a, Some("fromisocalendar"), ["year", "week", "day"], 3)?;
     let y = int_i(vm, y.unwrap_or(&vm.none))?;
@@ -256,12 +256,12 @@ fn m_strftime(vm: &Vm, args: Args) -> PyResult {
         )));
     };
     let _ = p;
-    let tt = vm.call_method(&args.pos()[0], "timetuple", &[])?;
+    let tt = vm.call_method(super::first(vm, &args)?, "timetuple", &[])?;
     iso::wrap_strftime(vm, fs.as_str(), tt, None, &vm.none, 0)
 }
 
 pub(crate) fn m_format(vm: &Vm, args: Args) -> PyResult {
-    let me_ = &args.pos()[0];
+    let me_ = super::first(vm, &args)?;
     let f = one_arg(vm, &args, "__format__")?;
     let Some(fs) = f.downcast_ref::<PyStr>() else {
         return Err(vm.new_type_error(format!(
@@ -282,14 +282,14 @@ fn m_isoformat(vm: &Vm, args: Args) -> PyResult {
 }
 
 fn m_str(vm: &Vm, args: Args) -> PyResult {
-    vm.call_method(&args.pos()[0], "isoformat", &[])
+    vm.call_method(super::first(vm, &args)?, "isoformat", &[])
 }
 
 fn m_repr(vm: &Vm, args: Args) -> PyResult {
     let p = me(vm, &args)?;
     Ok(vm.new_str(format!(
         "{}({}, {}, {})",
-        vm.type_name(&args.pos()[0]),
+        vm.type_name(super::first(vm, &args)?),
         p.y,
         p.mo,
         p.d
@@ -361,17 +361,11 @@ fn add_days(vm: &Vm, p: &Dt, cls: &PyObjectRef, days: i64) -> PyResult {
 }
 
 fn m_radd(vm: &Vm, args: Args) -> PyResult {
-    match args.pos() {
-        [_, _] => m_add(vm, args),
-        _ => not_impl(vm),
-    }
+    m_add(vm, args)
 }
 
 fn m_add(vm: &Vm, args: Args) -> PyResult {
-    let [a, b] = match args.pos() {
-        [a, b] => [a, b],
-        _ => return not_impl(vm),
-    };
+    let [a, b] = super::binop_args(vm, &args)?;
     if as_datetime(a).is_some() || as_datetime(b).is_some() {
         return not_impl(vm);
     }
@@ -382,10 +376,7 @@ fn m_add(vm: &Vm, args: Args) -> PyResult {
 }
 
 fn m_sub(vm: &Vm, args: Args) -> PyResult {
-    let [a, b] = match args.pos() {
-        [a, b] => [a, b],
-        _ => return not_impl(vm),
-    };
+    let [a, b] = super::binop_args(vm, &args)?;
     if as_datetime(a).is_some() || as_datetime(b).is_some() {
         return not_impl(vm);
     }
@@ -496,7 +487,7 @@ fn isocal_items(vm: &Vm, o: &PyObjectRef) -> PyResult<Vec<PyObjectRef>> {
 }
 
 fn isocal_new(vm: &Vm, args: Args) -> PyResult {
-    let cls = &args.pos()[0];
+    let cls = super::new_cls(vm, &args, &super::ty_isocal(vm))?;
     let a = args.shift();
     let [y, w, d] = parse(vm, &a, None, ["year", "week", "weekday"], 3)?;
     let vals: Vec<PyObjectRef> = [y, w, d]
@@ -507,7 +498,7 @@ fn isocal_new(vm: &Vm, args: Args) -> PyResult {
 }
 
 fn isocal_repr(vm: &Vm, args: Args) -> PyResult {
-    let v = isocal_items(vm, &args.pos()[0])?;
+    let v = isocal_items(vm, super::first(vm, &args)?)?;
     Ok(vm.new_str(format!(
         "datetime.IsoCalendarDate(year={}, week={}, weekday={})",
         vm.repr_string(&v[0])?,
@@ -517,7 +508,7 @@ fn isocal_repr(vm: &Vm, args: Args) -> PyResult {
 }
 
 fn isocal_reduce(vm: &Vm, args: Args) -> PyResult {
-    let v = isocal_items(vm, &args.pos()[0])?;
+    let v = isocal_items(vm, super::first(vm, &args)?)?;
     Ok(vm.new_tuple(vec![
         vm.types.tuple.as_object().clone(),
         vm.new_tuple(vec![vm.new_tuple(v)]),

@@ -85,7 +85,7 @@ fn state_bytes(a: &PyObjectRef) -> Option<Vec<u8>> {
 }
 
 fn datetime_new(vm: &Vm, args: Args) -> PyResult {
-    let cls = &args.pos()[0];
+    let cls = super::new_cls(vm, &args, &ty_datetime(vm))?;
     let a = args.shift();
     if (1..=2).contains(&a.pos().len()) && a.kwnames.is_empty() {
         if let Some(b) = state_bytes(&a.pos()[0]) {
@@ -249,7 +249,7 @@ fn tz_arg(vm: &Vm, o: Option<&PyObjectRef>) -> PyResult<Option<PyObjectRef>> {
 }
 
 fn c_fromtimestamp(vm: &Vm, args: Args) -> PyResult {
-    let cls = &args.pos()[0];
+    let cls = super::first(vm, &args)?;
     let a = args.shift();
     let [ts, tz] = parse(vm, &a, Some("fromtimestamp"), ["timestamp", "tz"], 1)?;
     let tz = tz_arg(vm, tz)?;
@@ -259,7 +259,7 @@ fn c_fromtimestamp(vm: &Vm, args: Args) -> PyResult {
 }
 
 fn c_utcfromtimestamp(vm: &Vm, args: Args) -> PyResult {
-    let cls = &args.pos()[0];
+    let cls = super::first(vm, &args)?;
     let ts = one_arg(vm, &args, "utcfromtimestamp")?;
     let (t, us) = timestamp_arg(vm, ts, true)?;
     from_timet(vm, cls, true, t, us, None)
@@ -276,7 +276,7 @@ fn now_timeval(vm: &Vm) -> PyResult<(i64, i64)> {
 }
 
 fn c_now(vm: &Vm, args: Args) -> PyResult {
-    let cls = &args.pos()[0];
+    let cls = super::first(vm, &args)?;
     let a = args.shift();
     let [tz] = parse(vm, &a, Some("now"), ["tz"], 0)?;
     let tz = tz_arg(vm, tz)?;
@@ -286,14 +286,14 @@ fn c_now(vm: &Vm, args: Args) -> PyResult {
 }
 
 fn c_utcnow(vm: &Vm, args: Args) -> PyResult {
-    let cls = &args.pos()[0];
+    let cls = super::first(vm, &args)?;
     super::no_args(vm, &args, "datetime.utcnow")?;
     let (t, us) = now_timeval(vm)?;
     from_timet(vm, cls, true, t, us, None)
 }
 
 fn c_combine(vm: &Vm, args: Args) -> PyResult {
-    let cls = &args.pos()[0];
+    let cls = super::first(vm, &args)?;
     let a = args.shift();
     let [d, t, tz] = parse(vm, &a, Some("combine"), ["date", "time", "tzinfo"], 2)?;
     let (d, t) = (d.unwrap_or(&vm.none), t.unwrap_or(&vm.none));
@@ -323,7 +323,7 @@ fn c_combine(vm: &Vm, args: Args) -> PyResult {
 }
 
 fn c_strptime(vm: &Vm, args: Args) -> PyResult {
-    let cls = &args.pos()[0];
+    let cls = super::first(vm, &args)?;
     let a = args.shift();
     let [s, f] = parse(vm, &a, Some("strptime"), ["string", "format"], 2)?;
     for (i, o) in [s, f].iter().enumerate() {
@@ -348,7 +348,7 @@ fn c_strptime(vm: &Vm, args: Args) -> PyResult {
 }
 
 fn c_fromisoformat(vm: &Vm, args: Args) -> PyResult {
-    let cls = &args.pos()[0];
+    let cls = super::first(vm, &args)?;
     let s = one_arg(vm, &args, "fromisoformat")?;
     let Some(text) = s.downcast_ref::<PyStr>() else {
         return Err(vm.new_type_error("fromisoformat: argument must be str"));

@@ -65,9 +65,7 @@ fn add_delta(vm: &Vm, cls: &PyObjectRef, p: &Dt, d: (i64, i64, i64), factor: i64
 }
 
 fn m_add(vm: &Vm, args: Args) -> PyResult {
-    let Some([a, b]) = two(&args) else {
-        return not_impl(vm);
-    };
+    let [a, b] = super::binop_args(vm, &args)?;
     match (as_datetime(a), as_delta(b)) {
         (Some(p), Some(d)) => add_delta(vm, a.class(), p, (d.d, d.s, d.us), 1),
         _ => not_impl(vm),
@@ -75,26 +73,15 @@ fn m_add(vm: &Vm, args: Args) -> PyResult {
 }
 
 fn m_radd(vm: &Vm, args: Args) -> PyResult {
-    let Some([a, b]) = two(&args) else {
-        return not_impl(vm);
-    };
+    let [a, b] = super::binop_args(vm, &args)?;
     match (as_datetime(a), as_delta(b)) {
         (Some(p), Some(d)) => add_delta(vm, a.class(), p, (d.d, d.s, d.us), 1),
         _ => not_impl(vm),
     }
 }
 
-fn two<'a>(args: &Args<'a>) -> Option<[&'a PyObjectRef; 2]> {
-    match args.pos() {
-        [a, b] => Some([a, b]),
-        _ => None,
-    }
-}
-
 fn m_sub(vm: &Vm, args: Args) -> PyResult {
-    let Some([a, b]) = two(&args) else {
-        return not_impl(vm);
-    };
+    let [a, b] = super::binop_args(vm, &args)?;
     let Some(p) = as_datetime(a) else {
         return not_impl(vm);
     };
@@ -134,9 +121,7 @@ fn m_sub(vm: &Vm, args: Args) -> PyResult {
 /// The naive/aware comparison of C's `datetime_richcompare` (without the
 /// PEP 495 fold exception for zones whose offset depends on fold).
 fn m_cmp(vm: &Vm, args: Args, op: &str) -> PyResult {
-    let Some([a, b]) = two(&args) else {
-        return not_impl(vm);
-    };
+    let [a, b] = super::binop_args(vm, &args)?;
     let Some(p) = as_datetime(a) else {
         return not_impl(vm);
     };
@@ -240,7 +225,7 @@ fn state(p: &Dt, fold_in_month: bool) -> Vec<u8> {
 }
 
 fn m_hash(vm: &Vm, args: Args) -> PyResult {
-    let o = &args.pos()[0];
+    let o = super::first(vm, &args)?;
     let p = me(vm, &args)?;
     // Hashed as if fold were 0: the offset is asked of the fold=0 twin.
     let off = match &p.tz {
@@ -294,7 +279,7 @@ fn m_repr(vm: &Vm, args: Args) -> PyResult {
     let p = me(vm, &args)?;
     let mut out = format!(
         "{}({}, {}, {}, {})",
-        vm.type_name(&args.pos()[0]),
+        vm.type_name(super::first(vm, &args)?),
         p.y,
         p.mo,
         p.d,
@@ -312,7 +297,7 @@ fn m_repr(vm: &Vm, args: Args) -> PyResult {
 }
 
 fn m_isoformat(vm: &Vm, args: Args) -> PyResult {
-    let o = &args.pos()[0];
+    let o = super::first(vm, &args)?;
     let p = me(vm, &args)?;
     let a = args.shift();
     let [sep, spec] = parse(vm, &a, Some("isoformat"), ["sep", "timespec"], 0)?;
@@ -360,7 +345,7 @@ fn m_isoformat(vm: &Vm, args: Args) -> PyResult {
 
 fn m_str(vm: &Vm, args: Args) -> PyResult {
     vm.call_kw(
-        &vm.get_attr_str(&args.pos()[0], "isoformat")?,
+        &vm.get_attr_str(super::first(vm, &args)?, "isoformat")?,
         &[vm.new_str(" ")],
         &[vm.new_str("sep")],
     )
@@ -373,7 +358,7 @@ fn m_ctime(vm: &Vm, args: Args) -> PyResult {
 }
 
 fn m_timetuple(vm: &Vm, args: Args) -> PyResult {
-    let o = &args.pos()[0];
+    let o = super::first(vm, &args)?;
     let p = me(vm, &args)?;
     super::no_args(vm, &args, "datetime.timetuple")?;
     let dst = match &p.tz {
@@ -388,7 +373,7 @@ fn m_timetuple(vm: &Vm, args: Args) -> PyResult {
 }
 
 fn m_utctimetuple(vm: &Vm, args: Args) -> PyResult {
-    let o = &args.pos()[0];
+    let o = super::first(vm, &args)?;
     let p = me(vm, &args)?;
     super::no_args(vm, &args, "datetime.utctimetuple")?;
     let f = match offset(vm, o, p)? {
@@ -422,7 +407,7 @@ fn naive(p: &Dt) -> Dt {
 }
 
 fn m_strftime(vm: &Vm, args: Args) -> PyResult {
-    let o = &args.pos()[0];
+    let o = super::first(vm, &args)?;
     let p = me(vm, &args)?;
     let a = args.shift();
     let [f] = parse(vm, &a, Some("strftime"), ["format"], 1)?;
@@ -438,7 +423,7 @@ fn m_strftime(vm: &Vm, args: Args) -> PyResult {
 }
 
 fn m_timestamp(vm: &Vm, args: Args) -> PyResult {
-    let o = &args.pos()[0];
+    let o = super::first(vm, &args)?;
     let p = me(vm, &args)?;
     super::no_args(vm, &args, "datetime.timestamp")?;
     if p.tz.is_none() {
@@ -489,14 +474,14 @@ fn m_timetz(vm: &Vm, args: Args) -> PyResult {
 fn m_utcoffset(vm: &Vm, args: Args) -> PyResult {
     let p = me(vm, &args)?;
     super::no_args(vm, &args, "datetime.utcoffset")?;
-    offset_obj(vm, offset(vm, &args.pos()[0], p)?)
+    offset_obj(vm, offset(vm, super::first(vm, &args)?, p)?)
 }
 
 fn m_dst(vm: &Vm, args: Args) -> PyResult {
     let p = me(vm, &args)?;
     super::no_args(vm, &args, "datetime.dst")?;
     match &p.tz {
-        Some(tz) => offset_obj(vm, call_dst(vm, tz, &args.pos()[0])?),
+        Some(tz) => offset_obj(vm, call_dst(vm, tz, super::first(vm, &args)?)?),
         None => Ok(vm.none.clone()),
     }
 }
@@ -505,7 +490,9 @@ fn m_tzname(vm: &Vm, args: Args) -> PyResult {
     let p = me(vm, &args)?;
     super::no_args(vm, &args, "datetime.tzname")?;
     match &p.tz {
-        Some(tz) => Ok(call_tzname(vm, tz, &args.pos()[0])?.unwrap_or_else(|| vm.none.clone())),
+        Some(tz) => {
+            Ok(call_tzname(vm, tz, super::first(vm, &args)?)?.unwrap_or_else(|| vm.none.clone()))
+        }
         None => Ok(vm.none.clone()),
     }
 }
@@ -535,7 +522,7 @@ fn utc_posix(vm: &Vm, p: &Dt) -> PyResult<i64> {
 }
 
 fn m_astimezone(vm: &Vm, args: Args) -> PyResult {
-    let o = &args.pos()[0];
+    let o = super::first(vm, &args)?;
     let p = me(vm, &args)?;
     let a = args.shift();
     let [tz] = parse(vm, &a, Some("astimezone"), ["tz"], 0)?;

@@ -96,7 +96,7 @@ fn f64_to_int(vm: &Vm, f: f64) -> PyResult<IntVal> {
 /// minutes=0, hours=0, weeks=0)`: int parts are exact, float parts keep a
 /// fractional microsecond remainder rounded at the end.
 fn delta_new(vm: &Vm, args: Args) -> PyResult {
-    let cls = &args.pos()[0];
+    let cls = super::new_cls(vm, &args, &ty_delta(vm))?;
     let a = args.shift();
     let names = [
         "days",
@@ -162,13 +162,13 @@ fn me<'a>(vm: &Vm, args: &Args<'a>) -> PyResult<&'a Delta> {
         .ok_or_else(|| vm.new_type_error("descriptor requires a 'datetime.timedelta' object"))
 }
 
-fn other<'a>(args: &Args<'a>) -> Option<&'a PyObjectRef> {
-    args.pos().get(1)
+fn other<'a>(vm: &Vm, args: &Args<'a>) -> PyResult<&'a PyObjectRef> {
+    Ok(super::binop_args(vm, args)?[1])
 }
 
 fn d_repr(vm: &Vm, args: Args) -> PyResult {
     let d = me(vm, &args)?;
-    let name = vm.type_name(&args.pos()[0]);
+    let name = vm.type_name(super::first(vm, &args)?);
     let mut parts = Vec::new();
     if d.d != 0 {
         parts.push(format!("days={}", d.d));
@@ -212,7 +212,7 @@ fn d_str(vm: &Vm, args: Args) -> PyResult {
 
 fn d_add(vm: &Vm, args: Args) -> PyResult {
     let a = me(vm, &args)?;
-    match other(&args).and_then(as_delta) {
+    match as_delta(other(vm, &args)?) {
         Some(b) => delta_from_us(vm, &ops::add(&total_us(a), &total_us(b))),
         None => not_impl(vm),
     }
@@ -220,7 +220,7 @@ fn d_add(vm: &Vm, args: Args) -> PyResult {
 
 fn d_sub(vm: &Vm, args: Args) -> PyResult {
     let a = me(vm, &args)?;
-    match other(&args).and_then(as_delta) {
+    match as_delta(other(vm, &args)?) {
         Some(b) => delta_from_us(vm, &ops::sub(&total_us(a), &total_us(b))),
         None => not_impl(vm),
     }
@@ -228,7 +228,7 @@ fn d_sub(vm: &Vm, args: Args) -> PyResult {
 
 fn d_rsub(vm: &Vm, args: Args) -> PyResult {
     let a = me(vm, &args)?;
-    match other(&args).and_then(as_delta) {
+    match as_delta(other(vm, &args)?) {
         Some(b) => delta_from_us(vm, &ops::sub(&total_us(b), &total_us(a))),
         None => not_impl(vm),
     }
@@ -254,9 +254,7 @@ fn d_abs(vm: &Vm, args: Args) -> PyResult {
 
 fn d_mul(vm: &Vm, args: Args) -> PyResult {
     let a = me(vm, &args)?;
-    let Some(o) = other(&args) else {
-        return not_impl(vm);
-    };
+    let o = other(vm, &args)?;
     if let Some(n) = o.downcast_ref::<PyInt>() {
         return delta_from_us(vm, &ops::mul(&total_us(a), &n.value));
     }
@@ -270,9 +268,7 @@ fn d_mul(vm: &Vm, args: Args) -> PyResult {
 
 fn d_truediv(vm: &Vm, args: Args) -> PyResult {
     let a = me(vm, &args)?;
-    let Some(o) = other(&args) else {
-        return not_impl(vm);
-    };
+    let o = other(vm, &args)?;
     if let Some(b) = as_delta(o) {
         let r = ops::truediv(&total_us(a), &total_us(b))
             .map_err(|m| vm.new_zero_division_error(m.replace("integer ", "")))?;
@@ -291,7 +287,7 @@ fn d_truediv(vm: &Vm, args: Args) -> PyResult {
 
 fn d_rtruediv(vm: &Vm, args: Args) -> PyResult {
     let a = me(vm, &args)?;
-    match other(&args).and_then(as_delta) {
+    match as_delta(other(vm, &args)?) {
         Some(b) => {
             let r = ops::truediv(&total_us(b), &total_us(a))
                 .map_err(|_| vm.new_zero_division_error("division by zero"))?;
@@ -307,9 +303,7 @@ fn zdiv(vm: &Vm, msg: &str) -> crate::PyBaseExceptionRef {
 
 fn d_floordiv(vm: &Vm, args: Args) -> PyResult {
     let a = me(vm, &args)?;
-    let Some(o) = other(&args) else {
-        return not_impl(vm);
-    };
+    let o = other(vm, &args)?;
     if let Some(b) = as_delta(o) {
         let q = ops::floordiv(&total_us(a), &total_us(b))
             .map_err(|_| zdiv(vm, "integer division or modulo by zero"))?;
@@ -325,7 +319,7 @@ fn d_floordiv(vm: &Vm, args: Args) -> PyResult {
 
 fn d_rfloordiv(vm: &Vm, args: Args) -> PyResult {
     let a = me(vm, &args)?;
-    match other(&args).and_then(as_delta) {
+    match as_delta(other(vm, &args)?) {
         Some(b) => {
             let q = ops::floordiv(&total_us(b), &total_us(a))
                 .map_err(|_| zdiv(vm, "integer division or modulo by zero"))?;
@@ -337,7 +331,7 @@ fn d_rfloordiv(vm: &Vm, args: Args) -> PyResult {
 
 fn d_mod(vm: &Vm, args: Args) -> PyResult {
     let a = me(vm, &args)?;
-    match other(&args).and_then(as_delta) {
+    match as_delta(other(vm, &args)?) {
         Some(b) => {
             let r = ops::modulo(&total_us(a), &total_us(b))
                 .map_err(|_| zdiv(vm, "integer modulo by zero"))?;
@@ -349,7 +343,7 @@ fn d_mod(vm: &Vm, args: Args) -> PyResult {
 
 fn d_rmod(vm: &Vm, args: Args) -> PyResult {
     let a = me(vm, &args)?;
-    match other(&args).and_then(as_delta) {
+    match as_delta(other(vm, &args)?) {
         Some(b) => {
             let r = ops::modulo(&total_us(b), &total_us(a))
                 .map_err(|_| zdiv(vm, "integer modulo by zero"))?;
@@ -367,7 +361,7 @@ fn divmod_of(vm: &Vm, a: &Delta, b: &Delta) -> PyResult {
 
 fn d_divmod(vm: &Vm, args: Args) -> PyResult {
     let a = me(vm, &args)?;
-    match other(&args).and_then(as_delta) {
+    match as_delta(other(vm, &args)?) {
         Some(b) => divmod_of(vm, a, b),
         None => not_impl(vm),
     }
@@ -375,7 +369,7 @@ fn d_divmod(vm: &Vm, args: Args) -> PyResult {
 
 fn d_rdivmod(vm: &Vm, args: Args) -> PyResult {
     let a = me(vm, &args)?;
-    match other(&args).and_then(as_delta) {
+    match as_delta(other(vm, &args)?) {
         Some(b) => divmod_of(vm, b, a),
         None => not_impl(vm),
     }
@@ -387,7 +381,7 @@ fn key(d: &Delta) -> (i64, i64, i64) {
 
 fn d_cmp(vm: &Vm, args: Args, op: &str) -> PyResult {
     let a = me(vm, &args)?;
-    match other(&args).and_then(as_delta) {
+    match as_delta(other(vm, &args)?) {
         Some(b) => Ok(super::cmp_result(vm, key(a).cmp(&key(b)), op)),
         None => not_impl(vm),
     }

@@ -21,6 +21,7 @@ mod time;
 mod tz;
 
 use crate::args::Args;
+pub(crate) use crate::modules::type_cache::new_cls;
 use crate::modules::type_cache::{native_subclass_type, native_type};
 use crate::types::int::{IntVal, PyInt};
 use crate::types::tuple::PyTuple;
@@ -407,6 +408,26 @@ pub(crate) fn one_arg<'a>(vm: &Vm, args: &Args<'a>, qual: &str) -> PyResult<&'a 
         )));
     }
     Ok(&pos[1])
+}
+
+/// The first positional argument (`self` or `cls`); a TypeError instead
+/// of a panic when a descriptor is called bare.
+pub(crate) fn first<'a>(vm: &Vm, args: &Args<'a>) -> PyResult<&'a PyObjectRef> {
+    args.pos()
+        .first()
+        .ok_or_else(|| vm.new_type_error("descriptor needs an argument"))
+}
+
+/// The operand of a binary special method called directly
+/// (`date.__add__(d, x)`), with the slot wrapper's error.
+pub(crate) fn binop_args<'a>(vm: &Vm, args: &Args<'a>) -> PyResult<[&'a PyObjectRef; 2]> {
+    match args.pos() {
+        [a, b] => Ok([a, b]),
+        p => Err(vm.new_type_error(format!(
+            "expected 1 argument, got {}",
+            p.len().saturating_sub(1)
+        ))),
+    }
 }
 
 pub(crate) fn not_impl(vm: &Vm) -> PyResult {

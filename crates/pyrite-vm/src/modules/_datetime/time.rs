@@ -47,7 +47,7 @@ pub(crate) fn new_time(
 }
 
 fn time_new(vm: &Vm, args: Args) -> PyResult {
-    let cls = &args.pos()[0];
+    let cls = super::new_cls(vm, &args, &ty_time(vm))?;
     let a = args.shift();
     if (1..=2).contains(&a.pos().len()) && a.kwnames.is_empty() {
         if let Some(b) = state_bytes(&a.pos()[0]) {
@@ -134,7 +134,7 @@ fn m_repr(vm: &Vm, args: Args) -> PyResult {
     let t = me(vm, &args)?;
     let mut out = format!(
         "{}({}",
-        vm.type_name(&args.pos()[0]),
+        vm.type_name(super::first(vm, &args)?),
         repr_fields(t.h, t.mi, t.s, t.us)
     );
     if t.fold != 0 {
@@ -172,7 +172,7 @@ fn m_isoformat(vm: &Vm, args: Args) -> PyResult {
 }
 
 fn m_str(vm: &Vm, args: Args) -> PyResult {
-    vm.call_method(&args.pos()[0], "isoformat", &[])
+    vm.call_method(super::first(vm, &args)?, "isoformat", &[])
 }
 
 fn m_strftime(vm: &Vm, args: Args) -> PyResult {
@@ -221,7 +221,7 @@ fn m_replace(vm: &Vm, args: Args) -> PyResult {
 }
 
 fn c_fromisoformat(vm: &Vm, args: Args) -> PyResult {
-    let cls = &args.pos()[0];
+    let cls = super::first(vm, &args)?;
     let s = one_arg(vm, &args, "fromisoformat")?;
     let Some(text) = s.downcast_ref::<PyStr>() else {
         return Err(vm.new_type_error("fromisoformat: argument must be str"));

@@ -94,7 +94,7 @@ pub(crate) fn offset_obj(vm: &Vm, o: Option<(i64, i64, i64)>) -> PyResult {
 // ----- tzinfo ----------------------------------------------------------------------------
 
 fn tzinfo_new(vm: &Vm, args: Args) -> PyResult {
-    let cls = &args.pos()[0];
+    let cls = super::new_cls(vm, &args, &super::ty_tzinfo(vm))?;
     Ok(vm.try_alloc(TzInfo, cls)?.into_object())
 }
 
@@ -123,7 +123,7 @@ fn tzinfo_dst(vm: &Vm, args: Args) -> PyResult {
 }
 
 fn tzinfo_fromutc(vm: &Vm, args: Args) -> PyResult {
-    let me = &args.pos()[0];
+    let me = super::first(vm, &args)?;
     let dt = arg1(vm, &args, "fromutc")?;
     let Some(p) = as_datetime(dt) else {
         return Err(vm.new_type_error("fromutc: argument must be a datetime"));
@@ -153,7 +153,7 @@ fn tzinfo_fromutc(vm: &Vm, args: Args) -> PyResult {
 
 /// `(type(self), self.__getinitargs__() or (), state)`.
 fn tzinfo_reduce(vm: &Vm, args: Args) -> PyResult {
-    let me = &args.pos()[0];
+    let me = super::first(vm, &args)?;
     let initargs = match vm.get_attr_opt(me, &vm.intern("__getinitargs__"))? {
         Some(f) => vm.call(&f, &[])?,
         None => vm.empty_tuple.clone(),
@@ -208,6 +208,7 @@ pub(crate) fn new_timezone(vm: &Vm, offset: PyObjectRef, name: Option<PyObjectRe
 }
 
 fn timezone_new(vm: &Vm, args: Args) -> PyResult {
+    super::new_cls(vm, &args, &ty_timezone(vm))?;
     let a = args.shift();
     let [off, name] = parse(vm, &a, Some("timezone"), ["offset", "name"], 1)?;
     let off = off.unwrap_or(&vm.none);
@@ -260,7 +261,7 @@ fn tz_name_text(vm: &Vm, me: &PyObjectRef, z: &TimeZone) -> PyResult {
 }
 
 fn timezone_tzname(vm: &Vm, args: Args) -> PyResult {
-    let me = &args.pos()[0];
+    let me = super::first(vm, &args)?;
     let z = tzp(vm, me)?;
     let dt = arg1(vm, &args, "tzname")?;
     check_dt_arg(vm, dt, "tzname")?;
@@ -268,21 +269,21 @@ fn timezone_tzname(vm: &Vm, args: Args) -> PyResult {
 }
 
 fn timezone_utcoffset(vm: &Vm, args: Args) -> PyResult {
-    let z = tzp(vm, &args.pos()[0])?;
+    let z = tzp(vm, super::first(vm, &args)?)?;
     let dt = arg1(vm, &args, "utcoffset")?;
     check_dt_arg(vm, dt, "utcoffset")?;
     Ok(z.offset.clone())
 }
 
 fn timezone_dst(vm: &Vm, args: Args) -> PyResult {
-    tzp(vm, &args.pos()[0])?;
+    tzp(vm, super::first(vm, &args)?)?;
     let dt = arg1(vm, &args, "dst")?;
     check_dt_arg(vm, dt, "dst")?;
     Ok(vm.none.clone())
 }
 
 fn timezone_fromutc(vm: &Vm, args: Args) -> PyResult {
-    let me = &args.pos()[0];
+    let me = super::first(vm, &args)?;
     let z = tzp(vm, me)?;
     let dt = arg1(vm, &args, "fromutc")?;
     let Some(p) = as_datetime(dt) else {
@@ -295,7 +296,7 @@ fn timezone_fromutc(vm: &Vm, args: Args) -> PyResult {
 }
 
 fn timezone_repr(vm: &Vm, args: Args) -> PyResult {
-    let me = &args.pos()[0];
+    let me = super::first(vm, &args)?;
     let z = tzp(vm, me)?;
     if is_utc(vm, me) {
         return Ok(vm.new_str("datetime.timezone.utc"));
@@ -309,13 +310,13 @@ fn timezone_repr(vm: &Vm, args: Args) -> PyResult {
 }
 
 fn timezone_str(vm: &Vm, args: Args) -> PyResult {
-    let me = &args.pos()[0];
+    let me = super::first(vm, &args)?;
     let z = tzp(vm, me)?;
     tz_name_text(vm, me, z)
 }
 
 fn timezone_eq(vm: &Vm, args: Args, ne: bool) -> PyResult {
-    let z = tzp(vm, &args.pos()[0])?;
+    let z = tzp(vm, super::first(vm, &args)?)?;
     match args.pos().get(1).and_then(|o| o.downcast_ref::<TimeZone>()) {
         Some(w) => Ok(vm.new_bool((offset_of(z) == offset_of(w)) != ne)),
         None => not_impl(vm),
@@ -323,12 +324,12 @@ fn timezone_eq(vm: &Vm, args: Args, ne: bool) -> PyResult {
 }
 
 fn timezone_hash(vm: &Vm, args: Args) -> PyResult {
-    let z = tzp(vm, &args.pos()[0])?;
+    let z = tzp(vm, super::first(vm, &args)?)?;
     Ok(vm.new_int(vm.hash(&z.offset)?))
 }
 
 fn timezone_getinitargs(vm: &Vm, args: Args) -> PyResult {
-    let z = tzp(vm, &args.pos()[0])?;
+    let z = tzp(vm, super::first(vm, &args)?)?;
     Ok(match &z.name {
         None => vm.new_tuple(vec![z.offset.clone()]),
         Some(n) => vm.new_tuple(vec![z.offset.clone(), n.clone()]),

@@ -87,7 +87,7 @@ fn init_encoder(vm: &Vm, t: &PyTypeRef) {
 }
 
 fn encoder_new(vm: &Vm, args: Args) -> PyResult {
-    let cls = &args.pos()[0];
+    let cls = crate::modules::type_cache::new_cls(vm, &args, &encoder_type(vm))?;
     let a = args.shift().bind(
         vm,
         "make_encoder",

@@ -83,7 +83,7 @@ fn sc<'a>(vm: &Vm, o: &'a PyObjectRef) -> PyResult<&'a Scanner> {
 }
 
 fn scanner_new(vm: &Vm, args: Args) -> PyResult {
-    let cls = &args.pos()[0];
+    let cls = crate::modules::type_cache::new_cls(vm, &args, &scanner_type(vm))?;
     let [ctx] = args
         .shift()
         .bind(vm, "make_scanner", ["context"], 1, 0, 1)?;
