@@ -219,3 +219,40 @@ for t in tests:
         print(t, repr(eval(t))[:60])
     except BaseException as e:
         print(t, '!!', type(e).__name__)
+# C details: ISO calendar overflow, date.__eq__ on datetimes, as_integer_ratio of float subclasses, tzname().replace
+for e in ['dt.date.fromisocalendar(2019, 2**33, 1)', 'dt.date.fromisocalendar(2**40, 1, 1)', 'dt.date.fromisocalendar(2019.0, 1, 1)',
+          'dt.date(2020, 1, 1).__eq__(dt.datetime(2020, 1, 1, 5))', 'dt.date(2020, 1, 1) == dt.datetime(2020, 1, 1)', 'dt.date(2020, 1, 1).__lt__(dt.datetime(2020, 1, 2))',
+          'dt.datetime(2020, 1, 1) == dt.date(2020, 1, 1)', 'dt.date(2020, 1, 1) != dt.datetime(2020, 1, 1)']:
+    try:
+        print(e, eval(e))
+    except Exception as x:
+        print(e, type(x).__name__, x)
+class BF(float):
+    def as_integer_ratio(self):
+        return self.r
+for r in [1 << 1000, (), (42,), (1, 2, 3), (3, 2), [3, 2]]:
+    for op in ['/', '*']:
+        b = BF(1.0)
+        b.r = r
+        try:
+            print(op, eval('dt.timedelta(1) ' + op + ' b'))
+        except Exception as x:
+            print(op, type(x).__name__, x)
+class MyStr(str):
+    def replace(self, *args):
+        return None
+class TZ(dt.tzinfo):
+    def tzname(self, d):
+        return MyStr('name')
+    def utcoffset(self, d):
+        return dt.timedelta(0)
+    def dst(self, d):
+        return None
+class TZ2(TZ):
+    def tzname(self, d):
+        return 'a%b'
+for z in [TZ(), TZ2()]:
+    try:
+        print(dt.datetime(2005, 3, 2, tzinfo=z).strftime('%Z|%z'))
+    except TypeError as x:
+        print(type(x).__name__, x)

@@ -189,9 +189,16 @@ fn c_fromisocalendar(vm: &Vm, args: Args) -> PyResult {
     let cls = super::first(vm, &args)?;
     let a = args.shift();
     let [y, w, d] = parse(vm, &a, Some("fromisocalendar"), ["year", "week", "day"], 3)?;
-    let y = int_i(vm, y.unwrap_or(&vm.none))?;
-    let w = int_i(vm, w.unwrap_or(&vm.none))?;
-    let d = int_i(vm, d.unwrap_or(&vm.none))?;
+    let comp = |o: Option<&PyObjectRef>| {
+        int_i(vm, o.unwrap_or(&vm.none)).map_err(|e| {
+            if vm.exc_matches(&e, &vm.exc.OverflowError) {
+                vm.new_value_error("ISO calendar component out of range")
+            } else {
+                e
+            }
+        })
+    };
+    let (y, w, d) = (comp(y)?, comp(w)?, comp(d)?);
     match iso::iso_to_ymd(y, w, d) {
         Ok((y, m, d)) => make_date(vm, cls, y, m, d),
         Err(msg) => Err(vm.new_value_error(msg)),
@@ -394,19 +401,15 @@ fn m_sub(vm: &Vm, args: Args) -> PyResult {
 }
 
 fn m_cmp(vm: &Vm, args: Args, op: &str) -> PyResult {
+    // Compares the date fields of any date, datetimes included (as C does;
+    // `date == datetime` is decided by datetime's reflected method first).
     let p = me(vm, &args)?;
     match args.pos().get(1).and_then(as_date) {
-        Some(q) if !q.is_dt || !p.is_dt => {
-            if q.is_dt {
-                // `date < datetime`: `datetime`'s reflected method decides.
-                return not_impl(vm);
-            }
-            Ok(super::cmp_result(
-                vm,
-                (p.y, p.mo, p.d).cmp(&(q.y, q.mo, q.d)),
-                op,
-            ))
-        }
+        Some(q) => Ok(super::cmp_result(
+            vm,
+            (p.y, p.mo, p.d).cmp(&(q.y, q.mo, q.d)),
+            op,
+        )),
         _ => not_impl(vm),
     }
 }

@@ -72,6 +72,28 @@ pub(crate) fn divide_nearest(vm: &Vm, a: &IntVal, b: &IntVal) -> PyResult<IntVal
     Ok(q)
 }
 
+/// `f.as_integer_ratio()`: computed directly for exact floats, called
+/// (and checked, as C does) for subclasses that may override it.
+fn ratio_of(vm: &Vm, o: &PyObjectRef, f: f64) -> PyResult<(IntVal, IntVal)> {
+    if o.class().is(vm.types.float.as_object()) {
+        return float_ratio(vm, f);
+    }
+    let r = vm.call_method(o, "as_integer_ratio", &[])?;
+    let Some(t) = r.downcast_ref::<crate::types::tuple::PyTuple>() else {
+        return Err(vm.new_type_error(format!(
+            "unexpected return type from as_integer_ratio(): expected tuple, got '{}'",
+            vm.type_name(&r)
+        )));
+    };
+    let [n, d] = t.as_slice() else {
+        return Err(vm.new_value_error("as_integer_ratio() must return a 2-tuple"));
+    };
+    match (n.downcast_ref::<PyInt>(), d.downcast_ref::<PyInt>()) {
+        (Some(n), Some(d)) => Ok((n.value.clone(), d.value.clone())),
+        _ => Err(vm.new_type_error("as_integer_ratio() must return a pair of ints")),
+    }
+}
+
 fn float_ratio(vm: &Vm, f: f64) -> PyResult<(IntVal, IntVal)> {
     if f.is_infinite() {
         return Err(vm.new_overflow_error("cannot convert Infinity to integer ratio"));
@@ -259,7 +281,7 @@ fn d_mul(vm: &Vm, args: Args) -> PyResult {
         return delta_from_us(vm, &ops::mul(&total_us(a), &n.value));
     }
     if let Some(f) = o.downcast_ref::<PyFloat>() {
-        let (n, d) = float_ratio(vm, f.value)?;
+        let (n, d) = ratio_of(vm, o, f.value)?;
         let t = ops::mul(&total_us(a), &n);
         return delta_from_us(vm, &divide_nearest(vm, &t, &d)?);
     }
@@ -278,7 +300,7 @@ fn d_truediv(vm: &Vm, args: Args) -> PyResult {
         return delta_from_us(vm, &divide_nearest(vm, &total_us(a), &n.value)?);
     }
     if let Some(f) = o.downcast_ref::<PyFloat>() {
-        let (n, d) = float_ratio(vm, f.value)?;
+        let (n, d) = ratio_of(vm, o, f.value)?;
         let t = ops::mul(&total_us(a), &d);
         return delta_from_us(vm, &divide_nearest(vm, &t, &n)?);
     }

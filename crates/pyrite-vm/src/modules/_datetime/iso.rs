@@ -311,7 +311,23 @@ pub(crate) fn wrap_strftime(
                 if zname.is_none() {
                     let n = match tz {
                         Some(tz) => match call_tzname(vm, tz, tzarg)? {
-                            Some(n) => vm.str_string(&n)?.replace('%', "%%"),
+                            // `%` is doubled through the name's own `replace`,
+                            // as C does.
+                            Some(n) => {
+                                let r = vm.call_method(
+                                    &n,
+                                    "replace",
+                                    &[vm.new_str("%"), vm.new_str("%%")],
+                                )?;
+                                match r.downcast_ref::<crate::types::str::PyStr>() {
+                                    Some(t) => t.as_str().to_string(),
+                                    None => {
+                                        return Err(vm.new_type_error(
+                                            "tzname.replace() did not return a string",
+                                        ))
+                                    }
+                                }
+                            }
                             None => String::new(),
                         },
                         None => String::new(),
