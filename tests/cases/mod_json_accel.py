@@ -78,3 +78,11 @@ print(json.dumps("x", default=1), json.dumps([[], {}, ()]), json.dumps({"a": [1,
 big = {"k%d" % i: [i, i * 1.5, "s%d" % i, None, True, {"n": -i}] for i in range(300)}
 assert json.loads(json.dumps(big)) == big and json.loads(json.dumps(big, ensure_ascii=False)) == big
 print(len(json.dumps(big)), type(json.encoder.c_make_encoder).__name__, json.scanner.make_scanner.__name__)
+# argument-count messages of the module functions
+import _json
+for a in [('x',), ('x',1,1,1), ('"x"', 1.5)]:
+  try: _json.scanstring(*a)
+  except Exception as e: print(type(e).__name__, e)
+for a in [(), (1,2)]:
+  try: _json.encode_basestring_ascii(*a)
+  except Exception as e: print(type(e).__name__, e)

@@ -185,7 +185,7 @@ fn m_scanstring(vm: &Vm, args: Args) -> PyResult {
     let pos = args.pos();
     if pos.len() < 2 || pos.len() > 3 {
         return Err(vm.new_type_error(format!(
-            "scanstring expected {} arguments, got {}",
+            "scanstring() takes {} arguments ({} given)",
             if pos.len() < 2 {
                 "at least 2"
             } else {
@@ -269,8 +269,19 @@ fn push_u(out: &mut String, v: u32) {
     }
 }
 
+/// The single argument of a METH_O function, with its message.
+fn one<'a>(vm: &Vm, args: &Args<'a>, name: &str) -> PyResult<&'a [PyObjectRef; 1]> {
+    args.no_kwargs(vm, name)?;
+    args.pos().try_into().map_err(|_| {
+        vm.new_type_error(format!(
+            "_json.{name}() takes exactly one argument ({} given)",
+            args.pos().len()
+        ))
+    })
+}
+
 fn m_encode_basestring_ascii(vm: &Vm, args: Args) -> PyResult {
-    let [o] = args.exact::<1>(vm, "encode_basestring_ascii")?;
+    let [o] = one(vm, &args, "encode_basestring_ascii")?;
     let s = str_arg(vm, o)?;
     let mut out = String::with_capacity(s.as_str().len() + 2);
     escape_into(&mut out, s.as_str(), true);
@@ -278,7 +289,7 @@ fn m_encode_basestring_ascii(vm: &Vm, args: Args) -> PyResult {
 }
 
 fn m_encode_basestring(vm: &Vm, args: Args) -> PyResult {
-    let [o] = args.exact::<1>(vm, "encode_basestring")?;
+    let [o] = one(vm, &args, "encode_basestring")?;
     let s = str_arg(vm, o)?;
     let mut out = String::with_capacity(s.as_str().len() + 2);
     escape_into(&mut out, s.as_str(), false);
