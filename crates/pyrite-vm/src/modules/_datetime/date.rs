@@ -279,7 +279,7 @@ pub(crate) fn m_format(vm: &Vm, args: Args) -> PyResult {
     if fs.as_str().is_empty() {
         return Ok(vm.str(me_)?.into_object());
     }
-    vm.call_method(me_, "strftime", &[f.clone()])
+    vm.call_method(me_, "strftime", std::slice::from_ref(f))
 }
 
 fn m_isoformat(vm: &Vm, args: Args) -> PyResult {

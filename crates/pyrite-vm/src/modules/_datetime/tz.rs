@@ -28,7 +28,7 @@ fn call_offset(
     if tz.is(&vm.none) {
         return Ok(None);
     }
-    let r = vm.call_method(tz, name, &[arg.clone()])?;
+    let r = vm.call_method(tz, name, std::slice::from_ref(arg))?;
     if r.is(&vm.none) {
         return Ok(None);
     }
@@ -70,7 +70,7 @@ pub(crate) fn call_tzname(
     if tz.is(&vm.none) {
         return Ok(None);
     }
-    let r = vm.call_method(tz, "tzname", &[arg.clone()])?;
+    let r = vm.call_method(tz, "tzname", std::slice::from_ref(arg))?;
     if r.is(&vm.none) {
         return Ok(None);
     }

@@ -212,7 +212,7 @@ impl Writer<'_> {
             escape_into(&mut self.out, s.as_str(), ascii);
             return Ok(());
         }
-        let r = self.vm.call(&self.e.encoder, &[o.clone()])?;
+        let r = self.vm.call(&self.e.encoder, std::slice::from_ref(o))?;
         match r.downcast_ref::<PyStr>() {
             Some(t) => {
                 self.out.push_str(t.as_str());
@@ -266,7 +266,7 @@ impl Writer<'_> {
             r?;
         } else {
             self.enter(o)?;
-            let n = vm.call(&self.e.default, &[o.clone()])?;
+            let n = vm.call(&self.e.default, std::slice::from_ref(o))?;
             vm.enter_call(" while encoding a JSON object")?;
             let r = self.obj(&n);
             vm.leave_call();
