@@ -588,6 +588,9 @@ impl Vm {
     /// `'X' object ...` helper: the type name of `obj`.
     pub fn type_name(&self, obj: &PyObjectRef) -> Rc<str> {
         let cls = crate::types::typeobj::class_of(obj);
+        if let Some(n) = cls.ext.spec_name.borrow().as_ref() {
+            return n.clone();
+        }
         // Builtin types of modules other than builtins carry their module,
         // like CPython's `tp_name` ("_io.StringIO", "itertools.count").
         if !cls.ext.heap {

@@ -113,3 +113,27 @@ fn make_type<T: Payload>(
     init(vm, &t);
     t
 }
+
+/// The class argument of `T.__new__(cls, ...)`, checked as CPython's
+/// `tp_new` wrapper does.
+pub fn new_cls<'a>(
+    vm: &Vm,
+    args: &crate::args::Args<'a>,
+    ty: &PyTypeRef,
+) -> crate::PyResult<&'a pyrite_core::PyObjectRef> {
+    let tn = crate::types::typeobj::tp_name(ty);
+    let Some(cls) = args.pos().first() else {
+        return Err(vm.new_type_error(format!("{tn}.__new__(): not enough arguments")));
+    };
+    let Some(ct) = crate::types::typeobj::as_type(cls) else {
+        return Err(vm.new_type_error(format!(
+            "{tn}.__new__(X): X is not a type object ({})",
+            vm.type_name(cls)
+        )));
+    };
+    if !crate::types::typeobj::is_subtype(cls, ty.as_object()) {
+        let n = crate::types::typeobj::tp_name(ct);
+        return Err(vm.new_type_error(format!("{tn}.__new__({n}): {n} is not a subtype of {tn}")));
+    }
+    Ok(cls)
+}

@@ -491,11 +491,11 @@ impl Vm {
                 return self.generic_setattr(cls, name, value);
             }
         }
-        if t.ext.immutable {
+        if t.ext.immutable.get() {
             return Err(self.new_type_error(format!(
                 "cannot set '{}' attribute of immutable type '{}'",
                 name_str(name),
-                t.ext.name()
+                crate::types::typeobj::tp_name(t)
             )));
         }
         let key = self.intern_obj(name);

@@ -344,7 +344,6 @@ pub fn type_new(vm: &Vm, args: Args) -> PyResult {
     }
     let flags = heap_type_flags(base_flags, want_dict, want_weak);
     let mut pt = PyType::new(name.as_str(), true);
-    pt.immutable = false;
     let vtable = base_t.core.vtable();
     pt.inline_values = super::instance_values::wants_inline_values(
         vtable.type_id == std::any::TypeId::of::<super::object::PyInstance>(),
@@ -506,6 +505,7 @@ const FINAL_QUALIFIED: &[&str] = &[
     "_contextvars.ContextVar",
     "_contextvars.Context",
     "_contextvars.Token",
+    "datetime.timezone",
 ];
 
 /// Private name mangling (`__x` in class `C` is `_C__x`).

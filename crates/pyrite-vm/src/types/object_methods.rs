@@ -403,10 +403,10 @@ fn type_get_name(vm: &Vm, o: &PyObjectRef) -> PyResult {
 
 fn type_set_name(vm: &Vm, o: &PyObjectRef, v: Option<PyObjectRef>) -> PyResult<()> {
     let t = get_type(o);
-    if !t.ext.heap {
+    if t.ext.immutable.get() {
         return Err(vm.new_type_error(format!(
             "cannot set '__name__' attribute of immutable type '{}'",
-            t.ext.name()
+            super::typeobj::tp_name(t)
         )));
     }
     match v.as_ref().and_then(|v| v.downcast_ref::<PyStr>()) {
@@ -480,10 +480,10 @@ fn type_get_module(vm: &Vm, o: &PyObjectRef) -> PyResult {
 
 fn type_set_module(vm: &Vm, o: &PyObjectRef, v: Option<PyObjectRef>) -> PyResult<()> {
     let t = get_type(o);
-    if !t.ext.heap {
+    if t.ext.immutable.get() {
         return Err(vm.new_type_error(format!(
             "cannot set '__module__' attribute of immutable type '{}'",
-            t.ext.name()
+            super::typeobj::tp_name(t)
         )));
     }
     match v {
@@ -574,10 +574,10 @@ fn type_get_annotations(vm: &Vm, o: &PyObjectRef) -> PyResult {
 
 fn type_set_annotations(vm: &Vm, o: &PyObjectRef, v: Option<PyObjectRef>) -> PyResult<()> {
     let t = get_type(o);
-    if !t.ext.heap {
+    if t.ext.immutable.get() {
         return Err(vm.new_type_error(format!(
             "cannot set '__annotations__' attribute of immutable type '{}'",
-            t.ext.name()
+            super::typeobj::tp_name(t)
         )));
     }
     match v {

@@ -60,7 +60,13 @@ pub struct PyType {
     /// Whether instances may gain attributes and the type accepts `__class__`
     /// assignment etc. (False for builtin types: "cannot set 'x' attribute of
     /// immutable type 'int'").
-    pub immutable: bool,
+    pub immutable: Cell<bool>,
+    /// CPython's `tp_name` when a heap type has one other than `__name__`:
+    /// types that CPython creates from a spec (`PyType_FromSpec`) or as
+    /// static types carry their module (`decimal.Decimal`). Set only by
+    /// Pyrite's own modules standing in for C extensions
+    /// ([`mark_extension_type`]).
+    pub spec_name: RefCell<Option<Rc<str>>>,
     /// Names declared in `__slots__` (heap types only), in slot order.
     pub slot_names: RefCell<Vec<Rc<str>>>,
     /// Instances keep their attributes inline, named by `shared_keys`
@@ -205,7 +211,8 @@ impl PyType {
             mro: RefCell::new(Vec::new()),
             dict: PyDict::new(),
             heap,
-            immutable: !heap,
+            immutable: Cell::new(!heap),
+            spec_name: RefCell::new(None),
             slot_names: RefCell::new(Vec::new()),
             inline_values: false,
             shared_keys: RefCell::new(Vec::new()),
@@ -426,6 +433,9 @@ pub fn update_special_flags(vm: &Vm, cls: &PyObjectRef) {
 /// CPython's `tp_name` of `cls`: builtin types defined outside `builtins`
 /// carry their module (`collections.deque`); heap types just their name.
 pub fn tp_name(cls: &PyTypeObj) -> String {
+    if let Some(n) = cls.ext.spec_name.borrow().as_ref() {
+        return n.to_string();
+    }
     let name = cls.ext.name().to_string();
     if cls.ext.heap {
         return name;
@@ -437,4 +447,14 @@ pub fn tp_name(cls: &PyTypeObj) -> String {
         },
         None => name,
     }
+}
+
+/// Give a Python-defined class the type flags of the C extension type it
+/// stands in for: `tp_name` `module.__name__` (so messages say
+/// 'decimal.Decimal') and `Py_TPFLAGS_IMMUTABLETYPE` (class attributes
+/// cannot be set). Subclasses are unaffected, as neither flag is inherited
+/// in CPython.
+pub fn mark_extension_type(cls: &PyTypeObj, module: &str) {
+    *cls.ext.spec_name.borrow_mut() = Some(Rc::from(format!("{module}.{}", cls.ext.name())));
+    cls.ext.immutable.set(true);
 }
