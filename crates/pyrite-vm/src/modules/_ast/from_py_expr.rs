@@ -1,0 +1,1 @@
+//! Expressions and patterns of `from_py.rs`.
