@@ -84,6 +84,38 @@ pub fn compile(
     flags: CompileFlags,
 ) -> Result<Rc<CodeObject>, CompileError> {
     let parsed = parse(source, filename, mode)?;
+    compile_parsed_module(parsed, source, filename, mode, flags)
+}
+
+/// Compile a tree built outside the parser (`compile()` of an AST
+/// object). `source` is text whose line layout the tree's ranges index
+/// into (its content is only shown in error messages).
+pub fn compile_tree(
+    ast: ast::Mod,
+    source: &str,
+    filename: &str,
+    mode: Mode,
+    flags: CompileFlags,
+) -> Result<Rc<CodeObject>, CompileError> {
+    let depth = pyrite_parser::tree_depth(&ast);
+    if depth > pyrite_parser::MAX_COMPILE_DEPTH {
+        return Err(CompileError::Recursion(RECURSION_MSG.into()));
+    }
+    let parsed = pyrite_parser::ParsedModule {
+        ast,
+        line_index: pyrite_parser::LineIndex::new(source),
+        depth,
+    };
+    compile_parsed_module(parsed, source, filename, mode, flags)
+}
+
+fn compile_parsed_module(
+    parsed: pyrite_parser::ParsedModule,
+    source: &str,
+    filename: &str,
+    mode: Mode,
+    flags: CompileFlags,
+) -> Result<Rc<CodeObject>, CompileError> {
     if parsed.depth <= pyrite_parser::INLINE_DEPTH_LIMIT {
         return compile_parsed(&parsed, source, filename, mode, flags).map(Rc::new);
     }

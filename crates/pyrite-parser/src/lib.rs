@@ -60,6 +60,12 @@ pub const MAX_PAREN_LEVEL: usize = 200;
 /// CPython's tokenizer limit on indentation levels (`MAXINDENT`).
 pub const MAX_INDENT_LEVEL: usize = 100;
 
+/// Nesting depth of a tree (for trees built elsewhere, e.g. from an AST
+/// object given to `compile()`).
+pub fn tree_depth(ast: &Mod) -> u32 {
+    depth::max_depth(ast)
+}
+
 /// Parse `source` as Python 3.11 in the given mode.
 ///
 /// Errors: a `SyntaxError` (or `IndentationError`/`TabError`) with CPython's

@@ -524,7 +524,8 @@ impl<'a> Conv<'a> {
                 ("annotation", self.opt_expr(p.annotation.as_deref())?),
                 ("type_comment", self.none()),
             ],
-            Some(p.range),
+            // `*args`/`**kw` start at the name, not the stars.
+            Some(TextRange::new(p.name.range.start(), p.range.end())),
         )
     }
 

@@ -1,0 +1,102 @@
+# ast.parse / ast.dump of many sources, with and without positions.
+import ast
+
+SOURCES = [
+    "x = 1",
+    "x = y = 'a' 'b'",
+    "a, *b = c",
+    "x += 1\ny -= 2\nz **= 3\nw //= 4\nv @= m",
+    "x: int = 5\n(y): str\nz.a: int",
+    "del a, b[0], c.d",
+    "pass\nbreak\ncontinue",
+    "import os, sys as s\nimport a.b.c\nfrom . import x\nfrom ..m import y as z, w\nfrom m import *",
+    "global a, b\nnonlocal c",
+    "assert x, 'msg'\nassert y",
+    "raise\nraise E\nraise E from e",
+    "return\nreturn 1, 2",
+    "if a:\n    pass\nelif b:\n    x = 1\nelif c:\n    y\nelse:\n    z",
+    "if a:\n    pass\nelse:\n    if b:\n        pass",
+    "while x:\n    x -= 1\nelse:\n    done()",
+    "for i in range(10):\n    continue\nelse:\n    pass",
+    "for a, b in c: pass",
+    "with open(f) as g, h:\n    pass",
+    "with (a as b, c as d):\n    pass",
+    "try:\n    pass\nexcept ValueError as e:\n    pass\nexcept (A, B):\n    pass\nexcept:\n    pass\nelse:\n    x\nfinally:\n    y",
+    "try:\n    pass\nexcept* TypeError:\n    pass",
+    "def f(a, b=1, *args, c, d=2, **kw) -> int:\n    '''doc'''\n    return a",
+    "def g(a, /, b, *, c): pass",
+    "@dec\n@dec2(1)\ndef f():\n    pass",
+    "@dec\n# comment\nclass C(B, metaclass=M):\n    x = 1\n    def m(self): ...",
+    "class D: pass",
+    "async def f():\n    await x\n    async for a in b:\n        pass\n    async with c as d:\n        pass\n    return [i async for i in g()]",
+    "@d\nasync def h(): pass",
+    "lambda: 0",
+    "lambda x, *y, z=1, **w: x + z",
+    "a and b or not c",
+    "a if b else c",
+    "-x + ~y * +z / w % v // u ** t",
+    "a << b >> c | d ^ e & f @ g",
+    "a < b <= c == d != e > f >= g is h is not i in j not in k",
+    "f(a, *b, c=1, **d)",
+    "f(x for x in y)",
+    "f((x for x in y), 1)",
+    "[x for x in y if x if not x for z in x]",
+    "{x for x in y}",
+    "{k: v for k, v in d.items()}",
+    "{1: 2, **d, 3: 4}",
+    "{1, 2, *s}",
+    "[1, [2, (3,)], ()]",
+    "(1, 2)",
+    "1,",
+    "a[1:2, ::3, 4]",
+    "a[b][c:d]",
+    "a.b.c",
+    "x = yield\ny = yield z\nyield from w",
+    "(y := 10)",
+    "*a, b = c",
+    "None, True, False, ...",
+    "1, 1.5, 2j, 0xff, 10**100, 123456789012345678901234567890, 1_000",
+    "b'abc' b'def'",
+    "u'unicode'",
+    "'a' 'b' 'c'",
+    "f'x'",
+    "f''",
+    "f'{a}'",
+    "f'{a!r} {b!s:>10} {c!a}'",
+    "f'{a:{b}.{c}}'",
+    "f'{x=}'",
+    "f'{x = !s:>3}'",
+    "'a' f'{b}' 'c'",
+    "f'{a}' f'{b}'",
+    "x = 'é' + y",
+    "s = 'ĉĝ'; t = 1",
+    "match x:\n    case 1:\n        pass\n    case 'a' | 'b':\n        pass\n    case [1, 2, *rest]:\n        pass\n    case {'k': v, **kw}:\n        pass\n    case Point(x=0, y=_):\n        pass\n    case Point(1, 2):\n        pass\n    case None | True | False:\n        pass\n    case (a, b) as c if c:\n        pass\n    case -1 | 1 + 2j:\n        pass\n    case _:\n        pass",
+    "x = (\n    1 +\n    2\n)",
+    "def f():\n    x = 1\n\n\n    return x\n",
+    "a = \\\n    1",
+    "print(*a, sep='')",
+    "x[...]",
+    "(a)",
+    "((a, b))",
+    "a.b = 1\na[0] = 2",
+    "for (a, b) in c: pass",
+    "class E(Exception):\n    pass",
+    "if True: x = 1; y = 2",
+    "not a",
+    "f()()",
+    "(await x for x in y)",
+]
+
+for src in SOURCES:
+    t = ast.parse(src)
+    print(ast.dump(t))
+    print(ast.dump(t, include_attributes=True))
+
+print(ast.dump(ast.parse("1 + 2", mode="eval")))
+print(ast.dump(ast.parse("x = 1", mode="single")))
+print(ast.dump(ast.parse("a\nb\n", mode="exec"), indent=2))
+print(ast.dump(compile("x", "<s>", "eval", ast.PyCF_ONLY_AST)))
+try:
+    ast.parse("x = (")
+except SyntaxError as e:
+    print(type(e).__name__, e.msg, e.lineno)
