@@ -485,6 +485,28 @@ fn type_get_doc(vm: &Vm, o: &PyObjectRef) -> PyResult {
     }
 }
 
+/// `type.__doc__ = value` (CPython's `type_set_doc`): heap types only,
+/// and never deleted.
+fn type_set_doc(vm: &Vm, o: &PyObjectRef, v: Option<PyObjectRef>) -> PyResult<()> {
+    let t = get_type(o);
+    let what = if v.is_some() || !t.ext.heap {
+        "set"
+    } else {
+        "delete"
+    };
+    match v {
+        Some(v) if t.ext.heap => {
+            vm.dict_set_str(&t.ext.dict, "__doc__", v);
+            super::typeobj::bump_type_epoch();
+            Ok(())
+        }
+        _ => Err(vm.new_type_error(format!(
+            "cannot {what} '__doc__' attribute of immutable type '{}'",
+            super::typeobj::tp_name(t)
+        ))),
+    }
+}
+
 fn type_get_abstractmethods(vm: &Vm, o: &PyObjectRef) -> PyResult {
     let t = get_type(o);
     match t.ext.dict.get_by_str("__abstractmethods__") {
@@ -880,7 +902,7 @@ pub fn init(vm: &Vm) {
     vm.add_getset(t, "__base__", type_get_base, None);
     vm.add_getset(t, "__dict__", type_get_dict, None);
     vm.add_getset(t, "__module__", type_get_module, Some(type_set_module));
-    vm.add_getset(t, "__doc__", type_get_doc, None);
+    vm.add_getset(t, "__doc__", type_get_doc, Some(type_set_doc));
     vm.add_getset(
         t,
         "__abstractmethods__",
