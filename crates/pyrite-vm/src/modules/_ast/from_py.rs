@@ -63,6 +63,7 @@ fn collect(
     cls: &Classes,
     obj: &PyObjectRef,
     cols: &mut BTreeMap<u32, u32>,
+    defs: &mut Vec<(u32, u32)>,
     depth: u32,
 ) -> PyResult<()> {
     if depth > MAX_WALK_DEPTH {
@@ -72,14 +73,14 @@ fn collect(
     }
     if let Some(l) = obj.downcast_ref::<crate::types::list::PyList>() {
         for it in l.to_vec() {
-            collect(vm, cls, &it, cols, depth + 1)?;
+            collect(vm, cls, &it, cols, defs, depth + 1)?;
         }
         return Ok(());
     }
     if !cls.is(obj, "AST") {
         return Ok(());
     }
-    let mut pos = |ln: &str, cn: &str| -> PyResult<()> {
+    let mut pos = |ln: &str, cn: &str| -> PyResult<Option<(u32, u32)>> {
         let l = vm
             .get_attr_opt(obj, &vm.intern(ln))?
             .and_then(|v| as_i64(&v));
@@ -91,15 +92,22 @@ fn collect(
             let c = c.clamp(0, u32::MAX as i64) as u32;
             let e = cols.entry(l).or_insert(0);
             *e = (*e).max(c);
+            return Ok(Some((l, c)));
         }
-        Ok(())
+        Ok(None)
     };
-    pos("lineno", "col_offset")?;
+    let start = pos("lineno", "col_offset")?;
     pos("end_lineno", "end_col_offset")?;
+    if let Some(p) = start {
+        if cls.is(obj, "FunctionDef") || cls.is(obj, "AsyncFunctionDef") || cls.is(obj, "ClassDef")
+        {
+            defs.push(p);
+        }
+    }
     if let Some(fields) = class_of(obj).ext.lookup_str("_fields") {
         for f in vm.to_vec(&fields)? {
             if let Some(v) = vm.get_attr_opt(obj, &f)? {
-                collect(vm, cls, &v, cols, depth + 1)?;
+                collect(vm, cls, &v, cols, defs, depth + 1)?;
             }
         }
     }
@@ -126,22 +134,31 @@ pub fn compile(
         return Err(vm.new_value_error("compile() mode 'func_type' requires flag PyCF_ONLY_AST"));
     }
     let mut cols = BTreeMap::new();
-    collect(vm, &cls, tree, &mut cols, 0)?;
+    let mut defs = Vec::new();
+    collect(vm, &cls, tree, &mut cols, &mut defs, 0)?;
     let nlines = cols.keys().next_back().copied().unwrap_or(1) as usize;
-    let total: usize = nlines + cols.values().map(|c| *c as usize).sum::<usize>();
+    let total: usize = 2 * nlines + cols.values().map(|c| *c as usize).sum::<usize>();
     if total > MAX_SYNTH {
         return Err(vm.new_value_error("AST positions are too large to compile"));
     }
-    let mut src = String::with_capacity(total + 1);
+    let mut text = Vec::with_capacity(total + 1);
     let mut starts = Vec::with_capacity(nlines);
     let mut maxcol = Vec::with_capacity(nlines);
     for l in 1..=nlines as u32 {
         let c = cols.get(&l).copied().unwrap_or(0);
-        starts.push(src.len() as u32);
+        starts.push(text.len() as u32);
         maxcol.push(c);
-        src.extend(std::iter::repeat_n(' ', c as usize));
-        src.push('\n');
+        text.extend(std::iter::repeat_n(b' ', c as usize + 1));
+        text.push(b'\n');
     }
+    // The compiler finds a decorated definition's keyword by skipping
+    // blanks after the last decorator: mark where each definition starts.
+    for (l, c) in defs {
+        if let Some(st) = starts.get(l as usize - 1) {
+            text[(*st + c) as usize] = b'd';
+        }
+    }
+    let src = String::from_utf8(text).unwrap_or_default();
     let b = Back {
         vm,
         cls,

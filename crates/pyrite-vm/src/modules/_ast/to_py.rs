@@ -918,7 +918,8 @@ impl<'a> Conv<'a> {
                             self.node(
                                 "JoinedStr",
                                 vec![("values", self.vm.new_list(v2))],
-                                Some(TextRange::new(whole.start(), part.end())),
+                                // 3.11 locates a spec at the f-string token holding it.
+                                Some(part),
                             )?
                         }
                         None => self.none(),
