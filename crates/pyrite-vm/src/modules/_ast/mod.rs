@@ -16,6 +16,7 @@ mod from_py_expr;
 mod table;
 mod to_py;
 
+use std::cell::RefCell;
 use std::collections::HashMap;
 use std::rc::Rc;
 
@@ -107,9 +108,28 @@ pub fn make(vm: &Vm) -> PyResult<PyObjectRef> {
     Ok(m)
 }
 
-/// The node classes by name, taken from the (imported) `_ast` module.
+/// The node classes by name, taken from the (imported) `_ast` module,
+/// and the shared instances of the operator and context classes.
 pub struct Classes {
     map: HashMap<String, PyObjectRef>,
+    pub singletons: RefCell<HashMap<&'static str, PyObjectRef>>,
+}
+
+/// The classes of the last `_ast` module seen (the singletons must be
+/// the same objects across parses, as CPython's per-interpreter ones).
+struct Cache(Option<Rc<Classes>>);
+
+impl Drop for Cache {
+    fn drop(&mut self) {
+        // Released with the interpreter, never during thread-local teardown.
+        if let Some(c) = self.0.take() {
+            std::mem::forget(c);
+        }
+    }
+}
+
+thread_local! {
+    static CACHE: RefCell<Cache> = const { RefCell::new(Cache(None)) };
 }
 
 impl Classes {
@@ -118,6 +138,13 @@ impl Classes {
         let d = vm
             .module_dict(&m)
             .ok_or_else(|| vm.new_system_error("_ast without dict"))?;
+        let base = d.get_by_str("AST");
+        let cached = CACHE.with(|c| c.borrow().0.clone());
+        if let (Some(c), Some(b)) = (&cached, &base) {
+            if c.map.get("AST").is_some_and(|a| a.is(b)) {
+                return Ok(c.clone());
+            }
+        }
         let mut map = HashMap::new();
         for def in table::parse_asdl(table::ASDL) {
             let mut names = vec![def.name.clone()];
@@ -130,10 +157,20 @@ impl Classes {
                 }
             }
         }
-        if let Some(c) = d.get_by_str("AST") {
+        if let Some(c) = base {
             map.insert("AST".into(), c);
         }
-        Ok(Rc::new(Classes { map }))
+        let c = Rc::new(Classes {
+            map,
+            singletons: RefCell::new(HashMap::new()),
+        });
+        CACHE.with(|cache| {
+            if let Some(old) = cache.borrow_mut().0.replace(c.clone()) {
+                // Objects of another interpreter's module: never freed here.
+                std::mem::forget(old);
+            }
+        });
+        Ok(c)
     }
 
     pub fn get(&self, vm: &Vm, name: &str) -> PyResult {

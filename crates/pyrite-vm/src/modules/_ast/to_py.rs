@@ -8,8 +8,6 @@
 //! chain; f-string pieces take the whole string's range) that is fixed
 //! here.
 
-use std::cell::RefCell;
-use std::collections::HashMap;
 use std::rc::Rc;
 
 use dashu_int::{IBig, UBig};
@@ -29,7 +27,6 @@ struct Conv<'a> {
     src: &'a str,
     li: &'a LineIndex,
     cls: Rc<Classes>,
-    singletons: RefCell<HashMap<&'static str, PyObjectRef>>,
 }
 
 /// Parse `source` in `mode` and build its node tree.
@@ -51,7 +48,6 @@ pub fn parse(vm: &Vm, source: &str, filename: &str, mode: &str) -> PyResult {
         src: source,
         li: &parsed.line_index,
         cls: Classes::load(vm)?,
-        singletons: RefCell::new(HashMap::new()),
     };
     match &parsed.ast {
         ast::Mod::Module(m) => {
@@ -160,11 +156,11 @@ impl<'a> Conv<'a> {
 
     /// The shared instance of an operator or context class.
     fn single(&self, name: &'static str) -> PyResult {
-        if let Some(o) = self.singletons.borrow().get(name) {
+        if let Some(o) = self.cls.singletons.borrow().get(name) {
             return Ok(o.clone());
         }
         let o = self.node(name, Vec::new(), None)?;
-        self.singletons.borrow_mut().insert(name, o.clone());
+        self.cls.singletons.borrow_mut().insert(name, o.clone());
         Ok(o)
     }
 
@@ -913,8 +909,14 @@ impl<'a> Conv<'a> {
                         Some(spec) => {
                             let mut l2 = String::new();
                             let mut v2 = Vec::new();
-                            self.felements(&spec.elements, whole, part, &mut l2, &mut v2)?;
-                            self.flush_lit(&mut l2, &mut v2, whole)?;
+                            // A spec of plain text is one constant located at its
+                            // token; with nested fields, pieces take the whole range.
+                            let nested = spec.elements.iter().any(|e| {
+                                matches!(e, ast::InterpolatedStringElement::Interpolation(_))
+                            });
+                            let at = if nested { whole } else { part };
+                            self.felements(&spec.elements, at, part, &mut l2, &mut v2)?;
+                            self.flush_lit(&mut l2, &mut v2, at)?;
                             self.node(
                                 "JoinedStr",
                                 vec![("values", self.vm.new_list(v2))],
