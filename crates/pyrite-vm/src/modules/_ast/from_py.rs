@@ -192,6 +192,20 @@ pub fn compile(
             )
         }
     };
+    let mut check = super::from_py_expr::CtxCheck::default();
+    match &module {
+        ast::Mod::Module(m) => {
+            use ast::visitor::Visitor;
+            check.visit_body(&m.body)
+        }
+        ast::Mod::Expression(e) => {
+            use ast::visitor::Visitor;
+            check.visit_expr(&e.body)
+        }
+    }
+    if let Some(msg) = check.err {
+        return Err(vm.new_value_error(msg));
+    }
     match pyrite_compiler::compile_tree(module, &src, filename, pmode, flags) {
         Ok(co) => Ok(vm.new_code(co)),
         Err(pyrite_compiler::CompileError::Syntax { error, .. }) => {
@@ -306,6 +320,22 @@ impl<'a> Back<'a> {
             .opt(o, "end_col_offset")?
             .and_then(|v| as_i64(&v))
             .unwrap_or(c);
+        // CPython's `VALIDATE_POSITIONS`.
+        if l > el {
+            return Err(self
+                .vm
+                .new_value_error(format!("AST node line range ({l}, {el}) is not valid")));
+        }
+        if (l < 0 && el != l) || (c < 0 && c != ec) {
+            return Err(self.vm.new_value_error(format!(
+                "AST node column range ({c}, {ec}) for line range ({l}, {el}) is not valid"
+            )));
+        }
+        if l == el && c > ec {
+            return Err(self
+                .vm
+                .new_value_error(format!("line {l}, column {c}-{ec} is not a valid range")));
+        }
         let s = self.offset(l, c);
         let e = self.offset(el, ec).max(s);
         Ok(TextRange::new(s, e))

@@ -467,7 +467,7 @@ impl<'a> Back<'a> {
                     .map(|c| self.cmpop(c))
                     .collect::<PyResult<Vec<_>>>()?;
                 let comparators = self.exprs(o, "comparators", n)?;
-                if ops.is_empty() {
+                if comparators.is_empty() {
                     return Err(vm.new_value_error("Compare with no comparators"));
                 }
                 if ops.len() != comparators.len() {
@@ -588,13 +588,18 @@ impl<'a> Back<'a> {
     }
 
     fn patterns(&self, o: &PyObjectRef, field: &str, owner: &str) -> PyResult<Vec<Pattern>> {
+        let star_ok = owner == "MatchSequence";
         self.seq(o, field, owner)?
             .iter()
-            .map(|p| self.pattern(p))
+            .map(|p| self.pattern_in(p, star_ok))
             .collect()
     }
 
     pub fn pattern(&self, o: &PyObjectRef) -> PyResult<Pattern> {
+        self.pattern_in(o, false)
+    }
+
+    fn pattern_in(&self, o: &PyObjectRef, star_ok: bool) -> PyResult<Pattern> {
         let vm = self.vm;
         if !self.cls.is(o, "pattern") {
             return Err(vm.new_type_error(format!(
@@ -606,19 +611,47 @@ impl<'a> Back<'a> {
         let n = name.as_str();
         let r = self.range(o, "pattern")?;
         let p = match n {
-            "MatchValue" => Pattern::MatchValue(ast::PatternMatchValue {
-                node_index: ni(),
-                range: r,
-                value: self.req_expr(o, "value", n)?,
-            }),
+            "MatchValue" => {
+                let value = self.req_expr(o, "value", n)?;
+                match &*value {
+                    Expr::NoneLiteral(_) | Expr::BooleanLiteral(_) => {
+                        return Err(
+                            vm.new_value_error("unexpected constant inside of a literal pattern")
+                        )
+                    }
+                    Expr::Attribute(_)
+                    | Expr::UnaryOp(_)
+                    | Expr::BinOp(_)
+                    | Expr::NumberLiteral(_)
+                    | Expr::StringLiteral(_)
+                    | Expr::BytesLiteral(_)
+                    | Expr::FString(_)
+                    | Expr::EllipsisLiteral(_)
+                    | Expr::Tuple(_) => {}
+                    _ => {
+                        return Err(vm.new_value_error(
+                            "patterns may only match literals and attribute lookups",
+                        ))
+                    }
+                }
+                Pattern::MatchValue(ast::PatternMatchValue {
+                    node_index: ni(),
+                    range: r,
+                    value,
+                })
+            }
             "MatchSingleton" => {
                 let v = self.req_const(o)?;
                 let value = if v.is(&vm.true_) {
                     ast::Singleton::True
                 } else if v.is(&vm.false_) {
                     ast::Singleton::False
-                } else {
+                } else if v.is(&vm.none) {
                     ast::Singleton::None
+                } else {
+                    return Err(
+                        vm.new_value_error("MatchSingleton can only contain True, False and None")
+                    );
                 };
                 Pattern::MatchSingleton(ast::PatternMatchSingleton {
                     node_index: ni(),
@@ -665,6 +698,7 @@ impl<'a> Back<'a> {
                     },
                 })
             }
+            "MatchStar" if !star_ok => return Err(vm.new_value_error("can't use MatchStar here")),
             "MatchStar" => Pattern::MatchStar(ast::PatternMatchStar {
                 node_index: ni(),
                 range: r,
@@ -692,5 +726,101 @@ impl<'a> Back<'a> {
             }
         };
         Ok(p)
+    }
+}
+
+/// CPython's context check of `PyAST_Validate`: names, attributes,
+/// subscripts, starred, lists and tuples are `Store`/`Del` exactly where
+/// they are assigned or deleted, `Load` everywhere else.
+#[derive(Default)]
+pub(super) struct CtxCheck {
+    pub err: Option<String>,
+    targets: std::collections::HashSet<*const Expr>,
+}
+
+fn ctx_name(c: ExprContext) -> &'static str {
+    match c {
+        ExprContext::Store => "Store",
+        ExprContext::Del => "Del",
+        _ => "Load",
+    }
+}
+
+impl CtxCheck {
+    fn target(&mut self, e: &Expr, want: ExprContext) {
+        let actual = match e {
+            Expr::Name(n) => n.ctx,
+            Expr::Attribute(a) => a.ctx,
+            Expr::Subscript(s) => s.ctx,
+            Expr::Starred(s) => s.ctx,
+            Expr::List(l) => l.ctx,
+            Expr::Tuple(t) => t.ctx,
+            _ => {
+                if want != ExprContext::Load && self.err.is_none() {
+                    self.err = Some(format!(
+                        "expression which can't be assigned to in {} context",
+                        ctx_name(want)
+                    ));
+                }
+                return;
+            }
+        };
+        self.targets.insert(e as *const Expr);
+        if actual != want && self.err.is_none() {
+            self.err = Some(format!(
+                "expression must have {} context but has {} instead",
+                ctx_name(want),
+                ctx_name(actual)
+            ));
+        }
+        match e {
+            Expr::Starred(s) => self.target(&s.value, want),
+            Expr::List(l) => l.elts.iter().for_each(|x| self.target(x, want)),
+            Expr::Tuple(t) => t.elts.iter().for_each(|x| self.target(x, want)),
+            _ => {}
+        }
+    }
+}
+
+impl<'x> ast::visitor::Visitor<'x> for CtxCheck {
+    fn visit_stmt(&mut self, s: &'x ast::Stmt) {
+        use ast::Stmt;
+        match s {
+            Stmt::Assign(a) => a
+                .targets
+                .iter()
+                .for_each(|t| self.target(t, ExprContext::Store)),
+            Stmt::AugAssign(a) => self.target(&a.target, ExprContext::Store),
+            Stmt::AnnAssign(a) => self.target(&a.target, ExprContext::Store),
+            Stmt::For(f) => self.target(&f.target, ExprContext::Store),
+            Stmt::Delete(d) => d
+                .targets
+                .iter()
+                .for_each(|t| self.target(t, ExprContext::Del)),
+            Stmt::With(w) => w
+                .items
+                .iter()
+                .filter_map(|i| i.optional_vars.as_deref())
+                .for_each(|t| self.target(t, ExprContext::Store)),
+            _ => {}
+        }
+        ast::visitor::walk_stmt(self, s);
+    }
+
+    fn visit_expr(&mut self, e: &'x Expr) {
+        match e {
+            Expr::Named(n) => self.target(&n.target, ExprContext::Store),
+            Expr::ListComp(ast::ExprListComp { generators, .. })
+            | Expr::SetComp(ast::ExprSetComp { generators, .. })
+            | Expr::DictComp(ast::ExprDictComp { generators, .. })
+            | Expr::Generator(ast::ExprGenerator { generators, .. }) => generators
+                .iter()
+                .for_each(|g| self.target(&g.target, ExprContext::Store)),
+            _ => {}
+        }
+        if !self.targets.contains(&(e as *const Expr)) {
+            self.target(e, ExprContext::Load);
+        }
+        ast::visitor::walk_expr(self, e);
     }
 }
