@@ -44,19 +44,6 @@ fn expected_root(mode: &str) -> &'static str {
     }
 }
 
-/// `compile(tree, ..., PyCF_ONLY_AST)` checks the root matches the mode.
-pub fn check_mode(vm: &Vm, tree: &PyObjectRef, mode: &str) -> PyResult<()> {
-    let cls = Classes::load(vm)?;
-    let want = expected_root(mode);
-    if !cls.is(tree, want) {
-        return Err(vm.new_type_error(format!(
-            "expected {want} node, got {}",
-            class_of(tree).ext.name()
-        )));
-    }
-    Ok(())
-}
-
 /// Record the positions of `obj` and everything under it.
 fn collect(
     vm: &Vm,
