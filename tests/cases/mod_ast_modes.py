@@ -41,3 +41,20 @@ except ValueError as ex:
     print(traceback.extract_tb(ex.__traceback__)[-1].lineno)
 print(ast.unparse(ast.parse("x: 'int' = f'{a}{b!r}' + u'x'")))
 print(repr(ast.literal_eval("-0.0")), ast.literal_eval("1e400"), ast.literal_eval("(-1) if False else 0") if False else "")
+
+# from __future__ import annotations in a compiled tree
+src = '''"""doc"""
+from __future__ import annotations
+def f(x: List[int], *a: 'str', y: dict[str,  int] = {}, **k: X | None) -> Tuple[int, ...]:
+    z: Callable[[int], str] = 1
+    return z
+class C:
+    v: int
+'''
+ns = {}
+exec(compile(ast.parse(src), "<a>", "exec"), ns)
+print(ns["f"].__annotations__, ns["C"].__annotations__)
+t = ast.parse("def g(a: int) -> str: pass")
+ns2 = {}
+exec(compile(t, "<b>", "exec"), ns2)
+print(ns2["g"].__annotations__)

@@ -7,7 +7,8 @@
 //! blank lines, each as long as the largest column used on it: every
 //! position then has an offset that maps back to the same line and column.
 
-use std::collections::BTreeMap;
+use std::cell::RefCell;
+use std::collections::{BTreeMap, HashMap};
 use std::rc::Rc;
 
 use pyrite_parser::ast::{self, AtomicNodeIndex, Expr, Stmt};
@@ -33,6 +34,60 @@ pub(super) struct Back<'a> {
     pub cls: Rc<Classes>,
     starts: Vec<u32>,
     maxcol: Vec<u32>,
+    /// Under `from __future__ import annotations`: each annotation's
+    /// string (`ast.unparse` of its node), by the converted node's address.
+    ann: Option<RefCell<HashMap<usize, String>>>,
+}
+
+/// Whether the module starts (after a docstring) with
+/// `from __future__ import annotations`.
+fn future_annotations(vm: &Vm, cls: &Classes, tree: &PyObjectRef) -> PyResult<bool> {
+    let Some(body) = vm.get_attr_opt(tree, &vm.intern("body"))? else {
+        return Ok(false);
+    };
+    let Some(body) = body.downcast_ref::<crate::types::list::PyList>() else {
+        return Ok(false);
+    };
+    for (i, s) in body.to_vec().iter().enumerate() {
+        if i == 0 && cls.is(s, "Expr") {
+            let v = vm.get_attr_opt(s, &vm.intern("value"))?;
+            if v.is_some_and(|v| {
+                cls.is(&v, "Constant")
+                    && vm
+                        .get_attr_opt(&v, &vm.intern("value"))
+                        .ok()
+                        .flatten()
+                        .is_some_and(|c| c.downcast_ref::<PyStr>().is_some())
+            }) {
+                continue;
+            }
+        }
+        if !cls.is(s, "ImportFrom") {
+            break;
+        }
+        let m = vm.get_attr_opt(s, &vm.intern("module"))?;
+        if !m.is_some_and(|m| {
+            m.downcast_ref::<PyStr>()
+                .is_some_and(|m| m.as_str() == "__future__")
+        }) {
+            break;
+        }
+        let names = vm.get_attr_opt(s, &vm.intern("names"))?;
+        for a in names
+            .map(|n| vm.to_vec(&n))
+            .transpose()?
+            .unwrap_or_default()
+        {
+            let n = vm.get_attr_opt(&a, &vm.intern("name"))?;
+            if n.is_some_and(|n| {
+                n.downcast_ref::<PyStr>()
+                    .is_some_and(|n| n.as_str() == "annotations")
+            }) {
+                return Ok(true);
+            }
+        }
+    }
+    Ok(false)
 }
 
 fn expected_root(mode: &str) -> &'static str {
@@ -146,11 +201,17 @@ pub fn compile(
         }
     }
     let src = String::from_utf8(text).unwrap_or_default();
+    let ann = if flags.future_annotations || future_annotations(vm, &cls, tree)? {
+        Some(RefCell::new(HashMap::new()))
+    } else {
+        None
+    };
     let b = Back {
         vm,
         cls,
         starts,
         maxcol,
+        ann,
     };
     let (module, pmode) = match want {
         "Expression" => {
@@ -193,7 +254,8 @@ pub fn compile(
     if let Some(msg) = check.err {
         return Err(vm.new_value_error(msg));
     }
-    match pyrite_compiler::compile_tree(module, &src, filename, pmode, flags) {
+    let annotations = b.ann.map(|a| a.into_inner()).unwrap_or_default();
+    match pyrite_compiler::compile_tree(module, &src, filename, pmode, flags, annotations) {
         Ok(co) => Ok(vm.new_code(co)),
         Err(pyrite_compiler::CompileError::Syntax { error, .. }) => {
             Err(vm.syntax_error_to_exception(&error, filename))
@@ -357,6 +419,24 @@ impl<'a> Back<'a> {
             .transpose()
     }
 
+    /// An annotation: converted, and its string noted when needed.
+    pub fn ann_expr(&self, o: &PyObjectRef, field: &str) -> PyResult<Option<Box<Expr>>> {
+        let Some(v) = self.opt(o, field)? else {
+            return Ok(None);
+        };
+        let e = Box::new(self.expr(&v)?);
+        if let Some(ann) = &self.ann {
+            let ast_mod = self.vm.import_absolute("ast")?;
+            let unparse = self.vm.get_attr_str(&ast_mod, "unparse")?;
+            let text = self.vm.call(&unparse, &[v])?;
+            if let Some(t) = text.downcast_ref::<PyStr>() {
+                ann.borrow_mut()
+                    .insert(&*e as *const Expr as usize, t.as_str().to_string());
+            }
+        }
+        Ok(Some(e))
+    }
+
     pub fn req_expr(&self, o: &PyObjectRef, field: &str, owner: &str) -> PyResult<Box<Expr>> {
         Ok(Box::new(self.expr(&self.req(o, field, owner)?)?))
     }
@@ -396,7 +476,7 @@ impl<'a> Back<'a> {
                     name: self.ident(o, "name", n, r)?,
                     type_params: None,
                     parameters: Box::new(self.parameters(&args, r)?),
-                    returns: self.opt_expr(o, "returns")?,
+                    returns: self.ann_expr(o, "returns")?,
                     body: self.body(o, "body", n)?.into_iter().collect(),
                 })
             }
@@ -468,7 +548,10 @@ impl<'a> Back<'a> {
                 node_index: ni(),
                 range: r,
                 target: self.req_expr(o, "target", n)?,
-                annotation: self.req_expr(o, "annotation", n)?,
+                annotation: match self.ann_expr(o, "annotation")? {
+                    Some(a) => a,
+                    None => self.req_expr(o, "annotation", n)?,
+                },
                 value: self.opt_expr(o, "value")?,
                 simple: self.int(o, "simple", n)? != 0,
             }),
@@ -760,7 +843,7 @@ impl<'a> Back<'a> {
             range: ar,
             node_index: ni(),
             name: self.ident(a, "arg", "arg", ar)?,
-            annotation: self.opt_expr(a, "annotation")?,
+            annotation: self.ann_expr(a, "annotation")?,
         })
     }
 
