@@ -284,7 +284,11 @@ impl<'a> Back<'a> {
         };
         let format_spec = match self.opt(v, "format_spec")? {
             Some(spec) => Some(Box::new(ast::InterpolatedStringFormatSpec {
-                range: r,
+                range: if self.opt(&spec, "lineno")?.is_some() {
+                    self.range(&spec, "expr")?
+                } else {
+                    r
+                },
                 node_index: ni(),
                 elements: self.felements(&spec, r)?.into(),
             })),
@@ -300,16 +304,51 @@ impl<'a> Back<'a> {
         })
     }
 
+    /// An f-string expression. A field with a format spec goes in a part
+    /// of its own located at the spec (3.11 locates a spec at the string
+    /// token holding it, and the compiler takes that from the part).
     fn fstring(&self, elements: Vec<ast::InterpolatedStringElement>, r: TextRange) -> Expr {
+        let mut parts: Vec<(TextRange, Vec<ast::InterpolatedStringElement>)> = Vec::new();
+        for el in elements {
+            let at = match &el {
+                ast::InterpolatedStringElement::Interpolation(i) => {
+                    i.format_spec.as_ref().map_or(r, |s| s.range)
+                }
+                _ => r,
+            };
+            match parts.last_mut() {
+                Some((pr, v)) if *pr == at => v.push(el),
+                _ => parts.push((at, vec![el])),
+            }
+        }
+        let mut fparts: Vec<ast::FStringPart> = parts
+            .into_iter()
+            .map(|(pr, v)| {
+                ast::FStringPart::FString(ast::FString {
+                    range: pr,
+                    node_index: ni(),
+                    elements: v.into(),
+                    flags: ast::FStringFlags::empty(),
+                })
+            })
+            .collect();
+        let value = match fparts.len() {
+            0 => ast::FStringValue::single(ast::FString {
+                range: r,
+                node_index: ni(),
+                elements: Vec::new().into(),
+                flags: ast::FStringFlags::empty(),
+            }),
+            1 => match fparts.pop() {
+                Some(ast::FStringPart::FString(f)) => ast::FStringValue::single(f),
+                _ => ast::FStringValue::concatenated(Vec::new()),
+            },
+            _ => ast::FStringValue::concatenated(fparts),
+        };
         Expr::FString(ast::ExprFString {
             node_index: ni(),
             range: r,
-            value: ast::FStringValue::single(ast::FString {
-                range: r,
-                node_index: ni(),
-                elements: elements.into(),
-                flags: ast::FStringFlags::empty(),
-            }),
+            value,
         })
     }
 
