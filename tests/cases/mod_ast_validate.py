@@ -50,3 +50,11 @@ for name, tree in cases.items():
         print(name, "compiled")
     except Exception as e:
         print(name, type(e).__name__, str(e).split(" at 0x")[0])
+
+# deep trees: CPython's recursion limit while converting nodes
+for n in [900, 990, 1000]:
+    t = ast.parse('x = 1' + '+1'*n)
+    try:
+        compile(t, 'd', 'exec'); print(n, 'ok')
+    except RecursionError as e:
+        print(n, e)

@@ -442,6 +442,13 @@ impl<'a> Back<'a> {
     }
 
     fn stmt(&self, o: &PyObjectRef) -> PyResult<Stmt> {
+        self.vm.enter_call(" while traversing 'stmt' node")?;
+        let r = self.stmt_inner(o);
+        self.vm.leave_call();
+        r
+    }
+
+    fn stmt_inner(&self, o: &PyObjectRef) -> PyResult<Stmt> {
         let vm = self.vm;
         if !self.cls.is(o, "stmt") {
             return Err(vm.new_type_error(format!(

@@ -352,7 +352,16 @@ impl<'a> Back<'a> {
         })
     }
 
+    /// An expression node (CPython counts these against the recursion
+    /// limit: "maximum recursion depth exceeded while traversing 'expr' node").
     pub fn expr(&self, o: &PyObjectRef) -> PyResult<Expr> {
+        self.vm.enter_call(" while traversing 'expr' node")?;
+        let r = self.expr_inner(o);
+        self.vm.leave_call();
+        r
+    }
+
+    fn expr_inner(&self, o: &PyObjectRef) -> PyResult<Expr> {
         let vm = self.vm;
         if !self.cls.is(o, "expr") {
             return Err(vm.new_type_error(format!(
@@ -639,6 +648,13 @@ impl<'a> Back<'a> {
     }
 
     fn pattern_in(&self, o: &PyObjectRef, star_ok: bool) -> PyResult<Pattern> {
+        self.vm.enter_call(" while traversing 'pattern' node")?;
+        let r = self.pattern_inner(o, star_ok);
+        self.vm.leave_call();
+        r
+    }
+
+    fn pattern_inner(&self, o: &PyObjectRef, star_ok: bool) -> PyResult<Pattern> {
         let vm = self.vm;
         if !self.cls.is(o, "pattern") {
             return Err(vm.new_type_error(format!(
