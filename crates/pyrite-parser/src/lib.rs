@@ -66,6 +66,20 @@ pub fn tree_depth(ast: &Mod) -> u32 {
     depth::max_depth(ast)
 }
 
+/// Ranges of the comments of `source` (for `ast.parse(type_comments=True)`);
+/// empty when the source does not parse.
+pub fn comment_ranges(source: &str) -> Vec<TextRange> {
+    let options = ParseOptions::from(ruff_python_parser::Mode::Module)
+        .with_target_version(PythonVersion::PY311);
+    let parsed = ruff_python_parser::parse_unchecked(source, options);
+    parsed
+        .tokens()
+        .iter()
+        .filter(|t| t.kind() == ruff_python_ast::token::TokenKind::Comment)
+        .map(|t| t.range())
+        .collect()
+}
+
 /// Parse `source` as Python 3.11 in the given mode.
 ///
 /// Errors: a `SyntaxError` (or `IndentationError`/`TabError`) with CPython's

@@ -492,7 +492,13 @@ fn builtin_compile(vm: &Vm, args: Args) -> PyResult {
     };
     if flags & PYCF_ONLY_AST != 0 {
         return match &text {
-            Some(t) => crate::modules::_ast::parse_to_ast(vm, t, &filename, mode_s.as_str()),
+            Some(t) => crate::modules::_ast::parse_to_ast(
+                vm,
+                t,
+                &filename,
+                mode_s.as_str(),
+                flags & crate::modules::_ast::PYCF_TYPE_COMMENTS != 0,
+            ),
             None => crate::modules::_ast::check_ast_mode(vm, src, mode_s.as_str()),
         };
     }

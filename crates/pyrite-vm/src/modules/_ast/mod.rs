@@ -202,8 +202,14 @@ pub fn is_ast_object(vm: &Vm, obj: &PyObjectRef) -> bool {
 }
 
 /// `compile(source, filename, mode, PyCF_ONLY_AST)`: the node tree.
-pub fn parse_to_ast(vm: &Vm, source: &str, filename: &str, mode: &str) -> PyResult {
-    to_py::parse(vm, source, filename, mode)
+pub fn parse_to_ast(
+    vm: &Vm,
+    source: &str,
+    filename: &str,
+    mode: &str,
+    type_comments: bool,
+) -> PyResult {
+    to_py::parse(vm, source, filename, mode, type_comments)
 }
 
 /// `compile(tree, filename, mode)`: validate the tree and compile it.

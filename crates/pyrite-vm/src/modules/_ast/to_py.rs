@@ -27,10 +27,26 @@ struct Conv<'a> {
     src: &'a str,
     li: &'a LineIndex,
     cls: Rc<Classes>,
+    /// `# type: ...` comments (start, text after the prefix), when asked for.
+    type_comments: Vec<(TextSize, String)>,
+}
+
+/// CPython's tokenizer test for a type comment: `#`, blanks, `type`, `:`,
+/// blanks. `Ok(text)` for a type comment, `Err(tag)` for `type: ignore`.
+fn classify_comment(c: &str) -> Option<Result<String, String>> {
+    let rest = c.strip_prefix('#')?.trim_start_matches([' ', '\t']);
+    let rest = rest.strip_prefix("type:")?.trim_start_matches([' ', '\t']);
+    if let Some(tag) = rest.strip_prefix("ignore") {
+        let next = tag.as_bytes().first();
+        if next.is_none_or(|b| *b < 128 && !b.is_ascii_alphanumeric()) {
+            return Some(Err(tag.to_string()));
+        }
+    }
+    Some(Ok(rest.to_string()))
 }
 
 /// Parse `source` in `mode` and build its node tree.
-pub fn parse(vm: &Vm, source: &str, filename: &str, mode: &str) -> PyResult {
+pub fn parse(vm: &Vm, source: &str, filename: &str, mode: &str, type_comments: bool) -> PyResult {
     let pmode = match mode {
         "exec" => Mode::Exec,
         "eval" => Mode::Eval,
@@ -43,19 +59,38 @@ pub fn parse(vm: &Vm, source: &str, filename: &str, mode: &str) -> PyResult {
     };
     let parsed = pyrite_parser::parse(source, pmode)
         .map_err(|e| vm.syntax_error_to_exception(&e, filename))?;
-    let c = Conv {
+    let mut c = Conv {
         vm,
         src: source,
         li: &parsed.line_index,
         cls: Classes::load(vm)?,
+        type_comments: Vec::new(),
     };
+    let mut ignores = Vec::new();
+    if type_comments {
+        for r in pyrite_parser::comment_ranges(source) {
+            match classify_comment(&source[r]) {
+                Some(Ok(text)) => c.type_comments.push((r.start(), text)),
+                Some(Err(tag)) => {
+                    let line = c.li.line_col(r.start()).0 as i64;
+                    let tag = vm.new_str(tag);
+                    ignores.push(c.node(
+                        "TypeIgnore",
+                        vec![("lineno", vm.new_int(line)), ("tag", tag)],
+                        None,
+                    )?);
+                }
+                None => {}
+            }
+        }
+    }
     match &parsed.ast {
         ast::Mod::Module(m) => {
             let body = c.stmts(&m.body)?;
             if pmode == Mode::Single {
                 c.node("Interactive", vec![("body", body)], None)
             } else {
-                let ti = vm.new_list(Vec::new());
+                let ti = vm.new_list(ignores);
                 c.node("Module", vec![("body", body), ("type_ignores", ti)], None)
             }
         }
@@ -225,10 +260,50 @@ impl<'a> Conv<'a> {
         TextRange::new(start, range.end())
     }
 
+    /// The type comment starting in `[from, to)`, if any.
+    fn tc_between(&self, from: TextSize, to: TextSize) -> PyObjectRef {
+        self.type_comments
+            .iter()
+            .find(|(s, _)| *s >= from && *s < to)
+            .map_or_else(|| self.none(), |(_, t)| self.s(t))
+    }
+
+    /// The type comment right after `end` on its line (only blanks, or
+    /// blanks and one comma, between).
+    fn tc_after(&self, end: TextSize) -> PyObjectRef {
+        if self.type_comments.is_empty() {
+            return self.none();
+        }
+        let b = self.src.as_bytes();
+        let mut i = u32::from(end) as usize;
+        let mut comma = false;
+        while i < b.len() {
+            match b[i] {
+                b' ' | b'\t' | b'\x0c' => i += 1,
+                b',' if !comma => {
+                    comma = true;
+                    i += 1
+                }
+                b'#' => {
+                    return self.tc_between(TextSize::from(i as u32), TextSize::from(i as u32 + 1))
+                }
+                _ => break,
+            }
+        }
+        self.none()
+    }
+
+    /// The type comment between a compound statement's header and body.
+    fn tc_header(&self, header_end: TextSize, body: &[Stmt]) -> PyObjectRef {
+        match body.first() {
+            Some(s) => self.tc_between(header_end, s.range().start()),
+            None => self.none(),
+        }
+    }
+
     fn stmt(&self, s: &Stmt) -> PyResult {
         let r = s.range();
         let vm = self.vm;
-        let tc = || ("type_comment", vm.none.clone());
         let (name, fields, range): (&str, Fields<'_>, TextRange) = match s {
             Stmt::FunctionDef(f) => {
                 let decos = self.list(
@@ -243,7 +318,15 @@ impl<'a> Conv<'a> {
                     ("body", self.stmts(&f.body)?),
                     ("decorator_list", decos),
                     ("returns", self.opt_expr(f.returns.as_deref())?),
-                    tc(),
+                    (
+                        "type_comment",
+                        self.tc_header(
+                            f.returns
+                                .as_ref()
+                                .map_or(f.parameters.range.end(), |e| e.range().end()),
+                            &f.body,
+                        ),
+                    ),
                 ];
                 let name = if f.is_async {
                     "AsyncFunctionDef"
@@ -283,7 +366,7 @@ impl<'a> Conv<'a> {
                 vec![
                     ("targets", self.exprs(&a.targets)?),
                     ("value", self.expr(&a.value)?),
-                    tc(),
+                    ("type_comment", self.tc_after(r.end())),
                 ],
                 r,
             ),
@@ -313,7 +396,10 @@ impl<'a> Conv<'a> {
                     ("iter", self.expr(&f.iter)?),
                     ("body", self.stmts(&f.body)?),
                     ("orelse", self.stmts(&f.orelse)?),
-                    tc(),
+                    (
+                        "type_comment",
+                        self.tc_header(f.iter.range().end(), &f.body),
+                    ),
                 ],
                 r,
             ),
@@ -353,7 +439,17 @@ impl<'a> Conv<'a> {
                 )?;
                 (
                     if w.is_async { "AsyncWith" } else { "With" },
-                    vec![("items", items), ("body", self.stmts(&w.body)?), tc()],
+                    vec![
+                        ("items", items),
+                        ("body", self.stmts(&w.body)?),
+                        (
+                            "type_comment",
+                            self.tc_header(
+                                w.items.last().map_or(r.start(), |i| i.range.end()),
+                                &w.body,
+                            ),
+                        ),
+                    ],
                     r,
                 )
             }
@@ -512,13 +608,15 @@ impl<'a> Conv<'a> {
         )
     }
 
-    fn arg(&self, p: &ast::Parameter) -> PyResult {
+    /// An `arg`; `end` is where the parameter (with its default) ends,
+    /// for its type comment.
+    fn arg(&self, p: &ast::Parameter, end: TextSize) -> PyResult {
         self.node(
             "arg",
             vec![
                 ("arg", self.s(p.name.as_str())),
                 ("annotation", self.opt_expr(p.annotation.as_deref())?),
-                ("type_comment", self.none()),
+                ("type_comment", self.tc_after(end)),
             ],
             // `*args`/`**kw` start at the name, not the stars.
             Some(TextRange::new(p.name.range.start(), p.range.end())),
@@ -527,7 +625,7 @@ impl<'a> Conv<'a> {
 
     fn opt_arg(&self, p: Option<&ast::Parameter>) -> PyResult {
         match p {
-            Some(p) => self.arg(p),
+            Some(p) => self.arg(p, p.range.end()),
             None => Ok(self.none()),
         }
     }
@@ -551,7 +649,11 @@ impl<'a> Conv<'a> {
             );
         };
         let plain = |v: &[ast::ParameterWithDefault]| {
-            self.list(v.iter().map(|a| self.arg(&a.parameter)).collect())
+            self.list(
+                v.iter()
+                    .map(|a| self.arg(&a.parameter, a.range.end()))
+                    .collect(),
+            )
         };
         let defaults = self.list(
             p.posonlyargs
