@@ -58,3 +58,55 @@ for n in [900, 990, 1000]:
         compile(t, 'd', 'exec'); print(n, 'ok')
     except RecursionError as e:
         print(n, e)
+
+def _more():
+    import ast  # more malformed trees
+    N = lambda i, c=None: ast.Name(i, c or ast.Load())
+    C = ast.Constant
+    S = lambda e: ast.Starred(e, ast.Load())
+    A = lambda *a: ast.arguments([], list(a), None, [], [], None, [])
+    def M(*stmts): return ast.Module(list(stmts), [])
+    def E(e): return ast.Expr(e)
+    cases = {
+     "starred-kw": M(E(ast.Call(N("f"), [], [ast.keyword("a", S(N("x")))]))),
+     "starred-sub": M(E(ast.Subscript(N("a"), S(N("x")), ast.Load()))),
+     "starred-return": M(ast.FunctionDef("f", A(), [ast.Return(S(N("x")))], [], None)),
+     "starred-dict": M(E(ast.Dict([C(1)], [S(N("x"))]))),
+     "named-attr": M(E(ast.NamedExpr(ast.Attribute(N("a"), "b", ast.Store()), C(1)))),
+     "import-empty": M(ast.ImportFrom("x", [], 0)),
+     "import-star": M(ast.Import([ast.alias("*")])),
+     "global-empty": M(ast.Global([])),
+     "lambda-dup": M(E(ast.Lambda(A(ast.arg("a"), ast.arg("a")), C(1)))),
+     "bad-ident": M(ast.FunctionDef("a b", A(), [ast.Pass()], [], None)),
+     "await-sync-comp": M(ast.FunctionDef("f", A(), [E(ast.ListComp(ast.Await(N("x")), [ast.comprehension(N("y", ast.Store()), N("z"), [], 1)]))], [], None)),
+     "yield-class": M(ast.ClassDef("C", [], [], [E(ast.Yield(None))], [])),
+     "return-gen-value": M(ast.AsyncFunctionDef("f", A(), [E(ast.Yield(C(1))), ast.Return(C(2))], [], None)),
+     "break-in-func": M(ast.FunctionDef("f", A(), [ast.Break()], [], None)),
+     "cont-finally": M(ast.While(C(1), [ast.Try([ast.Pass()], [], [], [ast.Continue()])], [])),
+     "nonlocal-missing": M(ast.FunctionDef("f", A(), [ast.Nonlocal(["q"])], [], None)),
+     "del-call": M(ast.Delete([ast.Call(N("f"), [], [])])),
+     "with-store-const": M(ast.With([ast.withitem(N("a"), C(1))], [ast.Pass()])),
+     "matchclass-mismatch": M(ast.Match(N("x"), [ast.match_case(ast.MatchClass(N("C"), [], ["a"], []), None, [ast.Pass()])])),
+     "matchmapping-mismatch": M(ast.Match(N("x"), [ast.match_case(ast.MatchMapping([C(1)], [], None), None, [ast.Pass()])])),
+     "matchas-noname": M(ast.Match(N("x"), [ast.match_case(ast.MatchAs(ast.MatchValue(C(1)), None), None, [ast.Pass()])])),
+     "matchor-one": M(ast.Match(N("x"), [ast.match_case(ast.MatchOr([ast.MatchValue(C(1))]), None, [ast.Pass()])])),
+     "dup-kw": M(E(ast.Call(N("f"), [], [ast.keyword("a", C(1)), ast.keyword("a", C(2))]))),
+     "yield-lambda": M(E(ast.Lambda(A(), ast.Yield(None)))),
+     "list-target-load": M(ast.For(ast.List([N("a", ast.Store())], ast.Load()), N("b"), [ast.Pass()], [])),
+     "fv-conv-bad": M(E(ast.JoinedStr([ast.FormattedValue(C(1), 5, None)]))),
+     "ellipsis-assign": M(ast.Assign([C(...)], C(1))),
+     "kw-none-class": M(ast.ClassDef("C", [], [ast.keyword(None, N("d"))], [ast.Pass()], [])),
+     "future-late": M(E(C(1)), ast.ImportFrom("__future__", [ast.alias("annotations")], 0)),
+     "future-bad": M(ast.ImportFrom("__future__", [ast.alias("nope")], 0)),
+    }
+    for name, tree in cases.items():
+        try:
+            ast.fix_missing_locations(tree)
+        except Exception:
+            pass
+        try:
+            compile(tree, "<f>", "exec")
+            print(name, "compiled")
+        except Exception as e:
+            print(name, type(e).__name__, str(e).split(" at 0x")[0])
+_more()

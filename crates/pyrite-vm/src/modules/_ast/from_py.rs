@@ -749,6 +749,9 @@ impl<'a> Back<'a> {
                     .iter()
                     .map(|v| self.ident_of(v, r))
                     .collect::<PyResult<Vec<_>>>()?;
+                if names.is_empty() {
+                    return Err(vm.new_value_error(format!("empty names on {n}")));
+                }
                 if n == "Global" {
                     Stmt::Global(ast::StmtGlobal {
                         node_index: ni(),
@@ -791,7 +794,11 @@ impl<'a> Back<'a> {
     }
 
     fn aliases(&self, o: &PyObjectRef, owner: &str, r: TextRange) -> PyResult<Vec<ast::Alias>> {
-        self.seq(o, "names", owner)?
+        let names = self.seq(o, "names", owner)?;
+        if names.is_empty() {
+            return Err(self.vm.new_value_error(format!("empty names on {owner}")));
+        }
+        names
             .iter()
             .map(|a| {
                 let ar = if self.opt(a, "lineno")?.is_some() {

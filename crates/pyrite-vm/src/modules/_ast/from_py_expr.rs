@@ -280,7 +280,12 @@ impl<'a> Back<'a> {
             115 => ast::ConversionFlag::Str,
             114 => ast::ConversionFlag::Repr,
             97 => ast::ConversionFlag::Ascii,
-            _ => ast::ConversionFlag::None,
+            -1 => ast::ConversionFlag::None,
+            c => {
+                return Err(self
+                    .vm
+                    .new_system_error(format!("Unrecognized conversion character {c}")))
+            }
         };
         let format_spec = match self.opt(v, "format_spec")? {
             Some(spec) => Some(Box::new(ast::InterpolatedStringFormatSpec {
@@ -390,12 +395,18 @@ impl<'a> Back<'a> {
                     values,
                 })
             }
-            "NamedExpr" => Expr::Named(ast::ExprNamed {
-                node_index: ni(),
-                range: r,
-                target: self.req_expr(o, "target", n)?,
-                value: self.req_expr(o, "value", n)?,
-            }),
+            "NamedExpr" => {
+                let target = self.req_expr(o, "target", n)?;
+                if !matches!(*target, Expr::Name(_)) {
+                    return Err(vm.new_type_error("NamedExpr target must be a Name"));
+                }
+                Expr::Named(ast::ExprNamed {
+                    node_index: ni(),
+                    range: r,
+                    target,
+                    value: self.req_expr(o, "value", n)?,
+                })
+            }
             "BinOp" => Expr::BinOp(ast::ExprBinOp {
                 node_index: ni(),
                 range: r,
@@ -719,16 +730,30 @@ impl<'a> Back<'a> {
                 range: r,
                 patterns: self.patterns(o, "patterns", n)?,
             }),
-            "MatchMapping" => Pattern::MatchMapping(ast::PatternMatchMapping {
-                node_index: ni(),
-                range: r,
-                keys: self.exprs(o, "keys", n)?.into_iter().collect(),
-                patterns: self.patterns(o, "patterns", n)?.into_iter().collect(),
-                rest: self.opt_ident(o, "rest", r)?,
-            }),
+            "MatchMapping" => {
+                let keys = self.exprs(o, "keys", n)?;
+                let patterns = self.patterns(o, "patterns", n)?;
+                if keys.len() != patterns.len() {
+                    return Err(vm.new_value_error(
+                        "MatchMapping doesn't have the same number of keys as patterns",
+                    ));
+                }
+                Pattern::MatchMapping(ast::PatternMatchMapping {
+                    node_index: ni(),
+                    range: r,
+                    keys: keys.into_iter().collect(),
+                    patterns: patterns.into_iter().collect(),
+                    rest: self.opt_ident(o, "rest", r)?,
+                })
+            }
             "MatchClass" => {
                 let attrs = self.seq(o, "kwd_attrs", n)?;
                 let kpats = self.patterns(o, "kwd_patterns", n)?;
+                if attrs.len() != kpats.len() {
+                    return Err(vm.new_value_error(
+                        "MatchClass doesn't have the same number of keyword attributes as patterns",
+                    ));
+                }
                 let keywords = attrs
                     .iter()
                     .zip(kpats)
@@ -759,20 +784,35 @@ impl<'a> Back<'a> {
                 range: r,
                 name: self.opt_ident(o, "name", r)?,
             }),
-            "MatchAs" => Pattern::MatchAs(ast::PatternMatchAs {
-                node_index: ni(),
-                range: r,
-                pattern: self
+            "MatchAs" => {
+                let name = self.opt_ident(o, "name", r)?;
+                let pattern = self
                     .opt(o, "pattern")?
                     .map(|p| self.pattern(&p).map(Box::new))
-                    .transpose()?,
-                name: self.opt_ident(o, "name", r)?,
-            }),
-            "MatchOr" => Pattern::MatchOr(ast::PatternMatchOr {
-                node_index: ni(),
-                range: r,
-                patterns: self.patterns(o, "patterns", n)?,
-            }),
+                    .transpose()?;
+                if pattern.is_some() && name.is_none() {
+                    return Err(vm.new_value_error(
+                        "MatchAs must specify a target name if a pattern is given",
+                    ));
+                }
+                Pattern::MatchAs(ast::PatternMatchAs {
+                    node_index: ni(),
+                    range: r,
+                    pattern,
+                    name,
+                })
+            }
+            "MatchOr" => {
+                let patterns = self.patterns(o, "patterns", n)?;
+                if patterns.len() < 2 {
+                    return Err(vm.new_value_error("MatchOr requires at least 2 patterns"));
+                }
+                Pattern::MatchOr(ast::PatternMatchOr {
+                    node_index: ni(),
+                    range: r,
+                    patterns,
+                })
+            }
             _ => {
                 return Err(vm.new_type_error(format!(
                     "expected some sort of pattern, but got {}",
