@@ -58,3 +58,16 @@ t = ast.parse("def g(a: int) -> str: pass")
 ns2 = {}
 exec(compile(t, "<b>", "exec"), ns2)
 print(ns2["g"].__annotations__)
+
+# mode='func_type'
+def _func_type():
+    for s in ['(int, str) -> bool', '() -> None', '(int) -> List[int]', '(a,) -> b', 'int -> str', '(x) -> "a->b"', '(Dict[str, int], f(1, 2)) -> Tuple[int, ...]']:
+        try:
+            print(ast.dump(ast.parse(s, mode='func_type'), include_attributes=True))
+        except SyntaxError as e:
+            print('SE', e.msg)
+    try:
+        compile(ast.parse('() -> None', mode='func_type'), 'f', 'func_type')
+    except Exception as e:
+        print(type(e).__name__, e)
+_func_type()

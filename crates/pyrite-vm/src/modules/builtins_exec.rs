@@ -475,6 +475,9 @@ fn builtin_compile(vm: &Vm, args: Args) -> PyResult {
         "eval" => Mode::Eval,
         "single" => Mode::Single,
         "func_type" if flags & PYCF_ONLY_AST != 0 => Mode::Exec,
+        "func_type" => {
+            return Err(vm.new_value_error("compile() mode 'func_type' requires flag PyCF_ONLY_AST"))
+        }
         _ => {
             return Err(vm.new_value_error(if flags & PYCF_ONLY_AST != 0 {
                 "compile() mode must be 'exec', 'eval', 'single' or 'func_type'"

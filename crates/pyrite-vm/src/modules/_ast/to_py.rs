@@ -51,11 +51,7 @@ pub fn parse(vm: &Vm, source: &str, filename: &str, mode: &str, type_comments: b
         "exec" => Mode::Exec,
         "eval" => Mode::Eval,
         "single" => Mode::Single,
-        _ => {
-            return Err(vm.new_not_implemented_error(
-                "compile() mode 'func_type' is not supported by Pyrite yet",
-            ))
-        }
+        _ => return func_type(vm, source, filename),
     };
     let parsed = pyrite_parser::parse(source, pmode)
         .map_err(|e| vm.syntax_error_to_exception(&e, filename))?;
@@ -99,6 +95,80 @@ pub fn parse(vm: &Vm, source: &str, filename: &str, mode: &str, type_comments: b
             c.node("Expression", vec![("body", body)], None)
         }
     }
+}
+
+/// `mode='func_type'`: `(argtypes) -> returns`. The text is parsed as the
+/// expression `(argtypes), returns` (`->` and `, ` have the same length, so
+/// positions are kept).
+fn func_type(vm: &Vm, source: &str, filename: &str) -> PyResult {
+    let invalid = || {
+        let e = pyrite_parser::SyntaxError::new(
+            pyrite_parser::SyntaxErrorKind::SyntaxError,
+            "invalid syntax",
+            1,
+            1,
+        );
+        vm.syntax_error_to_exception(&e, filename)
+    };
+    let b = source.as_bytes();
+    let (mut depth, mut quote, mut arrow) = (0i32, None::<u8>, None);
+    for i in 0..b.len() {
+        match (quote, b[i]) {
+            (Some(q), c) if c == q => quote = None,
+            (Some(_), _) => {}
+            (None, b'\'' | b'"') => quote = Some(b[i]),
+            (None, b'(' | b'[' | b'{') => depth += 1,
+            (None, b')' | b']' | b'}') => depth -= 1,
+            (None, b'-') if depth == 0 && b.get(i + 1) == Some(&b'>') => {
+                arrow = Some(i);
+                break;
+            }
+            _ => {}
+        }
+    }
+    let Some(k) = arrow else {
+        return Err(invalid());
+    };
+    if !source.trim_start().starts_with('(') {
+        return Err(invalid());
+    }
+    let text = format!("{}, {}", &source[..k], &source[k + 2..]);
+    let parsed = pyrite_parser::parse(&text, Mode::Eval)
+        .map_err(|e| vm.syntax_error_to_exception(&e, filename))?;
+    let ast::Mod::Expression(e) = &parsed.ast else {
+        return Err(invalid());
+    };
+    let Expr::Tuple(t) = &*e.body else {
+        return Err(invalid());
+    };
+    if t.parenthesized || t.elts.len() != 2 {
+        return Err(invalid());
+    }
+    let c = Conv {
+        vm,
+        src: &text,
+        li: &parsed.line_index,
+        cls: Classes::load(vm)?,
+        type_comments: Vec::new(),
+    };
+    let argtypes = match &t.elts[0] {
+        Expr::Tuple(a) if a.parenthesized => {
+            // No trailing comma in `(argtypes)`.
+            if let Some(last) = a.elts.last() {
+                if text[last.range().end().into()..a.range.end().into()].contains(',') {
+                    return Err(invalid());
+                }
+            }
+            c.exprs(&a.elts)?
+        }
+        other => vm.new_list(vec![c.expr(other)?]),
+    };
+    let returns = c.expr(&t.elts[1])?;
+    c.node(
+        "FunctionType",
+        vec![("argtypes", argtypes), ("returns", returns)],
+        None,
+    )
 }
 
 /// The value of an integer literal (decimal, hex, octal, binary, with `_`).
