@@ -5,8 +5,11 @@
 //! parser's range differs from CPython's (a decorated definition starts at
 //! its `def`/`class` keyword; a lone generator argument spans the call's
 //! parentheses; an `elif` is an `If` from its keyword to the end of the
-//! chain; f-string pieces take the whole string's range) that is fixed
-//! here.
+//! chain; f-string pieces take the whole string's range, as 3.11's
+//! f-string parser gives them) that is fixed here.
+//!
+//! Also here: `type_comments=True` (type comments found among the
+//! parser's comment tokens by position) and `mode='func_type'`.
 
 use std::rc::Rc;
 
@@ -20,7 +23,8 @@ use super::Classes;
 use crate::types::object::PyInstance;
 use crate::{PyObjectRef, PyResult, Vm};
 
-type Fields<'f> = Vec<(&'static str, PyObjectRef)>;
+/// A node's fields, in `_fields` order.
+type Fields = Vec<(&'static str, PyObjectRef)>;
 
 struct Conv<'a> {
     vm: &'a Vm,
@@ -241,7 +245,7 @@ fn cmp_name(op: CmpOp) -> &'static str {
 }
 
 impl<'a> Conv<'a> {
-    fn node(&self, name: &str, fields: Fields<'_>, range: Option<TextRange>) -> PyResult {
+    fn node(&self, name: &str, fields: Fields, range: Option<TextRange>) -> PyResult {
         let vm = self.vm;
         let cls = self.cls.get(vm, name)?;
         let obj = vm.try_alloc(PyInstance::default(), &cls)?.into_object();
@@ -374,7 +378,7 @@ impl<'a> Conv<'a> {
     fn stmt(&self, s: &Stmt) -> PyResult {
         let r = s.range();
         let vm = self.vm;
-        let (name, fields, range): (&str, Fields<'_>, TextRange) = match s {
+        let (name, fields, range): (&str, Fields, TextRange) = match s {
             Stmt::FunctionDef(f) => {
                 let decos = self.list(
                     f.decorator_list
@@ -783,7 +787,7 @@ impl<'a> Conv<'a> {
 
     fn expr_at(&self, e: &Expr, r: TextRange) -> PyResult {
         let vm = self.vm;
-        let (name, fields): (&str, Fields<'_>) = match e {
+        let (name, fields): (&str, Fields) = match e {
             Expr::BoolOp(b) => (
                 "BoolOp",
                 vec![
@@ -1119,7 +1123,7 @@ impl<'a> Conv<'a> {
 
     fn pattern(&self, p: &Pattern) -> PyResult {
         let vm = self.vm;
-        let (name, fields): (&str, Fields<'_>) = match p {
+        let (name, fields): (&str, Fields) = match p {
             Pattern::MatchValue(v) => ("MatchValue", vec![("value", self.expr(&v.value)?)]),
             Pattern::MatchSingleton(s) => (
                 "MatchSingleton",
