@@ -88,9 +88,7 @@ impl<'a> Back<'a> {
     fn comprehensions(&self, o: &PyObjectRef, owner: &str) -> PyResult<Vec<ast::Comprehension>> {
         let gens = self.seq(o, "generators", owner)?;
         if gens.is_empty() {
-            return Err(self
-                .vm
-                .new_value_error(format!("comprehension with no generators")));
+            return Err(self.vm.new_value_error("comprehension with no generators"));
         }
         gens.iter()
             .map(|g| {
