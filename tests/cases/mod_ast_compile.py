@@ -30,14 +30,14 @@ for i in range(3):
     elif i == 2:
         break
     print("i", i)
-with open(__file__) as fh:
+with open(__import__("os").devnull) as fh:
     print(len(fh.readline()) >= 0)
 lam = lambda q, *r: q + len(r)
 print(lam(1, 2, 3), {k: v for k, v in [(1, 2)]}, {1, 2} | {3}, not True, a if (a := 5) else 0)
 '''
 tree = ast.parse(src)
 code = compile(tree, "<ast>", "exec")
-exec(code, {"__name__": "m", "__file__": "mod_ast_compile.py"})
+exec(code, {"__name__": "m"})
 
 class T(ast.NodeTransformer):
     def visit_BinOp(self, node):
