@@ -23,7 +23,7 @@ mod swaps;
 pub mod symtable;
 mod unparse;
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::rc::Rc;
 
 use pyrite_bytecode::CodeObject;
@@ -84,15 +84,51 @@ pub fn compile(
     flags: CompileFlags,
 ) -> Result<Rc<CodeObject>, CompileError> {
     let parsed = parse(source, filename, mode)?;
+    compile_parsed_module(parsed, source, filename, mode, flags, HashMap::new())
+}
+
+/// Compile a tree built outside the parser (`compile()` of an AST
+/// object). `source` is text whose line layout the tree's ranges index
+/// into (its content is only shown in error messages). `annotations`
+/// gives the string of each annotation expression (by its address) for
+/// `from __future__ import annotations`.
+pub fn compile_tree(
+    ast: ast::Mod,
+    source: &str,
+    filename: &str,
+    mode: Mode,
+    flags: CompileFlags,
+    annotations: HashMap<usize, String>,
+) -> Result<Rc<CodeObject>, CompileError> {
+    let depth = pyrite_parser::tree_depth(&ast);
+    if depth > pyrite_parser::MAX_COMPILE_DEPTH {
+        return Err(CompileError::Recursion(RECURSION_MSG.into()));
+    }
+    let parsed = pyrite_parser::ParsedModule {
+        ast,
+        line_index: pyrite_parser::LineIndex::new(source),
+        depth,
+    };
+    compile_parsed_module(parsed, source, filename, mode, flags, annotations)
+}
+
+fn compile_parsed_module(
+    parsed: pyrite_parser::ParsedModule,
+    source: &str,
+    filename: &str,
+    mode: Mode,
+    flags: CompileFlags,
+    annotations: HashMap<usize, String>,
+) -> Result<Rc<CodeObject>, CompileError> {
     if parsed.depth <= pyrite_parser::INLINE_DEPTH_LIMIT {
-        return compile_parsed(&parsed, source, filename, mode, flags).map(Rc::new);
+        return compile_parsed(&parsed, source, filename, mode, flags, annotations).map(Rc::new);
     }
     // Deep tree: compile on a big stack; bring the result back marshalled.
     let (src, fname) = (source.to_owned(), filename.to_owned());
     let handle = std::thread::Builder::new()
         .stack_size(pyrite_parser::BIG_STACK)
         .spawn(move || {
-            let r = compile_parsed(&parsed, &src, &fname, mode, flags)
+            let r = compile_parsed(&parsed, &src, &fname, mode, flags, annotations)
                 .map(|code| pyrite_bytecode::marshal::dumps_code(&code));
             drop(parsed);
             r
@@ -140,6 +176,7 @@ fn compile_parsed(
     filename: &str,
     mode: Mode,
     flags: CompileFlags,
+    annotations: HashMap<usize, String>,
 ) -> Result<CodeObject, CompileError> {
     let li = &parsed.line_index;
     let err = |msg: &str, range: ruff_text_size::TextRange| {
@@ -160,6 +197,7 @@ fn compile_parsed(
     )?;
     let mut c = codegen::Compiler::new(source, li, filename, st, flags, future_flags);
     c.future_positions = future_positions;
+    c.annotation_text = annotations;
     let key = symtable::node_key(&parsed.ast);
     match &parsed.ast {
         ast::Mod::Module(m) => {

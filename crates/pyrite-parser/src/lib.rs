@@ -60,6 +60,26 @@ pub const MAX_PAREN_LEVEL: usize = 200;
 /// CPython's tokenizer limit on indentation levels (`MAXINDENT`).
 pub const MAX_INDENT_LEVEL: usize = 100;
 
+/// Nesting depth of a tree (for trees built elsewhere, e.g. from an AST
+/// object given to `compile()`).
+pub fn tree_depth(ast: &Mod) -> u32 {
+    depth::max_depth(ast)
+}
+
+/// Ranges of the comments of `source` (for `ast.parse(type_comments=True)`);
+/// empty when the source does not parse.
+pub fn comment_ranges(source: &str) -> Vec<TextRange> {
+    let options = ParseOptions::from(ruff_python_parser::Mode::Module)
+        .with_target_version(PythonVersion::PY311);
+    let parsed = ruff_python_parser::parse_unchecked(source, options);
+    parsed
+        .tokens()
+        .iter()
+        .filter(|t| t.kind() == ruff_python_ast::token::TokenKind::Comment)
+        .map(|t| t.range())
+        .collect()
+}
+
 /// Parse `source` as Python 3.11 in the given mode.
 ///
 /// Errors: a `SyntaxError` (or `IndentationError`/`TabError`) with CPython's

@@ -75,7 +75,10 @@ impl<'a> Compiler<'a> {
     /// text under `from __future__ import annotations`.
     pub fn visit_annotation_value(&mut self, e: &'a Expr) -> CResult {
         if self.future_flags & super::CO_FUTURE_ANNOTATIONS != 0 {
-            let text = crate::unparse::unparse(e, self.source);
+            let text = match self.annotation_text.get(&(e as *const Expr as usize)) {
+                Some(t) => t.clone(),
+                None => crate::unparse::unparse(e, self.source),
+            };
             let saved = self.u().loc;
             self.set_loc(e.range());
             self.load_const(Constant::Str(Rc::from(text.as_str())));

@@ -126,6 +126,9 @@ pub(crate) struct Compiler<'a> {
     pub optimize: u8,
     /// `from __future__` statements in valid positions (by node key).
     pub future_positions: std::collections::HashSet<usize>,
+    /// Annotation strings given by the caller (trees built from AST
+    /// objects have no source text), by the annotation node's address.
+    pub annotation_text: std::collections::HashMap<usize, String>,
 }
 
 /// `co_flags` bit for `from __future__ import annotations`.
@@ -168,6 +171,7 @@ impl<'a> Compiler<'a> {
             interactive: false,
             optimize: flags.optimize,
             future_positions: std::collections::HashSet::new(),
+            annotation_text: std::collections::HashMap::new(),
         }
     }
 

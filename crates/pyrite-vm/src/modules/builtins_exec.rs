@@ -457,15 +457,6 @@ fn int_arg(vm: &Vm, o: Option<&PyObjectRef>, default: i64) -> PyResult<i64> {
 
 /// Whether `o` is an `ast.AST` node (by its class's MRO names, as the `ast`
 /// module is pure Python here).
-fn is_ast_node(o: &PyObjectRef) -> bool {
-    class_of(o)
-        .ext
-        .mro
-        .borrow()
-        .iter()
-        .any(|c| crate::types::typeobj::as_type(c).is_some_and(|t| &*t.ext.name() == "AST"))
-}
-
 fn builtin_compile(vm: &Vm, args: Args) -> PyResult {
     let [src, filename, mode, flags, dont_inherit, optimize, _fv] = args.bind(
         vm,
@@ -511,6 +502,10 @@ fn builtin_compile(vm: &Vm, args: Args) -> PyResult {
         "exec" => Mode::Exec,
         "eval" => Mode::Eval,
         "single" => Mode::Single,
+        "func_type" if flags & PYCF_ONLY_AST != 0 => Mode::Exec,
+        "func_type" => {
+            return Err(vm.new_value_error("compile() mode 'func_type' requires flag PyCF_ONLY_AST"))
+        }
         _ => {
             return Err(vm.new_value_error(if flags & PYCF_ONLY_AST != 0 {
                 "compile() mode must be 'exec', 'eval', 'single' or 'func_type'"
@@ -520,20 +515,23 @@ fn builtin_compile(vm: &Vm, args: Args) -> PyResult {
         }
     };
     let text = match source_text(vm, src)? {
-        Some(t) => t,
-        None if is_ast_node(src) => {
-            return Err(vm.new_not_implemented_error(
-                "compile() of an AST object is not supported by Pyrite yet",
-            ))
-        }
+        Some(t) => Some(t),
+        None if crate::modules::_ast::is_ast_object(vm, src) => None,
         None => {
             return Err(vm.new_type_error("compile() arg 1 must be a string, bytes or AST object"))
         }
     };
     if flags & PYCF_ONLY_AST != 0 {
-        return Err(vm.new_not_implemented_error(
-            "compile() with PyCF_ONLY_AST is not supported by Pyrite yet",
-        ));
+        return match &text {
+            Some(t) => crate::modules::_ast::parse_to_ast(
+                vm,
+                t,
+                &filename,
+                mode_s.as_str(),
+                flags & crate::modules::_ast::PYCF_TYPE_COMMENTS != 0,
+            ),
+            None => crate::modules::_ast::check_ast_mode(vm, src, mode_s.as_str()),
+        };
     }
     // Inherit the caller's `from __future__ import annotations`.
     let mut future_annotations = flags & CO_FUTURE_ANNOTATIONS != 0;
@@ -548,6 +546,9 @@ fn builtin_compile(vm: &Vm, args: Args) -> PyResult {
         },
         future_annotations,
         top_level_await: flags & PYCF_ALLOW_TOP_LEVEL_AWAIT != 0,
+    };
+    let Some(text) = text else {
+        return crate::modules::_ast::compile_ast(vm, src, &filename, mode_s.as_str(), cflags);
     };
     match crate::compile::compile_with_flags(&text, &filename, mode, cflags) {
         Ok(co) => Ok(vm.new_code(co)),

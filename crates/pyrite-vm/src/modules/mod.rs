@@ -1,6 +1,7 @@
 //! Built-in modules, one file per module, named by import name. `init`
 //! creates `builtins` and `sys` and registers the others for import.
 
+pub mod _ast;
 pub mod _bisect;
 pub mod _codecs;
 pub mod _codecs_registry;
@@ -120,6 +121,7 @@ pub fn init(vm: &Vm) -> PyResult<()> {
     vm.register_builtin_module("_random", _random::make);
     vm.register_builtin_module("binascii", binascii::make);
     vm.register_builtin_module("_bisect", _bisect::make);
+    vm.register_builtin_module("_ast", _ast::make);
     vm.register_builtin_module("_operator", _operator::make);
     vm.register_builtin_module("_warnings", _warnings::make);
     vm.register_builtin_module("zlib", zlib::make);

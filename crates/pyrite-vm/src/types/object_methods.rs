@@ -520,20 +520,26 @@ fn type_get_doc(vm: &Vm, o: &PyObjectRef) -> PyResult {
     }
 }
 
-/// `type.__doc__ = v` (CPython's `check_set_special_type_attr`: builtin
-/// types refuse, and deleting is refused for every type).
+/// `type.__doc__ = value` (CPython's `type_set_doc`): heap types only,
+/// and never deleted.
 fn type_set_doc(vm: &Vm, o: &PyObjectRef, v: Option<PyObjectRef>) -> PyResult<()> {
     let t = get_type(o);
-    let Some(v) = v.filter(|_| t.ext.heap) else {
-        let what = if t.ext.heap { "delete" } else { "set" };
-        return Err(vm.new_type_error(format!(
-            "cannot {what} '__doc__' attribute of immutable type '{}'",
-            t.ext.name()
-        )));
+    let what = if v.is_some() || !t.ext.heap {
+        "set"
+    } else {
+        "delete"
     };
-    vm.dict_set_str(&t.ext.dict, "__doc__", v);
-    super::typeobj::bump_type_epoch();
-    Ok(())
+    match v {
+        Some(v) if t.ext.heap => {
+            vm.dict_set_str(&t.ext.dict, "__doc__", v);
+            super::typeobj::bump_type_epoch();
+            Ok(())
+        }
+        _ => Err(vm.new_type_error(format!(
+            "cannot {what} '__doc__' attribute of immutable type '{}'",
+            super::typeobj::tp_name(t)
+        ))),
+    }
 }
 
 fn type_get_abstractmethods(vm: &Vm, o: &PyObjectRef) -> PyResult {
