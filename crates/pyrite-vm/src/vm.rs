@@ -146,6 +146,12 @@ pub struct Vm {
     /// Frame objects of the frames currently executing, innermost last
     /// (materialised lazily; `None` until someone asks).
     pub frame_stack: RefCell<Vec<FrameInfo>>,
+    /// The instruction the innermost Python frame is executing (written by
+    /// the eval loop at every dispatch), so native code can report the
+    /// current line (`sys._getframe().f_lineno`, warnings, logging).
+    pub top_lasti: Cell<usize>,
+    /// Source of `FrameInfo::serial`.
+    pub frame_serial: Cell<u64>,
     /// Finished frames kept for reuse, so that a call costs no `malloc`
     /// (see `eval/frame.rs`).
     pub frame_pool: RefCell<Vec<Box<crate::eval::frame::Frame>>>,
@@ -177,6 +183,12 @@ pub struct FrameInfo {
     /// The locals mapping of a module or class body; for a function frame,
     /// the latest `locals()` snapshot (see `modules/builtins_exec.rs`).
     pub locals: Option<PyObjectRef>,
+    /// The instruction (code-unit index) this frame was at when it called
+    /// the frame above it; for the top frame see `Vm::top_lasti`.
+    pub lasti: usize,
+    /// Unique per activation: lets a frame object tell whether the frame
+    /// it describes is still running (and so report its current line).
+    pub serial: u64,
 }
 
 /// Interpreter switches.
@@ -347,6 +359,8 @@ impl Vm {
             stack_base: Cell::new(0),
             stack_size: Cell::new(0),
             frame_stack: RefCell::new(Vec::new()),
+            top_lasti: Cell::new(0),
+            frame_serial: Cell::new(0),
             frame_pool: RefCell::new(Vec::new()),
             placeholder_code: RefCell::new(None),
             structseq_maker: RefCell::new(None),

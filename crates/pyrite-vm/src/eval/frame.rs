@@ -6,7 +6,7 @@
 use std::cell::RefCell;
 
 use crate::types::code::PyCodeRef;
-use crate::{Payload, PyObjectRef};
+use crate::{Payload, PyObjectRef, Vm};
 
 /// An executing (or suspended) frame.
 pub struct Frame {
@@ -116,6 +116,50 @@ pub struct PyFrameObject {
     pub lineno: std::cell::Cell<u32>,
     pub lasti: std::cell::Cell<u32>,
     pub back: RefCell<Option<PyObjectRef>>,
+    /// Where the frame sits in `Vm::frame_stack` and its activation's
+    /// serial: while that entry is still this activation, `f_lineno` and
+    /// `f_lasti` are read live (as CPython's frame objects are views).
+    pub live: (usize, u64),
+}
+
+impl PyFrameObject {
+    /// `(lasti in code units, line)` now: live while the frame runs, else
+    /// the snapshot taken when the frame object was last updated.
+    pub fn position(&self, vm: &Vm) -> (u32, u32) {
+        let (depth, serial) = self.live;
+        if let Some(lasti) = vm.frame_lasti(depth, serial) {
+            let line = self
+                .code
+                .downcast_ref::<crate::types::code::PyCode>()
+                .and_then(|c| pyrite_bytecode::linetable::addr_to_line(&c.code, (lasti * 2) as u32))
+                .unwrap_or(0);
+            return ((lasti * 2) as u32, line);
+        }
+        (self.lasti.get(), self.lineno.get())
+    }
+}
+
+impl Vm {
+    /// The current instruction of the activation `serial` at `depth` of the
+    /// frame stack, if it is still running.
+    pub fn frame_lasti(&self, depth: usize, serial: u64) -> Option<usize> {
+        let stack = self.frame_stack.borrow();
+        let fi = stack.get(depth).filter(|fi| fi.serial == serial)?;
+        Some(if depth + 1 == stack.len() {
+            self.top_lasti.get()
+        } else {
+            fi.lasti
+        })
+    }
+
+    /// The (depth, serial) of the innermost running frame.
+    pub fn top_frame_id(&self) -> (usize, u64) {
+        let stack = self.frame_stack.borrow();
+        match stack.last() {
+            Some(fi) => (stack.len() - 1, fi.serial),
+            None => (usize::MAX, 0),
+        }
+    }
 }
 
 impl Payload for PyFrameObject {

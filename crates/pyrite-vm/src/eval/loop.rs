@@ -88,17 +88,32 @@ pub fn run_frame(
 }
 
 fn push_frame_info(vm: &Vm, f: &Frame) {
-    vm.frame_stack.borrow_mut().push(crate::vm::FrameInfo {
+    let mut stack = vm.frame_stack.borrow_mut();
+    if let Some(caller) = stack.last_mut() {
+        caller.lasti = vm.top_lasti.get();
+    }
+    stack.push(crate::vm::FrameInfo {
         code: f.code.as_object().clone(),
         globals: f.globals.clone(),
         builtins: f.builtins.clone(),
         frame_obj: f.frame_obj.clone(),
         locals: f.locals.clone(),
+        lasti: f.lasti,
+        serial: vm.frame_serial.get() + 1,
     });
+    vm.frame_serial.set(vm.frame_serial.get() + 1);
+    vm.top_lasti.set(f.lasti);
 }
 
 fn pop_frame_info(vm: &Vm) {
-    let fi = vm.frame_stack.borrow_mut().pop();
+    let fi = {
+        let mut stack = vm.frame_stack.borrow_mut();
+        let fi = stack.pop();
+        if let Some(caller) = stack.last() {
+            vm.top_lasti.set(caller.lasti);
+        }
+        fi
+    };
     drop(fi);
 }
 
@@ -177,6 +192,7 @@ fn run_frame_inner<const TRACE: bool>(
         let mut opbyte = code[pc * 2];
         let mut arg = code[pc * 2 + 1] as u32;
         f.lasti = pc;
+        vm.top_lasti.set(pc);
         f.pc = pc + 1;
         while opbyte == Opcode::EXTENDED_ARG as u8 {
             let p = f.pc;

@@ -4,8 +4,8 @@
 //! The filter list, default action and once-registry of the Python
 //! `warnings` module are used when it is imported, and warnings are shown
 //! through its `_showwarnmsg`, as CPython 3.11 `Python/_warnings.c` does.
-//! (Line numbers of the calling frame are not tracked yet: they show as 0,
-//! the same as `sys._getframe().f_lineno` today.)
+//! The calling frame's line comes from the frame stack (`Vm::top_lasti`
+//! for the innermost frame, the saved call position for the others).
 
 use std::cell::Cell;
 
@@ -311,12 +311,16 @@ fn w_warn(vm: &Vm, args: Args) -> PyResult {
                 .downcast_ref::<crate::types::code::PyCode>()
                 .map(|c| c.code.filename.to_string())
                 .unwrap_or_else(|| "<unknown>".into());
+            let lasti = if idx as usize + 1 == stack.len() {
+                vm.top_lasti.get()
+            } else {
+                fi.lasti
+            };
             let lineno = fi
-                .frame_obj
-                .as_ref()
-                .and_then(|f| f.downcast_ref::<crate::eval::frame::PyFrameObject>())
-                .map(|f| f.lineno.get() as i64)
-                .unwrap_or(0);
+                .code
+                .downcast_ref::<crate::types::code::PyCode>()
+                .and_then(|c| pyrite_bytecode::linetable::addr_to_line(&c.code, (lasti * 2) as u32))
+                .unwrap_or(0) as i64;
             (Some(fi.globals.clone()), vm.new_str(filename), lineno)
         } else {
             (None, vm.new_str("sys"), 1)

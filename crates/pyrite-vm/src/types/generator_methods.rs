@@ -118,7 +118,7 @@ fn gi_frame(vm: &Vm, o: &PyObjectRef) -> PyResult {
     let g = gen(vm, o)?;
     let mut fr = g.frame.borrow_mut();
     Ok(match fr.as_mut() {
-        Some(f) => crate::eval::ops::exceptions::frame_object(vm, f),
+        Some(f) => crate::eval::ops::exceptions::suspended_frame_object(vm, f),
         None => vm.none.clone(),
     })
 }

@@ -66,10 +66,10 @@ fn f_builtins(vm: &Vm, o: &PyObjectRef) -> PyResult {
     Ok(frame(vm, o)?.builtins.clone())
 }
 fn f_lineno(vm: &Vm, o: &PyObjectRef) -> PyResult {
-    Ok(vm.new_int(frame(vm, o)?.lineno.get() as i64))
+    Ok(vm.new_int(frame(vm, o)?.position(vm).1 as i64))
 }
 fn f_lasti(vm: &Vm, o: &PyObjectRef) -> PyResult {
-    Ok(vm.new_int(frame(vm, o)?.lasti.get() as i64))
+    Ok(vm.new_int(frame(vm, o)?.position(vm).0 as i64))
 }
 fn f_back(vm: &Vm, o: &PyObjectRef) -> PyResult {
     Ok(frame(vm, o)?

@@ -10,6 +10,16 @@ use crate::{PyObjectRef, PyResult, Vm};
 
 /// The frame object of `f`, made on first use.
 pub fn frame_object(vm: &Vm, f: &mut Frame) -> PyObjectRef {
+    frame_object_at(vm, f, vm.top_frame_id())
+}
+
+/// The frame object of a frame that is not running (a suspended
+/// generator's): it reports the position it was suspended at.
+pub fn suspended_frame_object(vm: &Vm, f: &mut Frame) -> PyObjectRef {
+    frame_object_at(vm, f, (usize::MAX, 0))
+}
+
+fn frame_object_at(vm: &Vm, f: &mut Frame, live: (usize, u64)) -> PyObjectRef {
     if let Some(fo) = &f.frame_obj {
         if let Some(p) = fo.downcast_ref::<PyFrameObject>() {
             p.lasti.set((f.lasti * 2) as u32);
@@ -26,6 +36,7 @@ pub fn frame_object(vm: &Vm, f: &mut Frame) -> PyObjectRef {
             lineno: f.lineno().unwrap_or(0).into(),
             lasti: ((f.lasti * 2) as u32).into(),
             back: None.into(),
+            live,
         },
         &vm.types.frame,
     );
