@@ -116,8 +116,11 @@ pub fn store_attr(vm: &Vm, f: &mut Frame, arg: u32) -> PyResult<()> {
                 }
                 if i == vals.len() {
                     if vals.capacity() == 0 {
-                        // As `inline_store`: room for the class's usual names.
-                        vals.reserve_exact((c.nkeys as usize).max(i + 1));
+                        // As `inline_store`: room for the names the class's
+                        // instances have had so far (not the count when this
+                        // entry was filled, which may be smaller).
+                        let nkeys = class_of(&obj).ext.shared_keys.borrow().len();
+                        vals.reserve_exact(nkeys.max(i + 1));
                     }
                     vals.push(Some(v));
                     return Ok(());
