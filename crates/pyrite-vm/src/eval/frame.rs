@@ -123,33 +123,42 @@ pub struct PyFrameObject {
 }
 
 impl PyFrameObject {
-    /// `(lasti in code units, line)` now: live while the frame runs, else
-    /// the snapshot taken when the frame object was last updated.
+    /// `(f_lasti, line)` now: live while the frame runs, else the snapshot
+    /// taken when the frame object was last updated.
     pub fn position(&self, vm: &Vm) -> (u32, u32) {
         let (depth, serial) = self.live;
-        if let Some(lasti) = vm.frame_lasti(depth, serial) {
-            let line = self
-                .code
-                .downcast_ref::<crate::types::code::PyCode>()
-                .and_then(|c| pyrite_bytecode::linetable::addr_to_line(&c.code, (lasti * 2) as u32))
-                .unwrap_or(0);
-            return ((lasti * 2) as u32, line);
+        match vm.frame_lasti(depth, serial) {
+            Some(lasti) => ((lasti * 2) as u32, code_line(&self.code, lasti)),
+            None => (self.lasti.get(), self.lineno.get()),
         }
-        (self.lasti.get(), self.lineno.get())
     }
 }
 
+/// The source line of instruction `lasti` (in code units) of a code
+/// object, 0 when it has none.
+pub fn code_line(code: &PyObjectRef, lasti: usize) -> u32 {
+    code.downcast_ref::<crate::types::code::PyCode>()
+        .and_then(|c| pyrite_bytecode::linetable::addr_to_line(&c.code, (lasti * 2) as u32))
+        .unwrap_or(0)
+}
+
 impl Vm {
+    /// The current instruction of entry `idx` of the frame stack (the
+    /// innermost frame's comes from `top_lasti`).
+    pub fn stack_entry_lasti(&self, stack: &[crate::vm::FrameInfo], idx: usize) -> usize {
+        if idx + 1 == stack.len() {
+            self.top_lasti.get()
+        } else {
+            stack.get(idx).map_or(0, |fi| fi.lasti)
+        }
+    }
+
     /// The current instruction of the activation `serial` at `depth` of the
     /// frame stack, if it is still running.
     pub fn frame_lasti(&self, depth: usize, serial: u64) -> Option<usize> {
         let stack = self.frame_stack.borrow();
-        let fi = stack.get(depth).filter(|fi| fi.serial == serial)?;
-        Some(if depth + 1 == stack.len() {
-            self.top_lasti.get()
-        } else {
-            fi.lasti
-        })
+        stack.get(depth).filter(|fi| fi.serial == serial)?;
+        Some(self.stack_entry_lasti(&stack, depth))
     }
 
     /// The (depth, serial) of the innermost running frame.

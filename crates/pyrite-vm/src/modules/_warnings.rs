@@ -311,16 +311,8 @@ fn w_warn(vm: &Vm, args: Args) -> PyResult {
                 .downcast_ref::<crate::types::code::PyCode>()
                 .map(|c| c.code.filename.to_string())
                 .unwrap_or_else(|| "<unknown>".into());
-            let lasti = if idx as usize + 1 == stack.len() {
-                vm.top_lasti.get()
-            } else {
-                fi.lasti
-            };
-            let lineno = fi
-                .code
-                .downcast_ref::<crate::types::code::PyCode>()
-                .and_then(|c| pyrite_bytecode::linetable::addr_to_line(&c.code, (lasti * 2) as u32))
-                .unwrap_or(0) as i64;
+            let lasti = vm.stack_entry_lasti(&stack, idx as usize);
+            let lineno = i64::from(crate::eval::frame::code_line(&fi.code, lasti));
             (Some(fi.globals.clone()), vm.new_str(filename), lineno)
         } else {
             (None, vm.new_str("sys"), 1)

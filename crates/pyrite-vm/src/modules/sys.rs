@@ -301,18 +301,9 @@ fn sys_getframe(vm: &Vm, args: Args) -> PyResult {
     // `f_back` walks the real call stack.
     let target = (n - 1 - d) as usize;
     let mut back: Option<PyObjectRef> = None;
-    let top = stack.len() - 1;
     for (i, fi) in stack[..=target].iter().enumerate() {
-        let lasti = if i == top {
-            vm.top_lasti.get()
-        } else {
-            fi.lasti
-        };
-        let lineno = fi
-            .code
-            .downcast_ref::<crate::types::code::PyCode>()
-            .and_then(|c| pyrite_bytecode::linetable::addr_to_line(&c.code, (lasti * 2) as u32))
-            .unwrap_or(0);
+        let lasti = vm.stack_entry_lasti(&stack, i);
+        let lineno = crate::eval::frame::code_line(&fi.code, lasti);
         let f = vm.alloc(
             crate::eval::frame::PyFrameObject {
                 code: fi.code.clone(),

@@ -53,7 +53,7 @@ pub enum InlineAttr {
 }
 
 /// The instance's dict slot and payload when it is in inline mode.
-fn inline_parts<'a>(
+pub(crate) fn inline_parts<'a>(
     obj: &'a PyObjectRef,
     cls: &PyType,
 ) -> Option<(&'a Cell<Option<PyObjectRef>>, &'a PyInstance)> {

@@ -27,6 +27,7 @@ use crate::eval::frame::Frame;
 use crate::types::code::PyCode;
 use crate::types::descr::{MethodKind, PyMethodDescr};
 use crate::types::function::PyFunction;
+use crate::types::instance_values::inline_parts;
 use crate::types::object::PyInstance;
 use crate::types::typeobj::{class_of, type_epoch, PyType};
 use crate::{PyObjectRef, PyResult, Vm};
@@ -64,17 +65,11 @@ fn valid_entry(code: &PyCode, idx: usize, obj: &PyObjectRef) -> Option<AttrCache
     Some(c)
 }
 
-/// `obj`'s inline values, when it is in inline mode.
+/// `obj`'s inline values, when it is in inline mode (the class check is
+/// the cache entry's).
 #[inline]
 fn inline_values(obj: &PyObjectRef) -> Option<&PyInstance> {
-    let slot = obj.dict_slot()?;
-    let d = slot.take();
-    let dict_mode = d.is_some();
-    slot.set(d);
-    if dict_mode {
-        return None;
-    }
-    obj.downcast_ref::<PyInstance>()
+    inline_parts(obj, &class_of(obj).ext).map(|(_, inst)| inst)
 }
 
 pub fn load_attr(vm: &Vm, f: &mut Frame, arg: u32) -> PyResult<()> {
