@@ -159,3 +159,43 @@ class S:
 s = S()
 set_x(s, "slot")
 print(get_x(s), call_m(s))
+
+# One method run on many subclasses whose attributes sit at different
+# indices (more classes than a site keeps entries for).
+class Root:
+    def total(self):
+        return self.a + self.b
+
+    def call(self):
+        return self.kind()
+
+
+def make_sub(n):
+    names = ["pad%d" % i for i in range(n)]
+
+    class Sub(Root):
+        def __init__(self, a, b):
+            for p in names:
+                setattr(self, p, 0)
+            if n % 2:
+                self.b = b
+                self.a = a
+            else:
+                self.a = a
+                self.b = b
+
+        def kind(self):
+            return n
+
+    return Sub
+
+
+subs = [make_sub(n) for n in range(7)]
+acc = []
+for rnd in range(30):
+    for i, cls in enumerate(subs):
+        o = cls(rnd, i)
+        acc.append((o.total(), o.call()))
+        if rnd == 20 and i == 3:
+            cls.total = lambda self: -1
+print(sum(t for t, _ in acc), sum(k for _, k in acc), acc[-7:])

@@ -60,10 +60,16 @@ macro_rules! opcodes {
                 match self { $(Opcode::$name => stringify!($name),)* }
             }
 
-            /// Number of 16-bit inline cache entries following the instruction.
+            /// Number of 16-bit inline cache entries following the instruction
+            /// (a table lookup: the eval loop asks at every dispatch).
             #[inline]
             pub fn cache_entries(self) -> usize {
-                match self { $(Opcode::$name => $cache,)* }
+                const TABLE: [u8; 256] = {
+                    let mut t = [0u8; 256];
+                    $( t[$num] = $cache; )*
+                    t
+                };
+                TABLE[self as usize] as usize
             }
 
             /// What the argument means.

@@ -33,6 +33,10 @@ pub struct PyCode {
     pub global_cache: Box<[Cell<GlobalCache>]>,
     /// Attribute caches, one entry per name (see `eval/ops/attrs.rs`).
     pub attr_cache: Box<[Cell<crate::eval::ops::attrs::AttrCache>]>,
+    /// For each code unit, the `attr_cache` entry of the attribute
+    /// instruction there (`u32::MAX` elsewhere): one entry per instruction,
+    /// as CPython's inline caches.
+    pub attr_sites: Box<[u32]>,
 }
 
 /// Where a global name was found, valid while both namespaces keep the
@@ -112,7 +116,7 @@ impl crate::Vm {
         let global_cache = (0..co.names.len())
             .map(|_| Cell::new(GlobalCache::EMPTY))
             .collect();
-        let attr_cache = crate::eval::ops::attrs::new_attr_cache(co.names.len());
+        let (attr_sites, attr_cache) = crate::eval::ops::attrs::new_attr_caches(&co.code);
         let filename_obj = self.intern(&co.filename);
         let name_obj = self.intern(&co.name);
         let qualname_obj = self.intern(&co.qualname);
@@ -130,6 +134,7 @@ impl crate::Vm {
                 qualname_obj,
                 global_cache,
                 attr_cache,
+                attr_sites,
             },
             &self.types.code,
         )

@@ -3,7 +3,8 @@
 //! CPython 3.11 specialises these instructions (`LOAD_ATTR_INSTANCE_VALUE`,
 //! `STORE_ATTR_INSTANCE_VALUE`, `LOAD_METHOD_WITH_VALUES`) guarded by the
 //! type's version tag. Pyrite keeps the same facts in the code object, one
-//! entry per name (`PyCode::attr_cache`), guarded by the type's address and
+//! entry per attribute instruction (`PyCode::attr_cache`, found through
+//! `PyCode::attr_sites`), guarded by the type's address and
 //! the global type epoch, which is bumped by every class creation, class
 //! mutation and class deallocation (so an address reused by a new class
 //! never matches an old entry).
@@ -18,8 +19,13 @@
 //!   class and no instance can shadow it inline while the class has
 //!   `nkeys` shared names (names are only ever appended).
 //!
-//! Anything else (a missing value, an instance in dict mode) takes the
-//! generic path, which also refills the entry. Entries hold no references.
+//! Each instruction has `WAYS` entries, so a site used by a few classes
+//! (subclasses running a base's method) keeps one per class. Anything else
+//! (a missing value, an instance in dict mode) takes the generic path,
+//! which fills an entry for a class not yet described (evicting in turn
+//! when all are taken, and giving up on a site after `MAX_REFILLS`
+//! evictions, as CPython's adaptive counters back off).
+//! Entries hold no references.
 
 use std::cell::Cell;
 
@@ -39,11 +45,23 @@ pub struct AttrCache {
     index: u32,
     nkeys: u32,
     kind: u8,
+    /// How many times the entry was refilled for another class.
+    refills: u8,
 }
 
 const EMPTY: u8 = 0;
 const VALUE: u8 = 1;
 const METHOD: u8 = 2;
+/// This class's access cannot be cached: take the generic path directly.
+const NOCACHE: u8 = 3;
+/// (In way 0) the site sees too many classes: stop refilling until the
+/// epoch changes.
+const POLY: u8 = 4;
+/// Entries per instruction: a site may see a few classes (subclasses
+/// sharing a base's methods), each with its own entry.
+pub const WAYS: usize = 4;
+/// Evictions at a site before it counts as megamorphic.
+const MAX_REFILLS: u8 = 64;
 
 impl AttrCache {
     pub const EMPTY: AttrCache = AttrCache {
@@ -52,17 +70,25 @@ impl AttrCache {
         index: 0,
         nkeys: 0,
         kind: EMPTY,
+        refills: 0,
     };
 }
 
-/// The cache entry for name `idx` if it is valid for `obj`'s class.
+/// The ways of instruction `site`'s cache.
 #[inline]
-fn valid_entry(code: &PyCode, idx: usize, obj: &PyObjectRef) -> Option<AttrCache> {
-    let c = code.attr_cache.get(idx)?.get();
-    if c.kind == EMPTY || c.type_addr != obj.class().id() || c.epoch != type_epoch() {
-        return None;
-    }
-    Some(c)
+fn ways(code: &PyCode, site: usize) -> Option<&[Cell<AttrCache>]> {
+    code.attr_cache.get(site * WAYS..site * WAYS + WAYS)
+}
+
+/// The cache entry of `site` valid for `obj`'s class, if any.
+#[inline]
+fn valid_entry(code: &PyCode, site: usize, obj: &PyObjectRef) -> Option<AttrCache> {
+    let addr = obj.class().id();
+    let epoch = type_epoch();
+    ways(code, site)?
+        .iter()
+        .map(Cell::get)
+        .find(|c| c.type_addr == addr && c.epoch == epoch && c.kind != EMPTY)
 }
 
 /// `obj`'s inline values, when it is in inline mode (the class check is
@@ -75,7 +101,7 @@ fn inline_values(obj: &PyObjectRef) -> Option<&PyInstance> {
 pub fn load_attr(vm: &Vm, f: &mut Frame, arg: u32) -> PyResult<()> {
     let idx = arg as usize;
     let obj = f.pop();
-    if let Some(c) = valid_entry(&f.code, idx, &obj) {
+    if let Some(c) = valid_entry(&f.code, site(f), &obj) {
         if c.kind == VALUE {
             if let Some(inst) = inline_values(&obj) {
                 let v = inst.slots.borrow().get(c.index as usize).cloned().flatten();
@@ -88,7 +114,7 @@ pub fn load_attr(vm: &Vm, f: &mut Frame, arg: u32) -> PyResult<()> {
     }
     let name = f.code.names[idx].clone();
     let v = vm.get_attr(&obj, &name)?;
-    fill(vm, &f.code, idx, &obj, &name, false);
+    fill(vm, &f.code, site(f), &obj, &name, false);
     f.push(v);
     Ok(())
 }
@@ -97,7 +123,7 @@ pub fn store_attr(vm: &Vm, f: &mut Frame, arg: u32) -> PyResult<()> {
     let idx = arg as usize;
     let obj = f.pop();
     let v = f.pop();
-    if let Some(c) = valid_entry(&f.code, idx, &obj) {
+    if let Some(c) = valid_entry(&f.code, site(f), &obj) {
         if c.kind == VALUE {
             if let Some(inst) = inline_values(&obj) {
                 let i = c.index as usize;
@@ -125,7 +151,7 @@ pub fn store_attr(vm: &Vm, f: &mut Frame, arg: u32) -> PyResult<()> {
     }
     let name = f.code.names[idx].clone();
     vm.set_attr(&obj, &name, v)?;
-    fill(vm, &f.code, idx, &obj, &name, false);
+    fill(vm, &f.code, site(f), &obj, &name, false);
     Ok(())
 }
 
@@ -134,7 +160,7 @@ pub fn store_attr(vm: &Vm, f: &mut Frame, arg: u32) -> PyResult<()> {
 pub fn load_method(vm: &Vm, f: &mut Frame, arg: u32) -> PyResult<()> {
     let idx = arg as usize;
     let obj = f.pop();
-    if let Some(c) = valid_entry(&f.code, idx, &obj) {
+    if let Some(c) = valid_entry(&f.code, site(f), &obj) {
         if c.kind == METHOD && inline_values(&obj).is_some() {
             let cls = class_of(&obj);
             let unshadowed = cls.ext.shared_keys.borrow().len() == c.nkeys as usize;
@@ -149,11 +175,11 @@ pub fn load_method(vm: &Vm, f: &mut Frame, arg: u32) -> PyResult<()> {
     }
     let name = f.code.names[idx].clone();
     if super::names::push_method(vm, f, &obj, &name)? {
-        fill(vm, &f.code, idx, &obj, &name, true);
+        fill(vm, &f.code, site(f), &obj, &name, true);
         return Ok(());
     }
     let v = vm.get_attr(&obj, &name)?;
-    fill(vm, &f.code, idx, &obj, &name, false);
+    fill(vm, &f.code, site(f), &obj, &name, false);
     f.push_opt(None);
     f.push(v);
     Ok(())
@@ -173,56 +199,109 @@ fn default_hooks(vm: &Vm, cls: &PyType) -> bool {
 }
 
 /// Record what the generic path found for name `idx` on `obj`'s class.
-fn fill(vm: &Vm, code: &PyCode, idx: usize, obj: &PyObjectRef, name: &PyObjectRef, method: bool) {
+/// An entry that cannot describe the access is recorded too (`NOCACHE`),
+/// so the same class does not pay for this again; a site that keeps seeing
+/// new classes stops refilling until the type epoch changes (`POLY`).
+fn fill(vm: &Vm, code: &PyCode, site: usize, obj: &PyObjectRef, name: &PyObjectRef, method: bool) {
     let cls = class_of(obj);
+    // An instance in dict mode says nothing about its class's others.
     if !cls.ext.inline_values || inline_values(obj).is_none() {
         return;
     }
-    let Some(slot) = code.attr_cache.get(idx) else {
+    let Some(ways) = ways(code, site) else {
         return;
     };
-    if !default_hooks(vm, &cls.ext) {
+    let epoch = type_epoch();
+    let type_addr = obj.class().id();
+    let live = |c: AttrCache| c.kind != EMPTY && c.epoch == epoch;
+    let first = ways[0].get();
+    if first.kind == POLY && live(first) {
         return;
     }
-    let epoch = type_epoch();
-    let keys = cls.ext.shared_keys.borrow();
-    let key_index = keys.iter().position(|k| k.as_object().is(name));
-    let class_attr = cls.ext.lookup(name);
-    let entry = if method {
-        let plain = class_attr.as_ref().is_some_and(|m| {
-            m.downcast_ref::<PyFunction>().is_some()
-                || m.downcast_ref::<PyMethodDescr>()
-                    .is_some_and(|d| d.kind == MethodKind::Instance)
-        });
-        if !plain || key_index.is_some() {
-            return;
-        }
-        AttrCache {
-            type_addr: obj.class().id(),
-            epoch,
-            index: 0,
-            nkeys: keys.len() as u32,
-            kind: METHOD,
-        }
-    } else {
-        let Some(i) = key_index else {
-            return;
-        };
-        if class_attr.is_some_and(|d| crate::protocol::attr::is_data_descr(vm, &d)) {
-            return;
-        }
-        AttrCache {
-            type_addr: obj.class().id(),
-            epoch,
-            index: i as u32,
-            nkeys: keys.len() as u32,
-            kind: VALUE,
-        }
+    if ways
+        .iter()
+        .any(|w| live(w.get()) && w.get().type_addr == type_addr)
+    {
+        // Already described (a missing value, say): nothing new to learn.
+        return;
+    }
+    // A free or stale way, else evict in turn (evictions counted in way 0).
+    let evictions = if live(first) { first.refills } else { 0 };
+    let (slot, refills) = match ways.iter().position(|w| !live(w.get())) {
+        Some(i) => (i, evictions),
+        None => (evictions as usize % WAYS, evictions.saturating_add(1)),
     };
-    slot.set(entry);
+    let mut entry = AttrCache {
+        type_addr,
+        epoch,
+        index: 0,
+        nkeys: 0,
+        kind: NOCACHE,
+        refills,
+    };
+    if refills >= MAX_REFILLS {
+        entry.kind = POLY;
+        ways[0].set(entry);
+        return;
+    }
+    if default_hooks(vm, &cls.ext) {
+        let keys = cls.ext.shared_keys.borrow();
+        let key_index = keys.iter().position(|k| k.as_object().is(name));
+        let class_attr = cls.ext.lookup(name);
+        entry.nkeys = keys.len() as u32;
+        if method {
+            let plain = class_attr.as_ref().is_some_and(|m| {
+                m.downcast_ref::<PyFunction>().is_some()
+                    || m.downcast_ref::<PyMethodDescr>()
+                        .is_some_and(|d| d.kind == MethodKind::Instance)
+            });
+            if plain && key_index.is_none() {
+                entry.kind = METHOD;
+            }
+        } else if let Some(i) = key_index {
+            if !class_attr.is_some_and(|d| crate::protocol::attr::is_data_descr(vm, &d)) {
+                entry.kind = VALUE;
+                entry.index = i as u32;
+            }
+        }
+    }
+    ways[slot].set(entry);
+    if slot != 0 && live(ways[0].get()) {
+        let mut w0 = ways[0].get();
+        w0.refills = refills;
+        ways[0].set(w0);
+    }
 }
 
-/// A fresh, empty cache for a code object with `n` names.
-pub fn new_attr_cache(n: usize) -> Box<[Cell<AttrCache>]> {
-    (0..n).map(|_| Cell::new(AttrCache::EMPTY)).collect()
+/// Empty caches for the attribute instructions of `co_code`, and the map
+/// from code unit to cache entry (see `PyCode::attr_sites`).
+pub fn new_attr_caches(co_code: &[u8]) -> (Box<[u32]>, Box<[Cell<AttrCache>]>) {
+    let mut n = 0u32;
+    let sites = co_code
+        .chunks(2)
+        .map(|unit| {
+            let op = pyrite_bytecode::Opcode::from_u8(unit[0]);
+            match op {
+                Some(
+                    pyrite_bytecode::Opcode::LOAD_ATTR
+                    | pyrite_bytecode::Opcode::STORE_ATTR
+                    | pyrite_bytecode::Opcode::LOAD_METHOD,
+                ) => {
+                    n += 1;
+                    n - 1
+                }
+                _ => u32::MAX,
+            }
+        })
+        .collect();
+    let caches = (0..n as usize * WAYS)
+        .map(|_| Cell::new(AttrCache::EMPTY))
+        .collect();
+    (sites, caches)
+}
+
+/// The cache entry index of the instruction being executed.
+#[inline]
+fn site(f: &Frame) -> usize {
+    f.code.attr_sites.get(f.lasti).copied().unwrap_or(u32::MAX) as usize
 }
