@@ -128,17 +128,26 @@ impl Vm {
     }
 
     /// Import a module by its absolute dotted name (parents first).
+    /// A `sys.modules` entry: `None` blocks the import, as in importlib.
+    fn module_or_halted(&self, m: PyObjectRef, name: &str) -> PyResult {
+        if m.is(&self.none) {
+            return Err(self.module_not_found(
+                format!("import of {name} halted; None in sys.modules"),
+                name,
+            ));
+        }
+        Ok(m)
+    }
+
     pub fn import_absolute(&self, name: &str) -> PyResult {
         if let Some(m) = self.modules.get_by_str(name) {
-            if !m.is(&self.none) {
-                return Ok(m);
-            }
+            return self.module_or_halted(m, name);
         }
         let (parent, path) = match name.rsplit_once('.') {
             Some((p, _)) => {
                 let pm = self.import_absolute(p)?;
                 if let Some(m) = self.modules.get_by_str(name) {
-                    return Ok(m);
+                    return self.module_or_halted(m, name);
                 }
                 let path = self.get_attr_opt(&pm, &self.names.__path__)?;
                 let Some(path) = path else {

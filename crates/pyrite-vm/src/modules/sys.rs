@@ -401,6 +401,9 @@ pub fn init(vm: &Vm) -> PyResult<()> {
     vm.dict_set_str(d, "prefix", vm.new_str("/usr/local"));
     vm.dict_set_str(d, "base_prefix", vm.new_str("/usr/local"));
     vm.dict_set_str(d, "exec_prefix", vm.new_str("/usr/local"));
+    vm.dict_set_str(d, "base_exec_prefix", vm.new_str("/usr/local"));
+    // No ABI flags: Pyrite has one build configuration (as CPython's default).
+    vm.dict_set_str(d, "abiflags", vm.new_str(""));
     vm.dict_set_str(d, "platlibdir", vm.new_str("lib"));
     vm.dict_set_str(d, "pycache_prefix", vm.none.clone());
     vm.dict_set_str(d, "builtin_module_names", vm.new_tuple(Vec::new()));
