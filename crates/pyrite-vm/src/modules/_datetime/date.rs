@@ -51,19 +51,7 @@ pub(crate) fn make_date(vm: &Vm, cls: &PyObjectRef, y: i64, m: i64, d: i64) -> P
 
 /// The 4-byte pickle state form of `date(...)`, if `a` is one.
 fn state_bytes(a: &PyObjectRef, len: usize) -> Option<Vec<u8>> {
-    let data: Vec<u8> = if let Some(b) = a.downcast_ref::<PyBytes>() {
-        b.data.to_vec()
-    } else if let Some(s) = a.downcast_ref::<PyStr>() {
-        // Python 2 pickles arrive as latin-1 text.
-        let v: Option<Vec<u8>> = s
-            .as_str()
-            .chars()
-            .map(|c| u8::try_from(c as u32).ok())
-            .collect();
-        v?
-    } else {
-        return None;
-    };
+    let data = super::pickle_bytes(a)?;
     (data.len() == len && (1..=12).contains(&(data[2] & 0x7f))).then_some(data)
 }
 

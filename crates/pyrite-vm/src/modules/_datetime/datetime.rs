@@ -11,7 +11,6 @@ use super::{
 };
 use crate::args::Args;
 use crate::modules::time_calendar::{gmtime_tm, localtime_tm};
-use crate::types::bytes::PyBytes;
 use crate::types::str::PyStr;
 use crate::types::typeobj::PyTypeRef;
 use crate::{PyObjectRef, PyResult, Vm};
@@ -69,18 +68,7 @@ pub(crate) fn fields(p: &Dt) -> [i64; 7] {
 }
 
 fn state_bytes(a: &PyObjectRef) -> Option<Vec<u8>> {
-    let data: Vec<u8> = if let Some(b) = a.downcast_ref::<PyBytes>() {
-        b.data.to_vec()
-    } else if let Some(s) = a.downcast_ref::<PyStr>() {
-        let v: Option<Vec<u8>> = s
-            .as_str()
-            .chars()
-            .map(|c| u8::try_from(c as u32).ok())
-            .collect();
-        v?
-    } else {
-        return None;
-    };
+    let data = super::pickle_bytes(a)?;
     (data.len() == 10 && (1..=12).contains(&(data[2] & 0x7f))).then_some(data)
 }
 

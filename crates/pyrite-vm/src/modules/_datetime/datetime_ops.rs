@@ -257,12 +257,7 @@ fn m_hash(vm: &Vm, args: Args) -> PyResult {
 
 fn reduce_with(vm: &Vm, args: &Args, proto: i64) -> PyResult {
     let p = me(vm, args)?;
-    let b = crate::types::bytes_methods::new_bytes(vm, state(p, proto > 3));
-    let st = match &p.tz {
-        None => vm.new_tuple(vec![b]),
-        Some(tz) => vm.new_tuple(vec![b, tz.clone()]),
-    };
-    Ok(vm.new_tuple(vec![args.pos()[0].class().clone(), st]))
+    Ok(super::pickle_reduce(vm, args, state(p, proto > 3), &p.tz))
 }
 
 fn m_reduce_ex(vm: &Vm, args: Args) -> PyResult {

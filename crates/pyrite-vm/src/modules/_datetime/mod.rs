@@ -364,6 +364,35 @@ pub(crate) fn parse_kw<'a, const N: usize>(
 }
 
 /// A C `int` argument (format "i").
+/// The bytes of a pickle state argument: `bytes`, or (Python 2 pickles)
+/// latin-1 text.
+pub(crate) fn pickle_bytes(a: &PyObjectRef) -> Option<Vec<u8>> {
+    if let Some(b) = a.downcast_ref::<crate::types::bytes::PyBytes>() {
+        return Some(b.data.to_vec());
+    }
+    let s = a.downcast_ref::<crate::types::str::PyStr>()?;
+    s.as_str()
+        .chars()
+        .map(|c| u8::try_from(c as u32).ok())
+        .collect()
+}
+
+/// `(cls, (state_bytes[, tzinfo]))`: what `__reduce__` of a time or a
+/// datetime returns (the C module's pickle format).
+pub(crate) fn pickle_reduce(
+    vm: &Vm,
+    args: &crate::args::Args,
+    state: Vec<u8>,
+    tz: &Option<PyObjectRef>,
+) -> PyObjectRef {
+    let b = crate::types::bytes_methods::new_bytes(vm, state);
+    let st = match tz {
+        None => vm.new_tuple(vec![b]),
+        Some(tz) => vm.new_tuple(vec![b, tz.clone()]),
+    };
+    vm.new_tuple(vec![args.pos()[0].class().clone(), st])
+}
+
 pub(crate) fn int_i(vm: &Vm, o: &PyObjectRef) -> PyResult<i64> {
     let v = vm.index(o)?;
     match v.downcast_ref::<PyInt>().map(|i| &i.value) {

@@ -12,18 +12,7 @@ use crate::types::typeobj::PyTypeRef;
 use crate::{PyObjectRef, PyResult, Vm};
 
 fn state_bytes(a: &PyObjectRef) -> Option<Vec<u8>> {
-    let data: Vec<u8> = if let Some(b) = a.downcast_ref::<PyBytes>() {
-        b.data.to_vec()
-    } else if let Some(s) = a.downcast_ref::<PyStr>() {
-        let v: Option<Vec<u8>> = s
-            .as_str()
-            .chars()
-            .map(|c| u8::try_from(c as u32).ok())
-            .collect();
-        v?
-    } else {
-        return None;
-    };
+    let data = super::pickle_bytes(a)?;
     (data.len() == 6 && (data[0] & 0x7f) < 24).then_some(data)
 }
 
@@ -321,12 +310,7 @@ fn m_hash(vm: &Vm, args: Args) -> PyResult {
 
 fn reduce_with(vm: &Vm, args: &Args, proto: i64) -> PyResult {
     let t = me(vm, args)?;
-    let b = crate::types::bytes_methods::new_bytes(vm, state(t, proto > 3));
-    let st = match &t.tz {
-        None => vm.new_tuple(vec![b]),
-        Some(tz) => vm.new_tuple(vec![b, tz.clone()]),
-    };
-    Ok(vm.new_tuple(vec![args.pos()[0].class().clone(), st]))
+    Ok(super::pickle_reduce(vm, args, state(t, proto > 3), &t.tz))
 }
 
 fn m_reduce_ex(vm: &Vm, args: Args) -> PyResult {
