@@ -15,6 +15,7 @@ pub mod import_cache;
 pub mod interp;
 pub mod modules;
 pub mod protocol;
+pub mod strhash;
 pub mod types;
 pub mod vm;
 

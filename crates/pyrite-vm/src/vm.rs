@@ -122,8 +122,11 @@ pub struct Vm {
     small_ints: Vec<PyObjectRef>,
     /// One-character strings for code points < 256 (CPython caches Latin-1).
     latin1: Vec<PyObjectRef>,
-    interned: RefCell<HashMap<Rc<str>, PyObjectRef>>,
+    interned: RefCell<HashMap<Rc<str>, PyObjectRef, crate::strhash::StrHashBuilder>>,
     pub names: Names,
+    /// Interned `(__op__, __rop__, __iop__)` names of the `BINARY_OP`
+    /// operators, in `protocol::number::BINOPS` order.
+    pub binop_names: Vec<[PyObjectRef; 3]>,
     /// `sys.modules`.
     pub modules: PyDictRef,
     /// The `builtins` module's dict.
@@ -238,7 +241,8 @@ impl Vm {
             .collect();
         let empty_tuple = alloc(PyTuple::new(Vec::new()), &types.tuple);
         let empty_str = alloc(PyStr::new(""), &types.str);
-        let interned: RefCell<HashMap<Rc<str>, PyObjectRef>> = RefCell::new(HashMap::new());
+        let interned: RefCell<HashMap<Rc<str>, PyObjectRef, crate::strhash::StrHashBuilder>> =
+            RefCell::new(HashMap::default());
         let intern = |s: &str| -> PyObjectRef {
             let mut m = interned.borrow_mut();
             if let Some(o) = m.get(s) {
@@ -333,6 +337,10 @@ impl Vm {
             builtins,
             stdout
         );
+        let binop_names = crate::protocol::number::BINOPS
+            .iter()
+            .map(|(l, r, i, _)| [intern(l), intern(r), intern(i)])
+            .collect();
         let modules = PyObjectRef::new(PyDict::new(), types.dict.as_object()).expect("start-up");
         let builtins = PyObjectRef::new(PyDict::new(), types.dict.as_object()).expect("start-up");
         Vm {
@@ -349,6 +357,7 @@ impl Vm {
             latin1,
             interned,
             names,
+            binop_names,
             modules,
             builtins,
             builtins_module: RefCell::new(None),

@@ -88,6 +88,34 @@ pub(crate) unsafe fn decref(p: NonNull<ObjHeader>) {
 /// `p` is a live object with a reference count of zero.
 #[cold]
 unsafe fn dealloc(p: NonNull<ObjHeader>) {
+    // SAFETY: the object is still intact (count just reached zero).
+    let h = unsafe { p.as_ref() };
+    let core = super::handle::type_core_of(h);
+    let vtable = core.vtable.get();
+    if vtable.leaf
+        && core.flags.get().0
+            & (TypeFlags::HAS_FINALIZER
+                | TypeFlags::HAS_WEAKLIST
+                | TypeFlags::HAS_GC
+                | TypeFlags::HAS_DICT
+                | TypeFlags::HEAPTYPE)
+            == 0
+    {
+        // An int, float, str...: no prefix, no hooks, no type reference,
+        // and freeing it frees nothing else (so no trashcan depth).
+        // SAFETY: the payload matches `vtable` and is dropped once; the block
+        // was allocated with the payload's layout and no prefix.
+        unsafe {
+            if vtable.needs_drop {
+                (vtable.drop_payload)(p);
+            }
+            let inner = vtable.layout;
+            let layout =
+                std::alloc::Layout::from_size_align_unchecked(inner.size(), inner.align().max(8));
+            crate::alloc::free_block(p.cast::<u8>(), layout);
+        }
+        return;
+    }
     let depth = DEPTH.with(|d| d.get());
     if depth >= TRASHCAN_DEPTH {
         // During thread teardown the queue may already be gone: then free

@@ -400,7 +400,9 @@ unsafe fn alloc_object<T: Payload>(
     // before a handle is handed out.
     unsafe {
         let base = block.as_ptr();
-        std::ptr::write_bytes(base, 0, prefix);
+        if prefix != 0 {
+            std::ptr::write_bytes(base, 0, prefix);
+        }
         if flags.has(TypeFlags::HAS_DICT) {
             let slot = base
                 .add(prefix - flags.dict_offset())

@@ -65,6 +65,11 @@ pub struct PayloadVTable {
     /// Drops every strong reference the payload holds that can be part of a
     /// cycle (CPython's `tp_clear`), leaving a valid, emptied payload.
     pub clear: fn(&PyObjectRef),
+    /// The payload holds no object references ([`Payload::LEAF`]): freeing
+    /// it cannot free anything else, so it needs no trashcan bookkeeping.
+    pub leaf: bool,
+    /// Dropping the payload does something (`std::mem::needs_drop`).
+    pub needs_drop: bool,
 }
 
 /// A Rust type that can be the payload of a Python object.
@@ -77,7 +82,15 @@ pub trait Payload: 'static + Sized {
         drop_payload: drop_payload::<Self>,
         traverse: traverse_payload::<Self>,
         clear: clear_payload::<Self>,
+        leaf: Self::LEAF,
+        needs_drop: std::mem::needs_drop::<Self>(),
     };
+
+    /// Set to `true` by payloads that hold no `PyObjectRef` at all (ints,
+    /// floats, strings, bytes): their deallocation takes a shorter path.
+    /// Claiming it for a payload that holds references would let a long
+    /// chain of them recurse without the trashcan's bound.
+    const LEAF: bool = false;
 
     /// Visit every strong reference this payload holds (for the cycle
     /// collector). A container that forgets a child makes the collector

@@ -63,6 +63,17 @@ pub fn run_code(
 /// Per-frame derived state cached in locals of the loop.
 struct Cur {
     code: Rc<CodeObject>,
+    instrs: Rc<[super::decode::Instr]>,
+}
+
+impl Cur {
+    #[inline]
+    fn of(f: &Frame) -> Cur {
+        Cur {
+            code: f.code.code.clone(),
+            instrs: f.code.instrs.clone(),
+        }
+    }
 }
 
 /// Run `frame` (and everything it calls) to completion or to a yield. If
@@ -124,9 +135,7 @@ fn run_frame_inner<const TRACE: bool>(
 ) -> PyResult<FrameExit> {
     let mut f = frame;
     let mut callers: Vec<Box<Frame>> = Vec::new();
-    let mut cur = Cur {
-        code: f.code.code.clone(),
-    };
+    let mut cur = Cur::of(&f);
     let mut pending: Option<PyBaseExceptionRef> = throw;
     // Set by RERAISE and bare `raise`: the exception already has this
     // frame in its traceback.
@@ -168,7 +177,7 @@ fn run_frame_inner<const TRACE: bool>(
                             vm.leave_call();
                             pop_frame_info(vm);
                             vm.recycle_frame(std::mem::replace(&mut f, caller));
-                            cur.code = f.code.code.clone();
+                            cur = Cur::of(&f);
                             pending = Some(exc);
                             continue;
                         }
@@ -182,39 +191,27 @@ fn run_frame_inner<const TRACE: bool>(
             }
         }
 
-        // ---- fetch and decode ----
-        let code = &cur.code.code;
+        // ---- fetch (decoded when the code object was made) ----
         let pc = f.pc;
-        if pc * 2 + 1 >= code.len() {
+        let Some(&ins) = cur.instrs.get(pc) else {
             pending = Some(vm.new_system_error("instruction pointer out of range"));
             continue;
-        }
-        let mut opbyte = code[pc * 2];
-        let mut arg = code[pc * 2 + 1] as u32;
-        f.lasti = pc;
-        vm.top_lasti.set(pc);
-        f.pc = pc + 1;
-        while opbyte == Opcode::EXTENDED_ARG as u8 {
-            let p = f.pc;
-            if p * 2 + 1 >= code.len() {
-                break;
-            }
-            opbyte = code[p * 2];
-            arg = (arg << 8) | code[p * 2 + 1] as u32;
-            f.lasti = p;
-            f.pc = p + 1;
-        }
-        let Some(op) = Opcode::from_u8(opbyte) else {
-            pending = Some(vm.new_system_error(format!("unknown opcode {opbyte}")));
-            continue;
         };
+        let (op, arg) = (ins.op, ins.arg);
+        let lasti = pc + ins.ext as usize;
+        f.lasti = lasti;
+        vm.top_lasti.set(lasti);
+        f.pc = pc + ins.next as usize;
         if TRACE {
             ops::trace::trace_instruction(vm, &f, op, arg);
         }
-        f.pc += op.cache_entries();
 
         let result: PyResult<()> = match op {
-            Opcode::CACHE | Opcode::NOP | Opcode::RESUME | Opcode::EXTENDED_ARG => Ok(()),
+            Opcode::CACHE | Opcode::NOP | Opcode::RESUME => Ok(()),
+            // Only an invalid opcode byte (in `arg`) or a trailing prefix
+            // decode to this (see `decode.rs`).
+            Opcode::EXTENDED_ARG if arg == Opcode::EXTENDED_ARG as u32 => Ok(()),
+            Opcode::EXTENDED_ARG => Err(vm.new_system_error(format!("unknown opcode {arg}"))),
             Opcode::POP_TOP => {
                 f.pop_opt();
                 Ok(())
@@ -462,7 +459,7 @@ fn run_frame_inner<const TRACE: bool>(
                     Ok(()) => {
                         push_frame_info(vm, &new_frame);
                         callers.push(std::mem::replace(&mut f, new_frame));
-                        cur.code = f.code.code.clone();
+                        cur = Cur::of(&f);
                         Ok(())
                     }
                     Err(e) => Err(e),
@@ -490,7 +487,7 @@ fn run_frame_inner<const TRACE: bool>(
                         vm.leave_call();
                         pop_frame_info(vm);
                         vm.recycle_frame(std::mem::replace(&mut f, caller));
-                        cur.code = f.code.code.clone();
+                        cur = Cur::of(&f);
                         f.push(v);
                         Ok(())
                     }
@@ -509,7 +506,7 @@ fn run_frame_inner<const TRACE: bool>(
                         vm.leave_call();
                         pop_frame_info(vm);
                         let genframe = std::mem::replace(&mut f, caller);
-                        cur.code = f.code.code.clone();
+                        cur = Cur::of(&f);
                         let g = ops::generator::make_generator(vm, genframe);
                         f.push(g);
                         Ok(())

@@ -36,14 +36,19 @@ pub enum UnaryOp {
 impl Vm {
     /// `a <op> b` where `op` is a `BINARY_OP` argument (0..26; >= 13 is the
     /// in-place form).
+    #[inline]
     pub fn binary_op(&self, a: &PyObjectRef, b: &PyObjectRef, op: u32) -> PyResult {
         if let Some(r) = self.fast_binary(a, b, op % 13) {
             return r;
         }
+        self.binary_op_slow(a, b, op)
+    }
+
+    fn binary_op_slow(&self, a: &PyObjectRef, b: &PyObjectRef, op: u32) -> PyResult {
         if op >= 13 {
             let base = (op - 13) as usize;
-            let iname = self.intern(BINOPS[base].2);
-            if let Some(r) = self.call_special(a, &iname, &[b.clone()])? {
+            let iname = &self.binop_names[base][2];
+            if let Some(r) = self.call_special(a, iname, &[b.clone()])? {
                 if !r.is(&self.not_implemented) {
                     return Ok(r);
                 }
@@ -54,16 +59,15 @@ impl Vm {
     }
 
     fn binary_op1(&self, a: &PyObjectRef, b: &PyObjectRef, op: usize, inplace: bool) -> PyResult {
-        let (lname, rname, _, sym) = BINOPS[op];
-        let lname = self.intern(lname);
-        let rname = self.intern(rname);
+        let sym = BINOPS[op].3;
+        let [lname, rname, _] = &self.binop_names[op];
         let ta = a.class();
         let tb = b.class();
-        let slotv = class_of(a).ext.lookup(&lname);
+        let slotv = class_of(a).ext.lookup(lname);
         let slotw = if ta.is(tb) {
             None
         } else {
-            class_of(b).ext.lookup(&rname)
+            class_of(b).ext.lookup(rname)
         };
         let mut slotw = slotw;
         if let Some(v) = &slotv {
@@ -102,73 +106,74 @@ impl Vm {
         )))
     }
 
-    /// Small-int and float arithmetic without method calls.
+    /// Arithmetic on exact ints and floats without method calls: what
+    /// `int.__add__` & co. would compute, for the operands and operators
+    /// where that cannot fail (an error or an unusual case returns `None`
+    /// and takes the general path, which raises the right exception).
     #[inline]
     pub fn fast_binary(&self, a: &PyObjectRef, b: &PyObjectRef, op: u32) -> Option<PyResult> {
         let ta = a.class();
-        if ta.is(self.types.int.as_object()) && b.class().is(ta) {
-            let (IntVal::Small(x), IntVal::Small(y)) = (
+        let tb = b.class();
+        let int_t = self.types.int.as_object();
+        let float_t = self.types.float.as_object();
+        if ta.is(int_t) && tb.is(int_t) {
+            let (x, y) = (
                 &a.downcast_ref::<PyInt>()?.value,
                 &b.downcast_ref::<PyInt>()?.value,
-            ) else {
-                return None;
-            };
-            let (x, y) = (*x, *y);
-            let r = match op {
-                0 => x.checked_add(y)?,
-                10 => x.checked_sub(y)?,
-                5 => x.checked_mul(y)?,
-                1 => x & y,
-                7 => x | y,
-                12 => x ^ y,
-                2 if y != 0 => {
-                    let q = x.checked_div(y)?;
-                    if (x % y != 0) && ((x < 0) != (y < 0)) {
-                        q - 1
-                    } else {
-                        q
-                    }
+            );
+            if let (IntVal::Small(x), IntVal::Small(y)) = (x, y) {
+                if let Some(r) = small_int_op(*x, *y, op) {
+                    return Some(Ok(self.new_int(r)));
                 }
-                6 if y != 0 => {
-                    let r = x.checked_rem(y)?;
-                    if r != 0 && ((r < 0) != (y < 0)) {
-                        r + y
-                    } else {
-                        r
-                    }
-                }
-                11 if y != 0 => {
-                    if x.unsigned_abs() < (1 << 53) && y.unsigned_abs() < (1 << 53) {
-                        return Some(Ok(self.new_float(x as f64 / y as f64)));
-                    }
-                    return None;
-                }
-                _ => return None,
-            };
-            return Some(Ok(self.new_int(r)));
+            }
+            return self.int_op(x, y, op);
         }
-        if ta.is(self.types.float.as_object()) {
-            let x = a.downcast_ref::<PyFloat>()?.value;
-            let y = if b.class().is(ta) {
-                b.downcast_ref::<PyFloat>()?.value
-            } else if b.class().is(self.types.int.as_object()) {
-                match &b.downcast_ref::<PyInt>()?.value {
-                    IntVal::Small(v) if v.unsigned_abs() < (1 << 53) => *v as f64,
-                    _ => return None,
-                }
-            } else {
-                return None;
-            };
-            let r = match op {
-                0 => x + y,
-                10 => x - y,
-                5 => x * y,
-                11 if y != 0.0 => x / y,
-                _ => return None,
-            };
-            return Some(Ok(self.new_float(r)));
-        }
-        None
+        let x = if ta.is(float_t) {
+            a.downcast_ref::<PyFloat>()?.value
+        } else if ta.is(int_t) && tb.is(float_t) {
+            exact_small_f64(a)?
+        } else {
+            return None;
+        };
+        let y = if tb.is(float_t) {
+            b.downcast_ref::<PyFloat>()?.value
+        } else if tb.is(int_t) {
+            exact_small_f64(b)?
+        } else {
+            return None;
+        };
+        let r = match op {
+            0 => x + y,
+            10 => x - y,
+            5 => x * y,
+            11 if y != 0.0 => x / y,
+            2 if y != 0.0 => crate::types::float_methods::float_divmod(x, y).0,
+            6 if y != 0.0 => crate::types::float_methods::float_mod(x, y),
+            8 => return Some(crate::types::float_methods::float_pow_vals(self, x, y)),
+            _ => return None,
+        };
+        Some(Ok(self.new_float(r)))
+    }
+
+    /// Exact ints of any size (`small_int_op` said no).
+    fn int_op(&self, x: &IntVal, y: &IntVal, op: u32) -> Option<PyResult> {
+        use crate::types::int_ops as ops;
+        let r = match op {
+            0 => ops::add(x, y),
+            10 => ops::sub(x, y),
+            5 => ops::mul(x, y),
+            1 => ops::bitand(x, y),
+            7 => ops::bitor(x, y),
+            12 => ops::bitxor(x, y),
+            2 => ops::floordiv(x, y).ok()?,
+            6 => ops::modulo(x, y).ok()?,
+            3 => ops::shl(x, y).ok()?,
+            9 => ops::shr(x, y).ok()?,
+            8 if matches!(y, IntVal::Small(e) if *e >= 0) => ops::pow(x, y).ok()?,
+            11 => return ops::truediv(x, y).ok().map(|f| Ok(self.new_float(f))),
+            _ => return None,
+        };
+        Some(Ok(self.new_int_val(r)))
     }
 
     /// `-a`, `+a`, `~a`.
@@ -237,5 +242,54 @@ impl Vm {
                 ),
             )),
         }
+    }
+}
+
+/// `x <op> y` on machine ints when the result is a machine int.
+#[inline]
+fn small_int_op(x: i64, y: i64, op: u32) -> Option<i64> {
+    Some(match op {
+        0 => x.checked_add(y)?,
+        10 => x.checked_sub(y)?,
+        5 => x.checked_mul(y)?,
+        1 => x & y,
+        7 => x | y,
+        12 => x ^ y,
+        2 if y != 0 => {
+            let q = x.checked_div(y)?;
+            if (x % y != 0) && ((x < 0) != (y < 0)) {
+                q - 1
+            } else {
+                q
+            }
+        }
+        6 if y != 0 => {
+            let r = x.checked_rem(y)?;
+            if r != 0 && ((r < 0) != (y < 0)) {
+                r + y
+            } else {
+                r
+            }
+        }
+        // Shifts by less than the word size that lose no bits.
+        3 if (0..63).contains(&y) => {
+            let r = x << y;
+            if r >> y != x {
+                return None;
+            }
+            r
+        }
+        9 if y >= 0 => x >> y.min(63),
+        _ => return None,
+    })
+}
+
+/// An exact small int as the float CPython would convert it to, when that
+/// conversion is exact (|v| < 2**53).
+#[inline]
+fn exact_small_f64(o: &PyObjectRef) -> Option<f64> {
+    match &o.downcast_ref::<PyInt>()?.value {
+        IntVal::Small(v) if v.unsigned_abs() < (1 << 53) => Some(*v as f64),
+        _ => None,
     }
 }

@@ -11,7 +11,9 @@ pub struct PyBytes {
     pub hash: Cell<i64>,
 }
 
-impl Payload for PyBytes {}
+impl Payload for PyBytes {
+    const LEAF: bool = true;
+}
 pub type PyBytesRef = PyRef<PyBytes>;
 
 impl PyBytes {

@@ -3,7 +3,7 @@
 //! loop. Python attributes (`co_*`) live in `code_methods.rs`.
 //! Mirrors CPython 3.11 `Objects/codeobject.c`.
 
-use std::cell::{Cell, RefCell};
+use std::cell::Cell;
 use std::rc::Rc;
 
 use pyrite_bytecode::CodeObject;
@@ -19,9 +19,8 @@ pub struct PyCode {
     pub names: Box<[PyObjectRef]>,
     /// `co_localsplusnames` as interned str objects.
     pub localsplusnames: Box<[PyObjectRef]>,
-    /// Decoded instructions: (opcode byte, argument byte) per code unit,
-    /// specialisable in place by the eval loop (quickening).
-    pub instructions: RefCell<Vec<u16>>,
+    /// The instructions as the eval loop runs them (`eval/decode.rs`).
+    pub instrs: Rc<[crate::eval::decode::Instr]>,
     /// Number of cell slots + free slots (for frame setup).
     pub ncells: usize,
     pub nfrees: usize,
@@ -108,11 +107,7 @@ impl crate::Vm {
             .filter(|k| *k & pyrite_bytecode::LocalKind::CELL != 0)
             .count();
         let nfrees = co.nfreevars();
-        let instructions = co
-            .code
-            .chunks(2)
-            .map(|c| u16::from_le_bytes([c[0], c.get(1).copied().unwrap_or(0)]))
-            .collect();
+        let instrs = crate::eval::decode::decode(&co.code).into();
         let global_cache = (0..co.names.len())
             .map(|_| Cell::new(GlobalCache::EMPTY))
             .collect();
@@ -126,7 +121,7 @@ impl crate::Vm {
                 consts: consts.into(),
                 names: names.into(),
                 localsplusnames: lpn.into(),
-                instructions: RefCell::new(instructions),
+                instrs,
                 ncells,
                 nfrees,
                 filename_obj,

@@ -9,7 +9,9 @@ pub struct PyComplex {
     pub im: f64,
 }
 
-impl Payload for PyComplex {}
+impl Payload for PyComplex {
+    const LEAF: bool = true;
+}
 
 /// A new complex object.
 pub fn new_complex(vm: &Vm, re: f64, im: f64) -> PyObjectRef {

@@ -11,7 +11,9 @@ pub struct PyFloat {
 
 pub type PyFloatRef = PyRef<PyFloat>;
 
-impl Payload for PyFloat {}
+impl Payload for PyFloat {
+    const LEAF: bool = true;
+}
 
 /// `repr(float)` (shared with the compiler, which needs it to unparse
 /// annotations).

@@ -23,7 +23,9 @@ pub struct PyInt {
 
 pub type PyIntRef = PyRef<PyInt>;
 
-impl Payload for PyInt {}
+impl Payload for PyInt {
+    const LEAF: bool = true;
+}
 
 impl IntVal {
     /// Normalise a big integer to `Small` when it fits.

@@ -21,7 +21,9 @@ pub struct PyStr {
 
 pub type PyStrRef = PyRef<PyStr>;
 
-impl Payload for PyStr {}
+impl Payload for PyStr {
+    const LEAF: bool = true;
+}
 
 impl PyStr {
     pub fn new(s: impl Into<Box<str>>) -> Self {

@@ -208,17 +208,24 @@ pub fn dict_merge(vm: &Vm, f: &mut Frame, n: u32) -> PyResult<()> {
 pub fn unpack_sequence(vm: &Vm, f: &mut Frame, n: u32) -> PyResult<()> {
     let seq = f.pop();
     let n = n as usize;
+    // Exact tuples and lists: items go straight onto the stack, last first.
     let items = if let (Some(t), false) = (seq.downcast_ref::<PyTuple>(), class_of(&seq).ext.heap) {
         if t.len() != n {
             return Err(unpack_count_error(vm, n, t.len(), false));
         }
-        t.items.to_vec()
-    } else if let (Some(l), false) = (seq.downcast_ref::<PyList>(), class_of(&seq).ext.heap) {
-        let v = l.to_vec();
-        if v.len() != n {
-            return Err(unpack_count_error(vm, n, v.len(), false));
+        for x in t.items.iter().rev() {
+            f.push(x.clone());
         }
-        v
+        return Ok(());
+    } else if let (Some(l), false) = (seq.downcast_ref::<PyList>(), class_of(&seq).ext.heap) {
+        let items = l.items.borrow();
+        if items.len() != n {
+            return Err(unpack_count_error(vm, n, items.len(), false));
+        }
+        for x in items.iter().rev() {
+            f.push(x.clone());
+        }
+        return Ok(());
     } else {
         let it = vm.iter(&seq).map_err(|e| {
             if vm.exc_matches(&e, &vm.exc.TypeError) {
