@@ -177,3 +177,25 @@ fn weak_registry() {
     assert!(!weak::make_weak_target(&s.meta));
     drop(s);
 }
+
+/// `slots_as_refs` views full slot runs as handles (and refuses holes);
+/// the handles read through it are the originals (same address, count).
+#[test]
+fn stack_slots_viewed_as_handles() {
+    let s = setup();
+    let a = node(&s);
+    let b = node(&s);
+    let slots = vec![Some(a.clone()), None, Some(b.clone()), Some(a.clone())];
+    assert!(crate::object::handle::slots_as_refs(&slots).is_none());
+    let view = crate::object::handle::slots_as_refs(&slots[2..]).expect("no holes");
+    assert_eq!(view.len(), 2);
+    assert!(view[0].is(&b) && view[1].is(&a));
+    assert_eq!(a.refcount(), 3);
+    let extra = view[1].clone();
+    assert_eq!(a.refcount(), 4);
+    drop(extra);
+    drop(slots);
+    assert_eq!((a.refcount(), b.refcount()), (1, 1));
+    drop((a, b));
+    collect_all();
+}

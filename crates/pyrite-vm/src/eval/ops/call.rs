@@ -336,6 +336,36 @@ pub fn call(vm: &Vm, f: &mut Frame, argc: u32) -> PyResult<Option<Box<Frame>>> {
             }
         }
     }
+    let kwnames_owned = kwnames_obj;
+    let kwnames: &[PyObjectRef] = match &kwnames_owned {
+        Some(k) => k
+            .downcast_ref::<PyTuple>()
+            .map(|t| t.as_slice())
+            .unwrap_or(&[]),
+        None => &[],
+    };
+    // A builtin callee reads its arguments where they lie on the stack;
+    // they are released after the call, as CPython does.
+    let is_builtin = callable.downcast_ref::<PyFunction>().is_none()
+        && !(f.sp == first_arg && callable.is(vm.types.super_.as_object()));
+    if is_builtin {
+        if let Some(args) = pyrite_core::object::handle::slots_as_refs(&f.slots[first_arg..f.sp]) {
+            crate::modules::builtins_exec::before_builtin_call(
+                vm,
+                f,
+                &callable,
+                args,
+                kwnames.len(),
+            );
+            let r = vm.call_kw(&callable, args, kwnames);
+            for i in base..f.sp {
+                drop(f.slots[i].take());
+            }
+            f.sp = base;
+            f.push(r?);
+            return Ok(None);
+        }
+    }
     let mut args: Vec<PyObjectRef> = Vec::with_capacity(f.sp - first_arg);
     for i in first_arg..f.sp {
         args.push(f.slots[i].take().expect("NULL argument"));
@@ -344,13 +374,6 @@ pub fn call(vm: &Vm, f: &mut Frame, argc: u32) -> PyResult<Option<Box<Frame>>> {
         f.slots[i] = None;
     }
     f.sp = base;
-    let kwnames: &[PyObjectRef] = match &kwnames_obj {
-        Some(k) => k
-            .downcast_ref::<PyTuple>()
-            .map(|t| t.as_slice())
-            .unwrap_or(&[]),
-        None => &[],
-    };
     if args.is_empty() && kwnames.is_empty() && callable.is(vm.types.super_.as_object()) {
         let (cls, obj) = super_args_from_frame(vm, f)?;
         let r = vm.call(&callable, &[cls, obj])?;
