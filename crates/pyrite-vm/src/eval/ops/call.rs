@@ -423,9 +423,22 @@ fn fast_frame(
 ) -> Option<Box<Frame>> {
     let code = pf.code.borrow().clone();
     let nargs = f.sp - first_arg;
-    if !takes_exactly(&code.code, nargs) {
+    let co = &code.code;
+    let argcount = co.argcount as usize;
+    // Missing trailing positional parameters are filled from `__defaults__`
+    // (a tuple, as its setter enforces), when it covers them.
+    let defaults = if takes_exactly(co, nargs) {
+        None
+    } else if nargs < argcount && takes_exactly(co, argcount) {
+        let d = pf.defaults.borrow().clone()?;
+        let ndef = d.downcast_ref::<PyTuple>()?.len();
+        if nargs + ndef < argcount {
+            return None;
+        }
+        Some(d)
+    } else {
         return None;
-    }
+    };
     let mut nf = vm.alloc_frame(
         code,
         Some(callable.clone()),
@@ -435,6 +448,14 @@ fn fast_frame(
     );
     for i in 0..nargs {
         nf.slots[i] = f.slots[first_arg + i].take();
+    }
+    if let Some(d) = defaults {
+        if let Some(t) = d.downcast_ref::<PyTuple>() {
+            let first_default = argcount - t.len();
+            for i in nargs..argcount {
+                nf.slots[i] = Some(t.items[i - first_default].clone());
+            }
+        }
     }
     for i in base..first_arg {
         f.slots[i] = None;
