@@ -48,15 +48,23 @@ impl Frame {
         }
     }
 
+    // Slots at and above `sp` are always empty (every pop takes its value
+    // out), so a push has nothing to release: the old value is forgotten
+    // rather than dropped, which spares the hot path a drop check. Breaking
+    // the invariant would leak, never free early.
     #[inline]
     pub fn push(&mut self, v: PyObjectRef) {
-        self.slots[self.sp] = Some(v);
+        let old = std::mem::replace(&mut self.slots[self.sp], Some(v));
+        debug_assert!(old.is_none(), "push over a live stack slot");
+        std::mem::forget(old);
         self.sp += 1;
     }
 
     #[inline]
     pub fn push_opt(&mut self, v: Option<PyObjectRef>) {
-        self.slots[self.sp] = v;
+        let old = std::mem::replace(&mut self.slots[self.sp], v);
+        debug_assert!(old.is_none(), "push over a live stack slot");
+        std::mem::forget(old);
         self.sp += 1;
     }
 

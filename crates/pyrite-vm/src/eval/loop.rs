@@ -191,409 +191,415 @@ fn run_frame_inner<const TRACE: bool>(
             }
         }
 
-        // ---- fetch (decoded when the code object was made) ----
-        let pc = f.pc;
-        let Some(&ins) = cur.instrs.get(pc) else {
-            pending = Some(vm.new_system_error("instruction pointer out of range"));
-            continue;
-        };
-        let (op, arg) = (ins.op, ins.arg);
-        let lasti = pc + ins.ext as usize;
-        f.lasti = lasti;
-        vm.top_lasti.set(lasti);
-        f.pc = pc + ins.next as usize;
-        if TRACE {
-            ops::trace::trace_instruction(vm, &f, op, arg);
-        }
+        // The instruction loop proper: it leaves only to unwind an
+        // exception (above), so the hot path makes no per-instruction check
+        // for a pending one.
+        loop {
+            // ---- fetch (decoded when the code object was made) ----
+            let pc = f.pc;
+            let Some(&ins) = cur.instrs.get(pc) else {
+                pending = Some(vm.new_system_error("instruction pointer out of range"));
+                break;
+            };
+            let (op, arg) = (ins.op, ins.arg);
+            let lasti = pc + ins.ext as usize;
+            f.lasti = lasti;
+            vm.top_lasti.set(lasti);
+            f.pc = pc + ins.next as usize;
+            if TRACE {
+                ops::trace::trace_instruction(vm, &f, op, arg);
+            }
 
-        let result: PyResult<()> = match op {
-            Opcode::CACHE | Opcode::NOP | Opcode::RESUME => Ok(()),
-            // Only an invalid opcode byte (in `arg`) or a trailing prefix
-            // decode to this (see `decode.rs`).
-            Opcode::EXTENDED_ARG if arg == Opcode::EXTENDED_ARG as u32 => Ok(()),
-            Opcode::EXTENDED_ARG => Err(vm.new_system_error(format!("unknown opcode {arg}"))),
-            Opcode::POP_TOP => {
-                f.pop_opt();
-                Ok(())
-            }
-            Opcode::PUSH_NULL => {
-                f.push_opt(None);
-                Ok(())
-            }
-            Opcode::LOAD_CONST => {
-                let c = f.code.consts[arg as usize].clone();
-                f.push(c);
-                Ok(())
-            }
-            Opcode::LOAD_FAST => match f.slots[arg as usize].clone() {
-                Some(v) => {
-                    f.push(v);
+            let result: PyResult<()> = match op {
+                Opcode::CACHE | Opcode::NOP | Opcode::RESUME => Ok(()),
+                // Only an invalid opcode byte (in `arg`) or a trailing prefix
+                // decode to this (see `decode.rs`).
+                Opcode::EXTENDED_ARG if arg == Opcode::EXTENDED_ARG as u32 => Ok(()),
+                Opcode::EXTENDED_ARG => Err(vm.new_system_error(format!("unknown opcode {arg}"))),
+                Opcode::POP_TOP => {
+                    f.pop_opt();
                     Ok(())
                 }
-                None => Err(ops::locals::unbound_local(vm, &f, arg)),
-            },
-            Opcode::STORE_FAST => {
-                let v = f.pop();
-                let old = f.slots[arg as usize].replace(v);
-                drop(old);
-                Ok(())
-            }
-            Opcode::DELETE_FAST => match f.slots[arg as usize].take() {
-                Some(_) => Ok(()),
-                None => Err(ops::locals::unbound_local(vm, &f, arg)),
-            },
-            Opcode::MAKE_CELL => ops::locals::make_cell(vm, &mut f, arg),
-            Opcode::COPY_FREE_VARS => ops::locals::copy_free_vars(vm, &mut f, arg),
-            Opcode::LOAD_CLOSURE => {
-                let c = f.slots[arg as usize].clone();
-                f.push_opt(c);
-                Ok(())
-            }
-            Opcode::LOAD_DEREF => ops::locals::load_deref(vm, &mut f, arg),
-            Opcode::LOAD_CLASSDEREF => ops::locals::load_classderef(vm, &mut f, arg),
-            Opcode::STORE_DEREF => ops::locals::store_deref(vm, &mut f, arg),
-            Opcode::DELETE_DEREF => ops::locals::delete_deref(vm, &mut f, arg),
-            Opcode::LOAD_GLOBAL => ops::names::load_global(vm, &mut f, arg),
-            Opcode::STORE_GLOBAL => ops::names::store_global(vm, &mut f, arg),
-            Opcode::DELETE_GLOBAL => ops::names::delete_global(vm, &mut f, arg),
-            Opcode::LOAD_NAME => ops::names::load_name(vm, &mut f, arg),
-            Opcode::STORE_NAME => ops::names::store_name(vm, &mut f, arg),
-            Opcode::DELETE_NAME => ops::names::delete_name(vm, &mut f, arg),
-            Opcode::LOAD_ATTR => ops::attrs::load_attr(vm, &mut f, arg),
-            Opcode::STORE_ATTR => ops::attrs::store_attr(vm, &mut f, arg),
-            Opcode::DELETE_ATTR => {
-                let name = f.code.names[arg as usize].clone();
-                let obj = f.pop();
-                vm.del_attr(&obj, &name)
-            }
-            Opcode::LOAD_METHOD => ops::attrs::load_method(vm, &mut f, arg),
-            Opcode::COPY => {
-                let v = f.slots[f.sp - arg as usize].clone();
-                f.push_opt(v);
-                Ok(())
-            }
-            Opcode::SWAP => {
-                let top = f.sp - 1;
-                f.slots.swap(top, f.sp - arg as usize);
-                Ok(())
-            }
-            Opcode::UNARY_POSITIVE => {
-                let v = f.pop();
-                vm.unary_op(&v, UnaryOp::Pos).map(|r| f.push(r))
-            }
-            Opcode::UNARY_NEGATIVE => {
-                let v = f.pop();
-                vm.unary_op(&v, UnaryOp::Neg).map(|r| f.push(r))
-            }
-            Opcode::UNARY_INVERT => {
-                let v = f.pop();
-                vm.unary_op(&v, UnaryOp::Invert).map(|r| f.push(r))
-            }
-            Opcode::UNARY_NOT => {
-                let v = f.pop();
-                vm.is_true(&v).map(|b| f.push(vm.new_bool(!b)))
-            }
-            Opcode::BINARY_OP => {
-                let b = f.pop();
-                let a = f.pop();
-                vm.binary_op(&a, &b, arg).map(|r| f.push(r))
-            }
-            Opcode::COMPARE_OP => {
-                let b = f.pop();
-                let a = f.pop();
-                vm.rich_compare(&a, &b, CompareOp::from_arg(arg))
-                    .map(|r| f.push(r))
-            }
-            Opcode::IS_OP => {
-                let b = f.pop();
-                let a = f.pop();
-                f.push(vm.new_bool(a.is(&b) != (arg == 1)));
-                Ok(())
-            }
-            Opcode::CONTAINS_OP => {
-                let b = f.pop();
-                let a = f.pop();
-                vm.contains(&b, &a)
-                    .map(|r| f.push(vm.new_bool(r != (arg == 1))))
-            }
-            Opcode::BINARY_SUBSCR => {
-                let k = f.pop();
-                let c = f.pop();
-                vm.get_item(&c, &k).map(|r| f.push(r))
-            }
-            Opcode::STORE_SUBSCR => {
-                let k = f.pop();
-                let c = f.pop();
-                let v = f.pop();
-                vm.set_item(&c, k, v)
-            }
-            Opcode::DELETE_SUBSCR => {
-                let k = f.pop();
-                let c = f.pop();
-                vm.del_item(&c, &k)
-            }
-            Opcode::GET_ITER => {
-                let v = f.pop();
-                vm.iter(&v).map(|r| f.push(r))
-            }
-            Opcode::GET_YIELD_FROM_ITER => ops::generator::get_yield_from_iter(vm, &mut f),
-            Opcode::FOR_ITER => match ops::control::for_iter_next(vm, f.peek(1)) {
-                Ok(Some(v)) => {
-                    f.push(v);
+                Opcode::PUSH_NULL => {
+                    f.push_opt(None);
                     Ok(())
                 }
-                Ok(None) => {
-                    f.pop();
-                    f.pc += arg as usize;
+                Opcode::LOAD_CONST => {
+                    let c = f.code.consts[arg as usize].clone();
+                    f.push(c);
                     Ok(())
                 }
-                Err(e) => Err(e),
-            },
-            Opcode::JUMP_FORWARD => {
-                f.pc += arg as usize;
-                Ok(())
-            }
-            Opcode::JUMP_BACKWARD => {
-                f.pc -= arg as usize;
-                ops::control::eval_breaker(vm)
-            }
-            Opcode::JUMP_BACKWARD_NO_INTERRUPT => {
-                f.pc -= arg as usize;
-                Ok(())
-            }
-            Opcode::POP_JUMP_FORWARD_IF_FALSE | Opcode::POP_JUMP_BACKWARD_IF_FALSE => {
-                let v = f.pop();
-                match truth(vm, &v) {
-                    Ok(false) => {
-                        jump(&mut f, op, arg);
+                Opcode::LOAD_FAST => match f.slots[arg as usize].clone() {
+                    Some(v) => {
+                        f.push(v);
                         Ok(())
                     }
-                    Ok(true) => Ok(()),
-                    Err(e) => Err(e),
+                    None => Err(ops::locals::unbound_local(vm, &f, arg)),
+                },
+                Opcode::STORE_FAST => {
+                    let v = f.pop();
+                    let old = f.slots[arg as usize].replace(v);
+                    drop(old);
+                    Ok(())
                 }
-            }
-            Opcode::POP_JUMP_FORWARD_IF_TRUE | Opcode::POP_JUMP_BACKWARD_IF_TRUE => {
-                let v = f.pop();
-                match truth(vm, &v) {
-                    Ok(true) => {
-                        jump(&mut f, op, arg);
+                Opcode::DELETE_FAST => match f.slots[arg as usize].take() {
+                    Some(_) => Ok(()),
+                    None => Err(ops::locals::unbound_local(vm, &f, arg)),
+                },
+                Opcode::MAKE_CELL => ops::locals::make_cell(vm, &mut f, arg),
+                Opcode::COPY_FREE_VARS => ops::locals::copy_free_vars(vm, &mut f, arg),
+                Opcode::LOAD_CLOSURE => {
+                    let c = f.slots[arg as usize].clone();
+                    f.push_opt(c);
+                    Ok(())
+                }
+                Opcode::LOAD_DEREF => ops::locals::load_deref(vm, &mut f, arg),
+                Opcode::LOAD_CLASSDEREF => ops::locals::load_classderef(vm, &mut f, arg),
+                Opcode::STORE_DEREF => ops::locals::store_deref(vm, &mut f, arg),
+                Opcode::DELETE_DEREF => ops::locals::delete_deref(vm, &mut f, arg),
+                Opcode::LOAD_GLOBAL => ops::names::load_global(vm, &mut f, arg),
+                Opcode::STORE_GLOBAL => ops::names::store_global(vm, &mut f, arg),
+                Opcode::DELETE_GLOBAL => ops::names::delete_global(vm, &mut f, arg),
+                Opcode::LOAD_NAME => ops::names::load_name(vm, &mut f, arg),
+                Opcode::STORE_NAME => ops::names::store_name(vm, &mut f, arg),
+                Opcode::DELETE_NAME => ops::names::delete_name(vm, &mut f, arg),
+                Opcode::LOAD_ATTR => ops::attrs::load_attr(vm, &mut f, arg),
+                Opcode::STORE_ATTR => ops::attrs::store_attr(vm, &mut f, arg),
+                Opcode::DELETE_ATTR => {
+                    let name = f.code.names[arg as usize].clone();
+                    let obj = f.pop();
+                    vm.del_attr(&obj, &name)
+                }
+                Opcode::LOAD_METHOD => ops::attrs::load_method(vm, &mut f, arg),
+                Opcode::COPY => {
+                    let v = f.slots[f.sp - arg as usize].clone();
+                    f.push_opt(v);
+                    Ok(())
+                }
+                Opcode::SWAP => {
+                    let top = f.sp - 1;
+                    f.slots.swap(top, f.sp - arg as usize);
+                    Ok(())
+                }
+                Opcode::UNARY_POSITIVE => {
+                    let v = f.pop();
+                    vm.unary_op(&v, UnaryOp::Pos).map(|r| f.push(r))
+                }
+                Opcode::UNARY_NEGATIVE => {
+                    let v = f.pop();
+                    vm.unary_op(&v, UnaryOp::Neg).map(|r| f.push(r))
+                }
+                Opcode::UNARY_INVERT => {
+                    let v = f.pop();
+                    vm.unary_op(&v, UnaryOp::Invert).map(|r| f.push(r))
+                }
+                Opcode::UNARY_NOT => {
+                    let v = f.pop();
+                    vm.is_true(&v).map(|b| f.push(vm.new_bool(!b)))
+                }
+                Opcode::BINARY_OP => {
+                    let b = f.pop();
+                    let a = f.pop();
+                    vm.binary_op(&a, &b, arg).map(|r| f.push(r))
+                }
+                Opcode::COMPARE_OP => {
+                    let b = f.pop();
+                    let a = f.pop();
+                    vm.rich_compare(&a, &b, CompareOp::from_arg(arg))
+                        .map(|r| f.push(r))
+                }
+                Opcode::IS_OP => {
+                    let b = f.pop();
+                    let a = f.pop();
+                    f.push(vm.new_bool(a.is(&b) != (arg == 1)));
+                    Ok(())
+                }
+                Opcode::CONTAINS_OP => {
+                    let b = f.pop();
+                    let a = f.pop();
+                    vm.contains(&b, &a)
+                        .map(|r| f.push(vm.new_bool(r != (arg == 1))))
+                }
+                Opcode::BINARY_SUBSCR => {
+                    let k = f.pop();
+                    let c = f.pop();
+                    vm.get_item(&c, &k).map(|r| f.push(r))
+                }
+                Opcode::STORE_SUBSCR => {
+                    let k = f.pop();
+                    let c = f.pop();
+                    let v = f.pop();
+                    vm.set_item(&c, k, v)
+                }
+                Opcode::DELETE_SUBSCR => {
+                    let k = f.pop();
+                    let c = f.pop();
+                    vm.del_item(&c, &k)
+                }
+                Opcode::GET_ITER => {
+                    let v = f.pop();
+                    vm.iter(&v).map(|r| f.push(r))
+                }
+                Opcode::GET_YIELD_FROM_ITER => ops::generator::get_yield_from_iter(vm, &mut f),
+                Opcode::FOR_ITER => match ops::control::for_iter_next(vm, f.peek(1)) {
+                    Ok(Some(v)) => {
+                        f.push(v);
                         Ok(())
                     }
-                    Ok(false) => Ok(()),
-                    Err(e) => Err(e),
-                }
-            }
-            Opcode::POP_JUMP_FORWARD_IF_NONE | Opcode::POP_JUMP_BACKWARD_IF_NONE => {
-                let v = f.pop();
-                if v.is(&vm.none) {
-                    jump(&mut f, op, arg);
-                }
-                Ok(())
-            }
-            Opcode::POP_JUMP_FORWARD_IF_NOT_NONE | Opcode::POP_JUMP_BACKWARD_IF_NOT_NONE => {
-                let v = f.pop();
-                if !v.is(&vm.none) {
-                    jump(&mut f, op, arg);
-                }
-                Ok(())
-            }
-            Opcode::JUMP_IF_FALSE_OR_POP => match truth(vm, f.peek(1)) {
-                Ok(false) => {
-                    f.pc += arg as usize;
-                    Ok(())
-                }
-                Ok(true) => {
-                    f.pop();
-                    Ok(())
-                }
-                Err(e) => Err(e),
-            },
-            Opcode::JUMP_IF_TRUE_OR_POP => match truth(vm, f.peek(1)) {
-                Ok(true) => {
-                    f.pc += arg as usize;
-                    Ok(())
-                }
-                Ok(false) => {
-                    f.pop();
-                    Ok(())
-                }
-                Err(e) => Err(e),
-            },
-            Opcode::BUILD_TUPLE => {
-                let items = pop_n(&mut f, arg as usize);
-                f.push(vm.new_tuple(items));
-                Ok(())
-            }
-            Opcode::BUILD_LIST => {
-                let items = pop_n(&mut f, arg as usize);
-                f.push(vm.new_list(items));
-                Ok(())
-            }
-            Opcode::BUILD_SET => ops::build::build_set(vm, &mut f, arg),
-            Opcode::BUILD_MAP => ops::build::build_map(vm, &mut f, arg),
-            Opcode::BUILD_CONST_KEY_MAP => ops::build::build_const_key_map(vm, &mut f, arg),
-            Opcode::BUILD_STRING => ops::build::build_string(vm, &mut f, arg),
-            Opcode::BUILD_SLICE => ops::build::build_slice(vm, &mut f, arg),
-            Opcode::LIST_APPEND => ops::build::list_append(vm, &mut f, arg),
-            Opcode::SET_ADD => ops::build::set_add(vm, &mut f, arg),
-            Opcode::MAP_ADD => ops::build::map_add(vm, &mut f, arg),
-            Opcode::LIST_EXTEND => ops::build::list_extend(vm, &mut f, arg),
-            Opcode::SET_UPDATE => ops::build::set_update(vm, &mut f, arg),
-            Opcode::DICT_UPDATE => ops::build::dict_update(vm, &mut f, arg),
-            Opcode::DICT_MERGE => ops::build::dict_merge(vm, &mut f, arg),
-            Opcode::LIST_TO_TUPLE => {
-                let l = f.pop();
-                let items = vm.to_vec(&l);
-                items.map(|i| f.push(vm.new_tuple(i)))
-            }
-            Opcode::UNPACK_SEQUENCE => ops::build::unpack_sequence(vm, &mut f, arg),
-            Opcode::UNPACK_EX => ops::build::unpack_ex(vm, &mut f, arg),
-            Opcode::FORMAT_VALUE => ops::build::format_value(vm, &mut f, arg),
-            Opcode::KW_NAMES => {
-                f.kwnames = Some(f.code.consts[arg as usize].clone());
-                Ok(())
-            }
-            Opcode::PRECALL => ops::call::precall(vm, &mut f, arg),
-            Opcode::CALL => match ops::call::call(vm, &mut f, arg) {
-                Ok(Some(new_frame)) => match vm.enter_frame_call() {
-                    Ok(()) => {
-                        push_frame_info(vm, &new_frame);
-                        callers.push(std::mem::replace(&mut f, new_frame));
-                        cur = Cur::of(&f);
+                    Ok(None) => {
+                        f.pop();
+                        f.pc += arg as usize;
                         Ok(())
                     }
                     Err(e) => Err(e),
                 },
-                Ok(None) => Ok(()),
-                Err(e) => Err(e),
-            },
-            Opcode::CALL_FUNCTION_EX => ops::call::call_function_ex(vm, &mut f, arg),
-            Opcode::MAKE_FUNCTION => ops::call::make_function(vm, &mut f, arg),
-            Opcode::LOAD_BUILD_CLASS => match vm.builtins.get_by_str("__build_class__") {
-                Some(b) => {
-                    f.push(b);
+                Opcode::JUMP_FORWARD => {
+                    f.pc += arg as usize;
                     Ok(())
                 }
-                None => Err(vm.new_name_error("__build_class__ not found")),
-            },
-            Opcode::LOAD_ASSERTION_ERROR => {
-                f.push(vm.exc.AssertionError.as_object().clone());
-                Ok(())
-            }
-            Opcode::RETURN_VALUE => {
-                let v = f.pop();
-                match callers.pop() {
-                    Some(caller) => {
-                        vm.leave_call();
-                        pop_frame_info(vm);
-                        vm.recycle_frame(std::mem::replace(&mut f, caller));
-                        cur = Cur::of(&f);
-                        f.push(v);
+                Opcode::JUMP_BACKWARD => {
+                    f.pc -= arg as usize;
+                    ops::control::eval_breaker(vm)
+                }
+                Opcode::JUMP_BACKWARD_NO_INTERRUPT => {
+                    f.pc -= arg as usize;
+                    Ok(())
+                }
+                Opcode::POP_JUMP_FORWARD_IF_FALSE | Opcode::POP_JUMP_BACKWARD_IF_FALSE => {
+                    let v = f.pop();
+                    match truth(vm, &v) {
+                        Ok(false) => {
+                            jump(&mut f, op, arg);
+                            Ok(())
+                        }
+                        Ok(true) => Ok(()),
+                        Err(e) => Err(e),
+                    }
+                }
+                Opcode::POP_JUMP_FORWARD_IF_TRUE | Opcode::POP_JUMP_BACKWARD_IF_TRUE => {
+                    let v = f.pop();
+                    match truth(vm, &v) {
+                        Ok(true) => {
+                            jump(&mut f, op, arg);
+                            Ok(())
+                        }
+                        Ok(false) => Ok(()),
+                        Err(e) => Err(e),
+                    }
+                }
+                Opcode::POP_JUMP_FORWARD_IF_NONE | Opcode::POP_JUMP_BACKWARD_IF_NONE => {
+                    let v = f.pop();
+                    if v.is(&vm.none) {
+                        jump(&mut f, op, arg);
+                    }
+                    Ok(())
+                }
+                Opcode::POP_JUMP_FORWARD_IF_NOT_NONE | Opcode::POP_JUMP_BACKWARD_IF_NOT_NONE => {
+                    let v = f.pop();
+                    if !v.is(&vm.none) {
+                        jump(&mut f, op, arg);
+                    }
+                    Ok(())
+                }
+                Opcode::JUMP_IF_FALSE_OR_POP => match truth(vm, f.peek(1)) {
+                    Ok(false) => {
+                        f.pc += arg as usize;
                         Ok(())
                     }
-                    None => {
-                        pop_frame_info(vm);
-                        vm.recycle_frame(f);
-                        return Ok(FrameExit::Return(v));
-                    }
-                }
-            }
-            Opcode::RETURN_GENERATOR => {
-                // The frame becomes the generator's; the caller receives
-                // the generator object.
-                match callers.pop() {
-                    Some(caller) => {
-                        vm.leave_call();
-                        pop_frame_info(vm);
-                        let genframe = std::mem::replace(&mut f, caller);
-                        cur = Cur::of(&f);
-                        let g = ops::generator::make_generator(vm, genframe);
-                        f.push(g);
+                    Ok(true) => {
+                        f.pop();
                         Ok(())
                     }
-                    None => {
-                        pop_frame_info(vm);
-                        let g = ops::generator::make_generator(vm, f);
-                        return Ok(FrameExit::Return(g));
+                    Err(e) => Err(e),
+                },
+                Opcode::JUMP_IF_TRUE_OR_POP => match truth(vm, f.peek(1)) {
+                    Ok(true) => {
+                        f.pc += arg as usize;
+                        Ok(())
+                    }
+                    Ok(false) => {
+                        f.pop();
+                        Ok(())
+                    }
+                    Err(e) => Err(e),
+                },
+                Opcode::BUILD_TUPLE => {
+                    let items = pop_n(&mut f, arg as usize);
+                    f.push(vm.new_tuple(items));
+                    Ok(())
+                }
+                Opcode::BUILD_LIST => {
+                    let items = pop_n(&mut f, arg as usize);
+                    f.push(vm.new_list(items));
+                    Ok(())
+                }
+                Opcode::BUILD_SET => ops::build::build_set(vm, &mut f, arg),
+                Opcode::BUILD_MAP => ops::build::build_map(vm, &mut f, arg),
+                Opcode::BUILD_CONST_KEY_MAP => ops::build::build_const_key_map(vm, &mut f, arg),
+                Opcode::BUILD_STRING => ops::build::build_string(vm, &mut f, arg),
+                Opcode::BUILD_SLICE => ops::build::build_slice(vm, &mut f, arg),
+                Opcode::LIST_APPEND => ops::build::list_append(vm, &mut f, arg),
+                Opcode::SET_ADD => ops::build::set_add(vm, &mut f, arg),
+                Opcode::MAP_ADD => ops::build::map_add(vm, &mut f, arg),
+                Opcode::LIST_EXTEND => ops::build::list_extend(vm, &mut f, arg),
+                Opcode::SET_UPDATE => ops::build::set_update(vm, &mut f, arg),
+                Opcode::DICT_UPDATE => ops::build::dict_update(vm, &mut f, arg),
+                Opcode::DICT_MERGE => ops::build::dict_merge(vm, &mut f, arg),
+                Opcode::LIST_TO_TUPLE => {
+                    let l = f.pop();
+                    let items = vm.to_vec(&l);
+                    items.map(|i| f.push(vm.new_tuple(i)))
+                }
+                Opcode::UNPACK_SEQUENCE => ops::build::unpack_sequence(vm, &mut f, arg),
+                Opcode::UNPACK_EX => ops::build::unpack_ex(vm, &mut f, arg),
+                Opcode::FORMAT_VALUE => ops::build::format_value(vm, &mut f, arg),
+                Opcode::KW_NAMES => {
+                    f.kwnames = Some(f.code.consts[arg as usize].clone());
+                    Ok(())
+                }
+                Opcode::PRECALL => ops::call::precall(vm, &mut f, arg),
+                Opcode::CALL => match ops::call::call(vm, &mut f, arg) {
+                    Ok(Some(new_frame)) => match vm.enter_frame_call() {
+                        Ok(()) => {
+                            push_frame_info(vm, &new_frame);
+                            callers.push(std::mem::replace(&mut f, new_frame));
+                            cur = Cur::of(&f);
+                            Ok(())
+                        }
+                        Err(e) => Err(e),
+                    },
+                    Ok(None) => Ok(()),
+                    Err(e) => Err(e),
+                },
+                Opcode::CALL_FUNCTION_EX => ops::call::call_function_ex(vm, &mut f, arg),
+                Opcode::MAKE_FUNCTION => ops::call::make_function(vm, &mut f, arg),
+                Opcode::LOAD_BUILD_CLASS => match vm.builtins.get_by_str("__build_class__") {
+                    Some(b) => {
+                        f.push(b);
+                        Ok(())
+                    }
+                    None => Err(vm.new_name_error("__build_class__ not found")),
+                },
+                Opcode::LOAD_ASSERTION_ERROR => {
+                    f.push(vm.exc.AssertionError.as_object().clone());
+                    Ok(())
+                }
+                Opcode::RETURN_VALUE => {
+                    let v = f.pop();
+                    match callers.pop() {
+                        Some(caller) => {
+                            vm.leave_call();
+                            pop_frame_info(vm);
+                            vm.recycle_frame(std::mem::replace(&mut f, caller));
+                            cur = Cur::of(&f);
+                            f.push(v);
+                            Ok(())
+                        }
+                        None => {
+                            pop_frame_info(vm);
+                            vm.recycle_frame(f);
+                            return Ok(FrameExit::Return(v));
+                        }
                     }
                 }
-            }
-            Opcode::YIELD_VALUE => {
-                let v = f.pop();
-                if !callers.is_empty() {
-                    Err(vm.new_system_error("yield from a frame that is not a generator's"))
-                } else {
-                    pop_frame_info(vm);
-                    return Ok(FrameExit::Yield(v, f));
+                Opcode::RETURN_GENERATOR => {
+                    // The frame becomes the generator's; the caller receives
+                    // the generator object.
+                    match callers.pop() {
+                        Some(caller) => {
+                            vm.leave_call();
+                            pop_frame_info(vm);
+                            let genframe = std::mem::replace(&mut f, caller);
+                            cur = Cur::of(&f);
+                            let g = ops::generator::make_generator(vm, genframe);
+                            f.push(g);
+                            Ok(())
+                        }
+                        None => {
+                            pop_frame_info(vm);
+                            let g = ops::generator::make_generator(vm, f);
+                            return Ok(FrameExit::Return(g));
+                        }
+                    }
                 }
-            }
-            Opcode::SEND => ops::generator::send(vm, &mut f, arg),
-            Opcode::ASYNC_GEN_WRAP => {
-                // Mark what an async generator yields (as opposed to what
-                // its awaits pass through) for `asend`/`athrow` to unwrap.
-                let v = f.pop();
-                f.push(crate::types::asyncgen::wrap_value(vm, v));
-                Ok(())
-            }
-            Opcode::GET_AWAITABLE => ops::generator::get_awaitable(vm, &mut f, arg),
-            Opcode::GET_AITER => ops::generator::get_aiter(vm, &mut f),
-            Opcode::GET_ANEXT => ops::generator::get_anext(vm, &mut f),
-            Opcode::END_ASYNC_FOR => ops::generator::end_async_for(vm, &mut f),
-            Opcode::BEFORE_ASYNC_WITH => ops::with::before_async_with(vm, &mut f),
-            Opcode::BEFORE_WITH => ops::with::before_with(vm, &mut f),
-            Opcode::WITH_EXCEPT_START => ops::with::with_except_start(vm, &mut f),
-            Opcode::RAISE_VARARGS => {
-                let (e, bare) = ops::exceptions::raise_varargs(vm, &mut f, arg);
-                reraise = bare;
-                Err(e)
-            }
-            Opcode::RERAISE => {
-                let e = f.pop();
-                // With `arg`, CPython restores `f_lasti` from the saved offset
-                // below; the handler is still looked up from this
-                // instruction, and the traceback already has this frame, so
-                // the restored value only matters for `f_lasti` itself.
-                let _ = arg;
-                reraise = true;
-                match e.downcast::<crate::types::exceptions::PyBaseException>() {
-                    Ok(e) => Err(e),
-                    Err(_) => Err(vm.new_system_error("RERAISE of a non-exception")),
+                Opcode::YIELD_VALUE => {
+                    let v = f.pop();
+                    if !callers.is_empty() {
+                        Err(vm.new_system_error("yield from a frame that is not a generator's"))
+                    } else {
+                        pop_frame_info(vm);
+                        return Ok(FrameExit::Yield(v, f));
+                    }
                 }
+                Opcode::SEND => ops::generator::send(vm, &mut f, arg),
+                Opcode::ASYNC_GEN_WRAP => {
+                    // Mark what an async generator yields (as opposed to what
+                    // its awaits pass through) for `asend`/`athrow` to unwrap.
+                    let v = f.pop();
+                    f.push(crate::types::asyncgen::wrap_value(vm, v));
+                    Ok(())
+                }
+                Opcode::GET_AWAITABLE => ops::generator::get_awaitable(vm, &mut f, arg),
+                Opcode::GET_AITER => ops::generator::get_aiter(vm, &mut f),
+                Opcode::GET_ANEXT => ops::generator::get_anext(vm, &mut f),
+                Opcode::END_ASYNC_FOR => ops::generator::end_async_for(vm, &mut f),
+                Opcode::BEFORE_ASYNC_WITH => ops::with::before_async_with(vm, &mut f),
+                Opcode::BEFORE_WITH => ops::with::before_with(vm, &mut f),
+                Opcode::WITH_EXCEPT_START => ops::with::with_except_start(vm, &mut f),
+                Opcode::RAISE_VARARGS => {
+                    let (e, bare) = ops::exceptions::raise_varargs(vm, &mut f, arg);
+                    reraise = bare;
+                    Err(e)
+                }
+                Opcode::RERAISE => {
+                    let e = f.pop();
+                    // With `arg`, CPython restores `f_lasti` from the saved offset
+                    // below; the handler is still looked up from this
+                    // instruction, and the traceback already has this frame, so
+                    // the restored value only matters for `f_lasti` itself.
+                    let _ = arg;
+                    reraise = true;
+                    match e.downcast::<crate::types::exceptions::PyBaseException>() {
+                        Ok(e) => Err(e),
+                        Err(_) => Err(vm.new_system_error("RERAISE of a non-exception")),
+                    }
+                }
+                Opcode::PUSH_EXC_INFO => {
+                    let exc = f.pop();
+                    let prev = vm.handled_exc.replace(Some(exc.clone()));
+                    f.push(prev.unwrap_or_else(|| vm.none.clone()));
+                    f.push(exc);
+                    Ok(())
+                }
+                Opcode::POP_EXCEPT => {
+                    let prev = f.pop();
+                    let old =
+                        vm.handled_exc
+                            .replace(if prev.is(&vm.none) { None } else { Some(prev) });
+                    drop(old);
+                    Ok(())
+                }
+                Opcode::CHECK_EXC_MATCH => ops::exceptions::check_exc_match(vm, &mut f),
+                Opcode::CHECK_EG_MATCH => ops::exceptions::check_eg_match(vm, &mut f),
+                Opcode::PREP_RERAISE_STAR => ops::exceptions::prep_reraise_star(vm, &mut f),
+                Opcode::IMPORT_NAME => ops::import::import_name(vm, &mut f, arg),
+                Opcode::IMPORT_FROM => ops::import::import_from(vm, &mut f, arg),
+                Opcode::IMPORT_STAR => ops::import::import_star(vm, &mut f),
+                Opcode::SETUP_ANNOTATIONS => ops::names::setup_annotations(vm, &mut f),
+                Opcode::PRINT_EXPR => ops::names::print_expr(vm, &mut f),
+                Opcode::GET_LEN => {
+                    let n = vm.len(f.peek(1));
+                    n.map(|n| f.push(vm.new_int(n as i64)))
+                }
+                Opcode::MATCH_MAPPING => ops::matching::match_mapping(vm, &mut f),
+                Opcode::MATCH_SEQUENCE => ops::matching::match_sequence(vm, &mut f),
+                Opcode::MATCH_KEYS => ops::matching::match_keys(vm, &mut f),
+                Opcode::MATCH_CLASS => ops::matching::match_class(vm, &mut f, arg),
+            };
+            if let Err(e) = result {
+                pending = Some(e);
+                break;
             }
-            Opcode::PUSH_EXC_INFO => {
-                let exc = f.pop();
-                let prev = vm.handled_exc.replace(Some(exc.clone()));
-                f.push(prev.unwrap_or_else(|| vm.none.clone()));
-                f.push(exc);
-                Ok(())
-            }
-            Opcode::POP_EXCEPT => {
-                let prev = f.pop();
-                let old = vm
-                    .handled_exc
-                    .replace(if prev.is(&vm.none) { None } else { Some(prev) });
-                drop(old);
-                Ok(())
-            }
-            Opcode::CHECK_EXC_MATCH => ops::exceptions::check_exc_match(vm, &mut f),
-            Opcode::CHECK_EG_MATCH => ops::exceptions::check_eg_match(vm, &mut f),
-            Opcode::PREP_RERAISE_STAR => ops::exceptions::prep_reraise_star(vm, &mut f),
-            Opcode::IMPORT_NAME => ops::import::import_name(vm, &mut f, arg),
-            Opcode::IMPORT_FROM => ops::import::import_from(vm, &mut f, arg),
-            Opcode::IMPORT_STAR => ops::import::import_star(vm, &mut f),
-            Opcode::SETUP_ANNOTATIONS => ops::names::setup_annotations(vm, &mut f),
-            Opcode::PRINT_EXPR => ops::names::print_expr(vm, &mut f),
-            Opcode::GET_LEN => {
-                let n = vm.len(f.peek(1));
-                n.map(|n| f.push(vm.new_int(n as i64)))
-            }
-            Opcode::MATCH_MAPPING => ops::matching::match_mapping(vm, &mut f),
-            Opcode::MATCH_SEQUENCE => ops::matching::match_sequence(vm, &mut f),
-            Opcode::MATCH_KEYS => ops::matching::match_keys(vm, &mut f),
-            Opcode::MATCH_CLASS => ops::matching::match_class(vm, &mut f, arg),
-        };
-        if let Err(e) = result {
-            pending = Some(e);
         }
     }
 }
