@@ -60,15 +60,20 @@ thread_local! {
 }
 
 /// Run `f` on this thread's allocator state.
+///
+/// The thread-local is only used to find the state's address (a trivial
+/// closure the compiler always inlines to a thread-pointer offset); `f`
+/// runs outside `LocalKey::with`, which otherwise stays an out-of-line
+/// call on the allocation hot path.
 #[inline(always)]
 fn with_state<R>(f: impl FnOnce(&mut State) -> R) -> R {
-    STATE.with(|s| {
-        // Callers pass small closures that only touch the state or call the
-        // system allocator, so the allocator is never re-entered from `f`.
-        // SAFETY: the state is thread-local and this is its only live borrow.
-        let state = unsafe { &mut *s.get() };
-        f(state)
-    })
+    let p: *mut State = STATE.with(UnsafeCell::get);
+    // Callers pass small closures that only touch the state or call the
+    // system allocator, so the allocator is never re-entered from `f`.
+    // SAFETY: the state is this thread's, lives as long as the thread (it
+    // has no destructor, so it stays valid during teardown too), and this
+    // is its only live borrow.
+    f(unsafe { &mut *p })
 }
 
 /// How far past the cap allocations may go while the VM gets to raise
@@ -158,7 +163,7 @@ pub fn alloc_block(layout: Layout) -> Option<NonNull<u8>> {
 
 /// [`alloc_block`], where `reserve` says whether the request may use the
 /// reserve past the cap (as inside [`with_reserve`]).
-#[inline]
+#[inline(always)]
 pub fn alloc_block_in(layout: Layout, reserve: bool) -> Option<NonNull<u8>> {
     debug_assert!(layout.size() > 0);
     if is_small(layout) {
@@ -209,7 +214,7 @@ fn alloc_slow(layout: Layout, reserve: bool) -> Option<NonNull<u8>> {
 /// 1. `ptr` was returned by [`alloc_block`] with this same `layout`, on
 ///    this thread;
 /// 2. it has not been freed since, and nothing uses it afterwards.
-#[inline]
+#[inline(always)]
 pub unsafe fn free_block(ptr: NonNull<u8>, layout: Layout) {
     if is_small(layout) {
         with_state(|s| {
@@ -220,6 +225,14 @@ pub unsafe fn free_block(ptr: NonNull<u8>, layout: Layout) {
         });
         return;
     }
+    // SAFETY: forwarded contract.
+    unsafe { free_large(ptr, layout) }
+}
+
+/// # Safety
+/// As [`free_block`], for a block from the system allocator.
+#[cold]
+unsafe fn free_large(ptr: NonNull<u8>, layout: Layout) {
     with_state(|s| s.in_use = s.in_use.saturating_sub(layout.size()));
     // SAFETY: by the contract, `ptr` came from `std::alloc::alloc(layout)`.
     unsafe { std::alloc::dealloc(ptr.as_ptr(), layout) };

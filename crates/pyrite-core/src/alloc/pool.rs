@@ -103,7 +103,7 @@ impl Pools {
     }
 
     /// Allocate a block of `size` bytes (1..=SMALL_REQUEST_THRESHOLD).
-    #[inline]
+    #[inline(always)]
     pub fn alloc(&mut self, size: usize) -> Option<NonNull<u8>> {
         let c = class_of(size);
         let mut pool = self.usedpools[c];
@@ -137,6 +137,7 @@ impl Pools {
     ///
     /// # Safety
     /// `pool` is a live pool header linked in `usedpools[class]`'s ring.
+    #[inline(never)]
     unsafe fn unlink(&mut self, pool: *mut PoolHeader) {
         // SAFETY: ring members are live pool headers (caller's contract).
         unsafe {
@@ -161,6 +162,7 @@ impl Pools {
     ///
     /// # Safety
     /// `pool` is a live pool header not linked in any ring.
+    #[inline(never)]
     unsafe fn link(&mut self, pool: *mut PoolHeader) {
         // SAFETY: ring members are live pool headers (caller's contract).
         unsafe {
@@ -250,7 +252,7 @@ impl Pools {
     ///
     /// # Safety
     /// `ptr` came from `alloc` on this `Pools` and was not freed since.
-    #[inline]
+    #[inline(always)]
     pub unsafe fn free(&mut self, ptr: NonNull<u8>) {
         let b = ptr.as_ptr();
         // The pool header sits at the pool-aligned address below the block

@@ -86,7 +86,7 @@ pub(crate) unsafe fn decref(p: NonNull<ObjHeader>) {
 ///
 /// # Safety
 /// `p` is a live object with a reference count of zero.
-#[cold]
+#[inline(never)]
 unsafe fn dealloc(p: NonNull<ObjHeader>) {
     // SAFETY: the object is still intact (count just reached zero).
     let h = unsafe { p.as_ref() };
@@ -116,6 +116,17 @@ unsafe fn dealloc(p: NonNull<ObjHeader>) {
         }
         return;
     }
+    // SAFETY: forwarded contract.
+    unsafe { dealloc_general(p) }
+}
+
+/// Every other object: finalizer, weak references, trashcan depth.
+///
+/// # Safety
+/// `p` is a live object with a reference count of zero.
+#[cold]
+#[inline(never)]
+unsafe fn dealloc_general(p: NonNull<ObjHeader>) {
     let depth = DEPTH.with(|d| d.get());
     if depth >= TRASHCAN_DEPTH {
         // During thread teardown the queue may already be gone: then free
