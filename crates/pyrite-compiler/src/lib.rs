@@ -19,6 +19,7 @@ mod codegen;
 mod consts;
 mod flowgraph;
 mod fold;
+mod literal;
 mod swaps;
 pub mod symtable;
 mod unparse;

@@ -357,9 +357,10 @@ fn builtin_chr(vm: &Vm, args: Args) -> PyResult {
     match v.downcast_ref::<PyInt>().map(|x| &x.value) {
         Some(IntVal::Small(n)) if (0..=0x10FFFF).contains(n) => match char::from_u32(*n as u32) {
             Some(c) => Ok(vm.new_str(c.to_string())),
-            None => {
-                Err(vm.new_value_error("surrogate code points are not supported by Pyrite's str"))
-            }
+            None => Ok(vm.new_str_marked(
+                pyrite_bytecode::surrogate::stand_in(*n as u32).to_string(),
+                true,
+            )),
         },
         Some(IntVal::Small(_)) => Err(vm.new_value_error("chr() arg not in range(0x110000)")),
         _ => Err(vm.new_overflow_error("Python int too large to convert to C int")),
@@ -370,7 +371,7 @@ fn builtin_ord(vm: &Vm, args: Args) -> PyResult {
     let [o] = args.exact::<1>(vm, "ord")?;
     if let Some(s) = o.downcast_ref::<PyStr>() {
         if s.char_len() == 1 {
-            return Ok(vm.new_int(s.char_at(0) as i64));
+            return Ok(vm.new_int(s.code_point(s.char_at(0)) as i64));
         }
         return Err(vm.new_type_error(format!(
             "ord() expected a character, but string of length {} found",

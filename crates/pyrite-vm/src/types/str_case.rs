@@ -138,6 +138,11 @@ pub fn is_identifier(s: &str) -> bool {
 
 /// `repr(str)` as CPython writes it (quote choice and escapes).
 pub fn str_repr(s: &str) -> String {
+    str_repr_marked(s, false)
+}
+
+/// `repr(str)` of text whose stand-ins are lone surrogates if `marked`.
+pub fn str_repr_marked(s: &str, marked: bool) -> String {
     let quote = if s.contains('\'') && !s.contains('"') {
         '"'
     } else {
@@ -155,6 +160,10 @@ pub fn str_repr(s: &str) -> String {
                 out.push('\\');
                 out.push(c);
             }
+            c if marked && c as u32 >= pyrite_bytecode::surrogate::BASE => out.push_str(&format!(
+                "\\u{:04x}",
+                pyrite_bytecode::surrogate::code_point(c, true)
+            )),
             c if is_printable(c) => out.push(c),
             c if (c as u32) < 0x100 => out.push_str(&format!("\\x{:02x}", c as u32)),
             c if (c as u32) < 0x10000 => out.push_str(&format!("\\u{:04x}", c as u32)),
@@ -422,7 +431,7 @@ str_pred!(m_isidentifier, "isidentifier", is_identifier);
 
 fn m_repr(vm: &Vm, args: Args) -> PyResult {
     let s = this(vm, &args, "__repr__")?;
-    Ok(vm.new_str(str_repr(s.as_str())))
+    Ok(vm.new_str(str_repr_marked(s.as_str(), s.has_surrogates())))
 }
 
 /// Register the case and predicate methods and `__repr__` on `str`.

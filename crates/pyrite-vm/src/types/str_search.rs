@@ -364,6 +364,7 @@ fn str_join(vm: &Vm, args: Args) -> PyResult {
         return Ok(items[0].clone());
     }
     let mut out = String::new();
+    let mut marked = s.has_surrogates() && items.len() > 1;
     for (i, x) in items.iter().enumerate() {
         let p = pystr(x).ok_or_else(|| {
             vm.new_type_error(format!(
@@ -375,8 +376,9 @@ fn str_join(vm: &Vm, args: Args) -> PyResult {
             out.push_str(s.as_str());
         }
         out.push_str(p.as_str());
+        marked |= p.has_surrogates();
     }
-    Ok(vm.new_str(out))
+    Ok(vm.new_str_marked(out, marked))
 }
 
 fn strip_impl(vm: &Vm, args: &Args, name: &str, left: bool, right: bool) -> PyResult {
