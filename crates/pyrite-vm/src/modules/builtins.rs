@@ -106,14 +106,32 @@ fn builtin_print(vm: &Vm, args: Args) -> PyResult {
         return Ok(vm.none.clone());
     }
     let mut out = String::new();
+    let mut parts = Vec::with_capacity(args.pos().len());
+    let mut marked = false;
     for (i, a) in args.pos().iter().enumerate() {
         if i > 0 {
             out.push_str(&sep);
         }
-        out.push_str(vm.str(a)?.as_str());
+        let s = vm.str(a)?;
+        out.push_str(s.as_str());
+        marked |= s.has_surrogates();
+        parts.push(s);
     }
     out.push_str(&end);
-    vm.write_to(&file, &out)?;
+    if marked {
+        // Lone surrogates: write piece by piece as CPython does, so the
+        // stream's codec sees (and may reject) each string.
+        for (i, s) in parts.into_iter().enumerate() {
+            if i > 0 {
+                vm.write_to(&file, &sep)?;
+            }
+            let w = vm.get_attr_str(&file, "write")?;
+            vm.call(&w, &[s.into_object()])?;
+        }
+        vm.write_to(&file, &end)?;
+    } else {
+        vm.write_to(&file, &out)?;
+    }
     if flush {
         vm.call_method(&file, "flush", &[])?;
     }

@@ -215,14 +215,13 @@ fn str_new(vm: &Vm, args: Args) -> PyResult {
                     vm.type_name(o)
                 )));
             };
-            let s = crate::modules::_codecs::decode(
+            crate::modules::_codecs::decode_str(
                 vm,
                 &data,
                 enc.map(|e| e.as_str()).unwrap_or("utf-8"),
                 err.map(|e| e.as_str()).unwrap_or("strict"),
                 o,
-            )?;
-            vm.new_str(s)
+            )?
         }
     };
     if cls.is(vm.types.str.as_object()) {

@@ -183,7 +183,9 @@ impl TextState {
                 return Ok(s.to_string());
             }
         }
-        _codecs::decode(vm, &bytes, codec, &errors, &vm.none)
+        // (Lone surrogates from surrogateescape/surrogatepass stay as
+        // unmarked stand-ins here: the decoded buffer is plain text.)
+        _codecs::decode(vm, &bytes, codec, &errors, &vm.none).map(|(s, _)| s)
     }
 
     /// Decode the next chunk into `decoded`; false at end of file.
@@ -372,7 +374,10 @@ impl TextState {
                 out.extend_from_slice(b);
             }
         }
-        if codec == "utf-8" {
+        let marked = obj
+            .downcast_ref::<crate::types::str::PyStr>()
+            .is_some_and(|s| s.has_surrogates());
+        if codec == "utf-8" && !marked {
             out.extend_from_slice(text.as_bytes());
             return Ok(out);
         }
@@ -419,6 +424,12 @@ impl TextState {
         if !self.writable {
             return Err(unsupported(vm, "not writable"));
         }
+        // Text with lone surrogates must go through the codec (which
+        // rejects them unless the error handler says otherwise).
+        let marked = obj.is_some_and(|o| {
+            o.downcast_ref::<crate::types::str::PyStr>()
+                .is_some_and(|s| s.has_surrogates())
+        });
         let lb = self.line_buffering.get();
         let translate = self.writetranslate.get() && *self.writenl.borrow() != "\n";
         let haslf = (lb || translate) && raw.contains('\n');
@@ -436,6 +447,7 @@ impl TextState {
         if let Some(f) = &self.fast_raw {
             // Unbuffered standard streams: straight to the descriptor.
             if self.write_through.get()
+                && !marked
                 && *self.codec.borrow() == "utf-8"
                 && !self.bom_pending.get()
                 && self.pending_out.borrow().is_empty()
@@ -446,7 +458,8 @@ impl TextState {
             }
         }
         let size = self.chunk_size.get();
-        if self.codec.borrow().len() == 5
+        if !marked
+            && self.codec.borrow().len() == 5
             && *self.codec.borrow() == "utf-8"
             && !self.bom_pending.get()
         {
@@ -460,7 +473,7 @@ impl TextState {
         } else {
             let bytes = match obj {
                 Some(o) if out.len() == raw.len() => self.encode(vm, out, o)?,
-                _ => self.encode(vm, out, &vm.new_str(out))?,
+                _ => self.encode(vm, out, &vm.new_str_marked(out, marked))?,
             };
             if self.pending_out.borrow().len() + bytes.len() > size {
                 self.write_flush(vm)?;
