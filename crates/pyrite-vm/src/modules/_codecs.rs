@@ -528,6 +528,13 @@ pub fn decode(
                     out.push(char::from_u32(a as u32).unwrap_or('\u{fffd}'));
                     i += 2;
                 } else if a < 0xdc00 {
+                    let lone = i + 3 >= data.len() || !(0xdc00..0xe000).contains(&u(i + 2));
+                    if lone && errors == "surrogatepass" {
+                        out.push(surrogate::stand_in(a as u32));
+                        *marked = true;
+                        i += 2;
+                        continue;
+                    }
                     if i + 3 >= data.len() {
                         decode_fail(
                             vm,
@@ -547,10 +554,6 @@ pub fn decode(
                         let c = 0x10000 + (((a as u32) - 0xd800) << 10) + ((b as u32) - 0xdc00);
                         out.push(char::from_u32(c).unwrap_or('\u{fffd}'));
                         i += 4;
-                    } else if errors == "surrogatepass" {
-                        out.push(surrogate::stand_in(a as u32));
-                        *marked = true;
-                        i += 2;
                     } else {
                         decode_fail(
                             vm,

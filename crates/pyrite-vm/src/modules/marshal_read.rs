@@ -327,6 +327,15 @@ impl<'v, 'a> Reader<'v, 'a> {
             b'u' | b't' => {
                 let n = self.size("string")?;
                 let b = self.take(n)?;
+                // CPython decodes with surrogatepass.
+                if let Err(e) = std::str::from_utf8(&b) {
+                    let pos = e.valid_up_to();
+                    if pyrite_bytecode::surrogate::surrogate_at(&b[pos..]).is_some() {
+                        if let Some((s, true)) = pyrite_bytecode::surrogate::decode_pass(&b) {
+                            return Ok(vm.new_str_marked(s, true));
+                        }
+                    }
+                }
                 let s = String::from_utf8(b).map_err(|e| {
                     let pos = e.utf8_error().valid_up_to();
                     vm.new_exception_msg(
@@ -449,6 +458,9 @@ pub fn to_constant(vm: &Vm, o: &PyObjectRef) -> Option<Constant> {
         return Some(Constant::Complex { re: c.re, im: c.im });
     }
     if let Some(s) = o.downcast_ref::<PyStr>() {
+        if s.has_surrogates() {
+            return Some(Constant::SurrStr(Rc::from(s.as_str())));
+        }
         return Some(Constant::Str(Rc::from(s.as_str())));
     }
     if let Some(b) = o.downcast_ref::<PyBytes>() {
