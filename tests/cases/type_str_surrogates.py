@@ -1,0 +1,76 @@
+# Lone surrogates (U+D800..U+DFFF) in str values.
+import io, json, marshal, os, re, codecs
+
+s = '\ud800'
+t = 'a\udc80b'
+print(repr(s), ascii(s), len(s), ord(s), repr(chr(0xdc80)), ord(chr(0xdfff)), chr(0xd800) == s)
+print(repr(t), len(t), repr(t[1]), repr(t[1:]), repr(t[::-1]), repr(t[-2::-1]), [ascii(c) for c in t])
+print(repr(f'x\ud801y'), repr('\ud800' 'abc'), repr('\N{BULLET}\ud800'), repr(r'\ud800'), repr(b'\xed\xa0\x80'))
+print(repr('\U0010ffff'), len('\U0010ffff\udfff'), '\U0010ffff' == '\udbff\udfff', ascii('\ud83d\ude00'), len('\ud83d\ude00'))
+print(s == '\ud800', s != '\U0010f800', hash(s) == hash(chr(0xd800)), {s: 1}[chr(0xd800)], len({s, chr(0xd800), '\udc00'}))
+print('\ud800' < '\ue000', '\U0010ffff' > '\udfff', sorted(['\ue000', '\ud800', 'a', '\U00010000']) == ['a', '\ud800', '\ue000', '\U00010000'])
+print(ascii(min('\ud800', '\ue000')), ascii(max(['\ud800', 'z'])), '\ud800' in 'a\ud800', 'a\ud800'.count('\ud800'), 'a\ud800b'.find('b'))
+
+# Building strings.
+print(ascii(s + 'x'), ascii('-'.join([s, 'a', t])), ascii(s * 3), ascii(''.join(reversed(t))), ascii(str(s)))
+print(ascii(f"<{s}>"), ascii(f"{s!r}"), ascii(f"{s:>4}"), ascii("%s|%r|%a" % (s, s, s)), ascii('%5s' % s))
+print(ascii('{:>5}'.format(s)), ascii(format('\udc80', '<3')), ascii('{}-{}'.format(s, 1)), ascii('{0}{0}'.format(t)))
+print(ascii(s.upper()), ascii(t.replace('a', 'x')), ascii(t.split('\udc80')), ascii(' \ud800 '.strip()), ascii(s.center(5, '*')))
+print(ascii(t.partition('\udc80')), ascii(t.zfill(5)), ascii(t.title()), ascii(t.translate({97: 'z'})), ascii(t.removeprefix('a')))
+print(s.isprintable(), t.isalpha(), s.isspace(), s.isidentifier(), repr([s, t]), repr((s,)), repr({s: t}))
+
+# Codecs.
+try:
+    s.encode('utf-8')
+except UnicodeEncodeError as e:
+    print(type(e).__name__, e, e.start, e.end, ascii(e.object), e.reason)
+for enc in ['utf-8', 'ascii', 'latin-1', 'utf-16-le', 'utf-32-be']:
+    for err in ['strict', 'surrogatepass', 'surrogateescape', 'replace', 'ignore', 'backslashreplace', 'xmlcharrefreplace']:
+        for x in ['a\ud800\udc80b', '\udc80\udcff', 'x\udc80\ud800']:
+            try:
+                r = x.encode(enc, err)
+            except UnicodeEncodeError as e:
+                r = (type(e).__name__, str(e), e.start, e.end)
+            print(enc, err, ascii(x), r)
+for b in [b'a\xff\xfeb', b'\xed\xa0\x80x', b'\x80abc\xc3', b'\xe2\x82', b'ok']:
+    for err in ['surrogateescape', 'surrogatepass']:
+        try:
+            r = b.decode('utf-8', err)
+            print(b, err, ascii(r), len(r), r.encode('utf-8', err) == b)
+        except UnicodeError as e:
+            print(b, err, type(e).__name__, e)
+print(ascii(b'\x00\xd8a\x00'.decode('utf-16-le', 'surrogatepass')), ascii(b'\x00\xd8\x00\x00'.decode('utf-32-le', 'surrogatepass')))
+print(ascii('\ud800'.encode('utf-16-le', 'surrogatepass').decode('utf-16-le', 'surrogatepass')))
+print(ascii(codecs.decode(b'\xed\xb2\x80', 'utf-8', 'surrogatepass')), ascii(codecs.utf_8_decode(b'\xff', 'surrogateescape')))
+print(ascii(str(b'\xff', 'utf-8', 'surrogateescape')), bytes('\udcff', 'utf-8', 'surrogateescape'), bytearray('\udcff', 'utf-8', 'surrogateescape'))
+name = os.fsdecode(b'caf\xe9')
+print(ascii(name), os.fsencode(name), os.fsencode(name) == b'caf\xe9', ascii(os.fsdecode(b'plain')))
+
+# Text streams.
+out = io.TextIOWrapper(io.BytesIO(), encoding='utf-8')
+try:
+    print('a', s, file=out)
+except UnicodeEncodeError as e:
+    print(type(e).__name__, e)
+out = io.TextIOWrapper(io.BytesIO(), encoding='utf-8', errors='surrogateescape')
+out.write('x\udc80y\n')
+out.flush()
+print(out.buffer.getvalue())
+out = io.TextIOWrapper(io.BytesIO(), encoding='ascii', errors='backslashreplace')
+print(s, t, file=out)
+out.flush()
+print(out.buffer.getvalue())
+
+# json, marshal, re.
+print(json.dumps(s), json.dumps(s, ensure_ascii=False) == '"\ud800"', ascii(json.loads('"\\ud800"')), ascii(json.loads('"\\ud83d\\ude00"')))
+print(json.dumps({'\udc80': ['\ud800x']}), ascii(json.loads(json.dumps({t: s}))))
+print(marshal.dumps(s), ascii(marshal.loads(marshal.dumps('a\udfff'))), ascii(marshal.loads(marshal.dumps(['\ud800', 'x']))))
+code = compile("x = '\\ud800' + 'a'\ny = 'q\\udc80'\nz = f'<\\udfff>'\n", "m", "exec")
+data = marshal.dumps(code)
+print(data.count(b'\xed\xa0\x80'), data.count(b'\xed\xb2\x80'))
+ns = {}
+exec(marshal.loads(data), ns)
+print(ascii(ns['x']), ascii(ns['y']), ascii(ns['z']))
+print(ascii(re.sub('\ud800', 'X', 'a\ud800b')), ascii(re.findall('[\ud800-\udfff]', 'a\ud800b\udc80')), ascii(re.escape(s)))
+m = re.search('(b)(\udc80+)', 'ab\udc80\udc80c')
+print(ascii(m.group(2)), m.span(2), ascii(re.split('\udc80', t)))
