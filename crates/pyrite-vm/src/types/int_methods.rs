@@ -546,7 +546,11 @@ fn int_format(vm: &Vm, args: Args) -> PyResult {
     if spec.as_str().is_empty() {
         return vm.str(a).map(|s| s.into_object());
     }
-    super::number_format::format_int(vm, v, spec.as_str(), &vm.type_name(a)).map(|s| vm.new_str(s))
+    super::number_format::format_int(vm, v, spec.as_str(), &vm.type_name(a)).map(|s| {
+        // Format 'c' of a surrogate code point.
+        let marked = spec.as_str().ends_with('c') && pyrite_bytecode::surrogate::has_stand_in(&s);
+        vm.new_str_marked(s, marked)
+    })
 }
 
 fn int_round(vm: &Vm, args: Args) -> PyResult {

@@ -258,6 +258,8 @@ struct Renderer<'a> {
     auto: Option<usize>,
     manual: bool,
     format_map: bool,
+    /// Whether the output holds lone surrogates (as stand-ins).
+    marked: bool,
 }
 
 impl Renderer<'_> {
@@ -350,12 +352,16 @@ impl Renderer<'_> {
                 if let Some(s) = pystr(&obj) {
                     if obj.class().is(vm.types.str.as_object()) {
                         out.push_str(s.as_str());
+                        self.marked |= s.has_surrogates();
                         continue;
                     }
                 }
             }
             let r = vm.format(&obj, &vm.new_str(spec))?;
-            out.push_str(pystr(&r).map(|s| s.as_str()).unwrap_or(""));
+            if let Some(s) = pystr(&r) {
+                out.push_str(s.as_str());
+                self.marked |= s.has_surrogates();
+            }
         }
         Ok(())
     }
@@ -379,10 +385,11 @@ fn str_format(vm: &Vm, args: Args) -> PyResult {
         auto: None,
         manual: false,
         format_map: false,
+        marked: s.has_surrogates(),
     };
     let mut out = String::new();
     r.render(vm, s.as_str(), 2, &mut out)?;
-    Ok(vm.new_str(out))
+    Ok(vm.new_str_marked(out, r.marked))
 }
 
 fn str_format_map(vm: &Vm, args: Args) -> PyResult {
@@ -394,10 +401,11 @@ fn str_format_map(vm: &Vm, args: Args) -> PyResult {
         auto: None,
         manual: false,
         format_map: true,
+        marked: s.has_surrogates(),
     };
     let mut out = String::new();
     r.render(vm, s.as_str(), 2, &mut out)?;
-    Ok(vm.new_str(out))
+    Ok(vm.new_str_marked(out, r.marked))
 }
 
 /// A parsed format specification (`[[fill]align][sign][z][#][0][width]

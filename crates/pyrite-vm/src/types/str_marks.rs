@@ -17,7 +17,7 @@ use crate::args::{Args, NativeFn};
 use crate::{PyObjectRef, PyResult, Vm};
 
 /// The wrapped methods of `str`.
-const NAMES: [&str; 26] = [
+const NAMES: [&str; 24] = [
     "lower",
     "upper",
     "casefold",
@@ -40,8 +40,6 @@ const NAMES: [&str; 26] = [
     "expandtabs",
     "removeprefix",
     "removesuffix",
-    "format",
-    "format_map",
     "__format__",
     "translate",
 ];
@@ -93,7 +91,6 @@ const WRAPPERS: [NativeFn; NAMES.len()] = [
     call::<0>, call::<1>, call::<2>, call::<3>, call::<4>, call::<5>, call::<6>, call::<7>,
     call::<8>, call::<9>, call::<10>, call::<11>, call::<12>, call::<13>, call::<14>, call::<15>,
     call::<16>, call::<17>, call::<18>, call::<19>, call::<20>, call::<21>, call::<22>, call::<23>,
-    call::<24>, call::<25>,
 ];
 
 /// Replace the listed methods of `str` (already registered) by wrappers.

@@ -463,8 +463,12 @@ fn str_mul(vm: &Vm, args: Args) -> PyResult {
 fn str_mod(vm: &Vm, args: Args) -> PyResult {
     let [a, b] = args.exact::<2>(vm, "__mod__")?;
     let s = pystr(a).ok_or_else(|| vm.new_type_error("expected str"))?;
-    let marked = s.has_surrogates() || super::str::any_marked(b);
-    Ok(vm.new_str_marked(super::printf::format_str(vm, s.as_str(), b)?, marked))
+    let out = super::printf::format_str(vm, s.as_str(), b)?;
+    // Lone surrogates come from the format, a str argument or `%c`.
+    let marked = s.has_surrogates()
+        || super::str::any_marked(b)
+        || (s.as_str().contains('c') && pyrite_bytecode::surrogate::has_stand_in(&out));
+    Ok(vm.new_str_marked(out, marked))
 }
 
 fn str_rmod(vm: &Vm, _args: Args) -> PyResult {
