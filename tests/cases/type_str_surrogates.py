@@ -74,3 +74,23 @@ print(ascii(ns['x']), ascii(ns['y']), ascii(ns['z']))
 print(ascii(re.sub('\ud800', 'X', 'a\ud800b')), ascii(re.findall('[\ud800-\udfff]', 'a\ud800b\udc80')), ascii(re.escape(s)))
 m = re.search('(b)(\udc80+)', 'ab\udc80\udc80c')
 print(ascii(m.group(2)), m.span(2), ascii(re.split('\udc80', t)))
+
+# Formatting code points, pickling, hashing, error handlers.
+import pickle, sys
+print(ascii('%c' % 0xd800), ascii('{:c}'.format(0xdc80)), ascii(format(0xdfff, 'c')), ascii(f'{0xd800:c}|{s}'))
+print(hash(s), hash(t), hash('\ud800\U0001f600'), sys.getsizeof(s), sys.getsizeof(t))
+for proto in range(2, 6):
+    print(proto, ascii(pickle.loads(pickle.dumps(['\ud800', t, {s: 1}], protocol=proto))))
+print(pickle.dumps(s, 2))
+h = codecs.lookup_error('backslashreplace')
+print(h(UnicodeEncodeError('utf-8', 'a\ud800', 1, 2, 'x')))
+h = codecs.lookup_error('xmlcharrefreplace')
+print(h(UnicodeEncodeError('utf-8', 'a\ud800', 1, 2, 'x')))
+h = codecs.lookup_error('surrogateescape')
+print(ascii(h(UnicodeDecodeError('utf-8', b'a\xff', 1, 2, 'x'))), h(UnicodeEncodeError('utf-8', 'a\udcff', 1, 2, 'x')))
+h = codecs.lookup_error('surrogatepass')
+print(h(UnicodeEncodeError('utf-8', 'a\udcff', 1, 2, 'x')), ascii(h(UnicodeDecodeError('utf-8', b'a\xed\xb3\xbf', 1, 4, 'x'))))
+try:
+    h(UnicodeEncodeError('utf-8', 'ab', 1, 2, 'x'))
+except UnicodeEncodeError as e:
+    print(type(e).__name__, e)
