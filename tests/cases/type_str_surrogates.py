@@ -94,3 +94,12 @@ try:
     h(UnicodeEncodeError('utf-8', 'ab', 1, 2, 'x'))
 except UnicodeEncodeError as e:
     print(type(e).__name__, e)
+
+# Reading text streams with surrogateescape / surrogatepass.
+t = io.TextIOWrapper(io.BytesIO(b'caf\xe9\nna\xefve\n'), encoding='utf-8', errors='surrogateescape')
+lines = list(t)
+print([ascii(l) for l in lines], [l.encode('utf-8', 'surrogateescape') for l in lines])
+t = io.TextIOWrapper(io.BytesIO(b'x\xffy\n'), encoding='ascii', errors='surrogateescape')
+print(ascii(t.readline()))
+t = io.TextIOWrapper(io.BytesIO(b'\xed\xa0\x80!'), encoding='utf-8', errors='surrogatepass')
+print(ascii(t.read()))

@@ -51,6 +51,9 @@ pub struct TextState {
     pub snap_pos: Cell<Option<i64>>,
     /// Encoded output not yet handed to the buffer (up to a chunk).
     pub pending_out: RefCell<Vec<u8>>,
+    /// Whether decoding has produced lone surrogates (surrogateescape or
+    /// surrogatepass): then stand-ins in the text read are surrogates.
+    pub surrogates: Cell<bool>,
     /// For the usual stack (a plain buffered object over a plain FileIO):
     /// their states, so writes and closed checks skip method lookups.
     pub fast: Option<(Rc<super::buffered::BufState>, Rc<super::fileio::FileState>)>,
@@ -183,9 +186,11 @@ impl TextState {
                 return Ok(s.to_string());
             }
         }
-        // (Lone surrogates from surrogateescape/surrogatepass stay as
-        // unmarked stand-ins here: the decoded buffer is plain text.)
-        _codecs::decode(vm, &bytes, codec, &errors, &vm.none).map(|(s, _)| s)
+        let (s, marked) = _codecs::decode(vm, &bytes, codec, &errors, &vm.none)?;
+        if marked {
+            self.surrogates.set(true);
+        }
+        Ok(s)
     }
 
     /// Decode the next chunk into `decoded`; false at end of file.
@@ -763,6 +768,7 @@ fn tw_init(vm: &Vm, args: Args) -> PyResult {
         nl: Cell::new(NlState::default()),
         snap_pos: Cell::new(None),
         pending_out: RefCell::new(Vec::new()),
+        surrogates: Cell::new(false),
         fast: native_buffered(buffer).and_then(|b| {
             let raw = b.raw.borrow().clone()?;
             let f = super::fileio::native_file(&raw)?;
@@ -812,7 +818,7 @@ fn tw_read(vm: &Vm, args: Args) -> PyResult {
         None => t.read_all(vm)?,
         Some(n) => t.read_n(vm, n)?,
     };
-    Ok(vm.new_str(out))
+    Ok(vm.new_str_marked(out, t.surrogates.get()))
 }
 
 fn tw_readline(vm: &Vm, args: Args) -> PyResult {
@@ -821,7 +827,8 @@ fn tw_readline(vm: &Vm, args: Args) -> PyResult {
     check_readable(vm, &t)?;
     let n = size_arg(vm, n)?;
     t.write_flush(vm)?;
-    Ok(vm.new_str(t.readline(vm, n)?))
+    let line = t.readline(vm, n)?;
+    Ok(vm.new_str_marked(line, t.surrogates.get()))
 }
 
 fn tw_next(vm: &Vm, args: Args) -> PyResult {
@@ -833,7 +840,8 @@ fn tw_next(vm: &Vm, args: Args) -> PyResult {
     } else {
         check_readable(vm, &t)?;
         t.write_flush(vm)?;
-        vm.new_str(t.readline(vm, None)?)
+        let line = t.readline(vm, None)?;
+        vm.new_str_marked(line, t.surrogates.get())
     };
     if vm.len(&line)? == 0 {
         t.snap_pos.set(None);
