@@ -103,3 +103,30 @@ t = io.TextIOWrapper(io.BytesIO(b'x\xffy\n'), encoding='ascii', errors='surrogat
 print(ascii(t.readline()))
 t = io.TextIOWrapper(io.BytesIO(b'\xed\xa0\x80!'), encoding='utf-8', errors='surrogatepass')
 print(ascii(t.read()))
+
+# Subclasses, stdlib helpers, method spellings.
+class S(str): pass
+x = S('\ud800')
+print(ascii(x), type(x).__name__, ascii(str(x)), x == '\ud800', ascii(x + 'a'), ascii(S('a') + '\udc80'))
+import copy, string, textwrap, collections
+print(ascii(copy.copy('\ud800')), ascii(copy.deepcopy(['\ud800'])))
+print(ascii(string.Template('$a!').substitute(a='\ud800')), ascii(textwrap.shorten('ab \udc80 cd', 10)))
+print(collections.Counter('a\ud800\ud800'))
+d = {'\ud800': 1}
+d['\ud800'] += 1
+print(ascii(d), ascii(list(d)), ascii(sorted({'\udc80', 'b'})))
+print(ascii(str(['\ud800'])), ascii(repr('\ud800'.encode('utf-8', 'surrogatepass'))))
+print(ascii('\ud800'.ljust(3)), ascii('\udc80'.rjust(3, '\ud800')), ascii('ab'.replace('b', '\ud800')))
+print(ascii(''.join(map(chr, [0xd800, 0x61]))), ascii(list(map(ord, '\ud800\udfff'))))
+print(ascii(str(b'\xed\xa0\x80', 'utf-8', 'surrogatepass')), ascii(bytes.decode(b'\x80', 'ascii', 'surrogateescape')))
+print(ascii('\ud800'.casefold()), ascii('\ud800'.swapcase()), ascii('a\ud800'.capitalize()), ascii('\ud800 b'.title()))
+print(ascii('x\ud800y'.splitlines()), ascii('\ud800\n\udc80'.splitlines(True)), ascii('a,\ud800'.rsplit(',')), ascii('\ud800a'.expandtabs()))
+print(ascii('%-4s|' % '\ud800'), ascii('%(k)s' % {'k': '\ud800'}))
+print(ascii(str.join('\ud800', 'ab')), ascii('\ud800'.__str__()), ascii('\ud800'.__getitem__(0)), '\ud800'.__len__())
+it = iter('\ud800\udc80'); print(ascii(next(it)), ascii(list(it)))
+print('\ud800'.__eq__('\ud800'), '\ud800'.__lt__('\ue000'), ascii(max('\ud800\ue000')), ascii(min('\ud800a')))
+print(ascii(reversed('\ud800a').__next__()), ascii(sorted('\ud800\u0100a')), ascii(set('\ud800')))
+print(ascii(eval("'\\ud800'")), ascii(eval("f'{1}\\udc80'")), ascii(eval("'\\ud800' * 2")))
+print(ascii(compile("'\\ud800'", 'e', 'eval').co_consts), ascii((lambda: '\udc80').__code__.co_consts))
+print(ascii(str.__new__(str, '\ud800')), ascii(format('\ud800')), ascii(format('\ud800', 's')))
+print('\ud800'.startswith('\ud800'), '\ud800x'.endswith(('x',)), '\ud800'.partition('x'), '\ud800'.isascii())

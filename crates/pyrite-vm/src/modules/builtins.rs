@@ -106,30 +106,35 @@ fn builtin_print(vm: &Vm, args: Args) -> PyResult {
         return Ok(vm.none.clone());
     }
     let mut out = String::new();
-    let mut parts = Vec::with_capacity(args.pos().len());
-    let mut marked = false;
+    // Once a string with lone surrogates turns up, write piece by piece as
+    // CPython does, so the stream's codec sees (and may reject) each one.
+    let mut piecewise = false;
     for (i, a) in args.pos().iter().enumerate() {
         if i > 0 {
-            out.push_str(&sep);
+            if piecewise {
+                vm.write_to(&file, &sep)?;
+            } else {
+                out.push_str(&sep);
+            }
         }
         let s = vm.str(a)?;
-        out.push_str(s.as_str());
-        marked |= s.has_surrogates();
-        parts.push(s);
-    }
-    out.push_str(&end);
-    if marked {
-        // Lone surrogates: write piece by piece as CPython does, so the
-        // stream's codec sees (and may reject) each string.
-        for (i, s) in parts.into_iter().enumerate() {
-            if i > 0 {
-                vm.write_to(&file, &sep)?;
+        if !piecewise && s.has_surrogates() {
+            if !out.is_empty() {
+                vm.write_to(&file, &out)?;
             }
+            piecewise = true;
+        }
+        if piecewise {
             let w = vm.get_attr_str(&file, "write")?;
             vm.call(&w, &[s.into_object()])?;
+        } else {
+            out.push_str(s.as_str());
         }
+    }
+    if piecewise {
         vm.write_to(&file, &end)?;
     } else {
+        out.push_str(&end);
         vm.write_to(&file, &out)?;
     }
     if flush {

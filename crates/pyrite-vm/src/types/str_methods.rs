@@ -227,10 +227,12 @@ fn str_new(vm: &Vm, args: Args) -> PyResult {
     if cls.is(vm.types.str.as_object()) {
         return Ok(text);
     }
-    let s = pystr(&text)
-        .map(|s| s.as_str().to_string())
+    let (s, marked) = pystr(&text)
+        .map(|s| (s.as_str().to_string(), s.has_surrogates()))
         .unwrap_or_default();
-    Ok(vm.try_alloc(PyStr::new(s), &cls)?.into_object())
+    Ok(vm
+        .try_alloc(PyStr::new_marked(s, marked), &cls)?
+        .into_object())
 }
 
 // -------------------------------------------------------- sequence protocol
@@ -464,10 +466,12 @@ fn str_mod(vm: &Vm, args: Args) -> PyResult {
     let [a, b] = args.exact::<2>(vm, "__mod__")?;
     let s = pystr(a).ok_or_else(|| vm.new_type_error("expected str"))?;
     let out = super::printf::format_str(vm, s.as_str(), b)?;
-    // Lone surrogates come from the format, a str argument or `%c`.
+    // Lone surrogates come from the format, a str argument (or a value of
+    // a mapping argument) or `%c`.
     let marked = s.has_surrogates()
         || super::str::any_marked(b)
-        || (s.as_str().contains('c') && pyrite_bytecode::surrogate::has_stand_in(&out));
+        || ((s.as_str().contains('c') || b.downcast_ref::<super::dict::PyDict>().is_some())
+            && pyrite_bytecode::surrogate::has_stand_in(&out));
     Ok(vm.new_str_marked(out, marked))
 }
 
