@@ -130,3 +130,24 @@ print(ascii(eval("'\\ud800'")), ascii(eval("f'{1}\\udc80'")), ascii(eval("'\\ud8
 print(ascii(compile("'\\ud800'", 'e', 'eval').co_consts), ascii((lambda: '\udc80').__code__.co_consts))
 print(ascii(str.__new__(str, '\ud800')), ascii(format('\ud800')), ascii(format('\ud800', 's')))
 print('\ud800'.startswith('\ud800'), '\ud800x'.endswith(('x',)), '\ud800'.partition('x'), '\ud800'.isascii())
+
+# Interning, attribute names, exceptions, decode errors.
+import sys
+x = sys.intern('\ud800z')
+print(ascii(x))
+class C: pass
+c = C()
+setattr(c, '\ud800', 5)
+print(getattr(c, '\ud800'), ascii(list(vars(c))))
+print(ascii(dict(a='\ud800')), ascii({'\ud800': 1}.get(chr(0xd800))))
+print(ascii(str(Exception('\ud800'))), ascii(repr(Exception('\udc80'))))
+try:
+    raise ValueError('\ud800')
+except ValueError as e:
+    print(ascii(e.args[0]), ascii(str(e)))
+print(ascii('\ud800'.encode('utf-8', 'surrogatepass').decode('utf-8', 'replace')))
+print(ascii(b'\xed\xa0\x80'.decode('utf-8', 'replace')), ascii(b'\xed\xa0\x80'.decode('utf-8', 'ignore')))
+try:
+    b'\xed\xa0\x80'.decode('utf-8')
+except UnicodeDecodeError as e:
+    print(e)

@@ -486,7 +486,9 @@ impl Vm {
     pub fn intern_obj(&self, o: &PyObjectRef) -> PyObjectRef {
         match o.downcast_ref::<PyStr>() {
             Some(s) if !crate::types::typeobj::class_of(o).ext.heap => {
-                if s.is_interned() {
+                // (The table is keyed by text, which cannot tell a lone
+                // surrogate from its stand-in: such strings stay as they are.)
+                if s.is_interned() || s.has_surrogates() {
                     return o.clone();
                 }
                 self.intern(s.as_str())
