@@ -151,3 +151,8 @@ try:
     b'\xed\xa0\x80'.decode('utf-8')
 except UnicodeDecodeError as e:
     print(e)
+
+# ast.
+import ast
+print(ascii(ast.literal_eval("'\\ud800'")), ascii(ast.literal_eval("['a\\udc80', 'b']")))
+print(ast.dump(ast.parse("x = '\\udfff'")))

@@ -20,6 +20,7 @@ mod consts;
 mod flowgraph;
 mod fold;
 mod literal;
+pub use literal::string_value as string_literal_value;
 mod swaps;
 pub mod symtable;
 mod unparse;

@@ -933,7 +933,9 @@ impl<'a> Conv<'a> {
                     )
                 });
                 let kind = if unicode { self.s("u") } else { self.none() };
-                return self.constant(vm.new_str(s.value.to_str()), kind, r);
+                // Lone surrogates are recovered from the source text.
+                let (v, marked) = pyrite_compiler::string_literal_value(self.src, s);
+                return self.constant(vm.new_str_marked(v, marked), kind, r);
             }
             Expr::BytesLiteral(b) => {
                 let v: Vec<u8> = b
