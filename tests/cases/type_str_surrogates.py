@@ -156,3 +156,9 @@ except UnicodeDecodeError as e:
 import ast
 print(ascii(ast.literal_eval("'\\ud800'")), ascii(ast.literal_eval("['a\\udc80', 'b']")))
 print(ast.dump(ast.parse("x = '\\udfff'")))
+
+def f():
+    '\ud800 doc'
+class K:
+    'k\udc80'
+print(ascii(f.__doc__), ascii(K.__doc__))
