@@ -165,3 +165,13 @@ try:
         'k\udc80'
 except UnicodeEncodeError as e:
     print(type(e).__name__, e)
+
+for f in (int, float, complex):
+    try:
+        f('1\ud800')
+    except ValueError as e:
+        print(f.__name__, e)
+try:
+    int('\udc80', 16)
+except ValueError as e:
+    print(e)

@@ -293,6 +293,21 @@ fn int_new(vm: &Vm, args: Args) -> PyResult {
 
 fn int_from_text(vm: &Vm, x: &PyObjectRef, s: &str, is_bytes: bool, base: u32) -> PyResult<IntVal> {
     if !is_bytes {
+        if x.downcast_ref::<PyStr>()
+            .is_some_and(|p| p.has_surrogates())
+        {
+            // The message shows the lone surrogates as CPython's repr does.
+            return parse_int_text(vm, s, base).map_err(|e| {
+                e.unwrap_or_else(|| {
+                    let shown: String = s.chars().take(200).collect();
+                    vm.new_value_error(format!(
+                        "invalid literal for int() with base {}: {}",
+                        base,
+                        super::str_case::str_repr_marked(&shown, true)
+                    ))
+                })
+            });
+        }
         return int_from_str(vm, s, base);
     }
     parse_int_text(vm, s, base).map_err(|e| {
