@@ -175,3 +175,13 @@ try:
     int('\udc80', 16)
 except ValueError as e:
     print(e)
+
+import codecs
+codecs.register_error('tosurr', lambda e: ('\udc99', e.end))
+print(ascii(b'a\xffb'.decode('utf-8', 'tosurr')))
+try:
+    'a\udc80'.encode('utf-8', 'tosurr')
+except UnicodeEncodeError as e:
+    print(type(e).__name__, e)
+codecs.register_error('toq', lambda e: ('?' * (e.end - e.start), e.end))
+print('a\ud800\udc80b'.encode('utf-8', 'toq'), '\udc80x'.encode('ascii', 'toq'))

@@ -277,7 +277,7 @@ pub fn encode(
             other => {
                 // A handler registered with codecs.register_error.
                 let exc = encode_error(vm, name, obj, i, j, reason);
-                let (rep, pos) = super::_codecs_registry::call_custom(
+                let (rep, pos, rep_marked) = super::_codecs_registry::call_custom(
                     vm,
                     other,
                     exc.as_object(),
@@ -285,10 +285,11 @@ pub fn encode(
                     true,
                 )?;
                 for c in rep.chars() {
-                    if !ok(c as u32) {
+                    let c = surrogate::code_point(c, rep_marked);
+                    if !ok(c) {
                         return Err(encode_error(vm, name, obj, i, j, reason));
                     }
-                    unit(c as u32, &mut out);
+                    unit(c, &mut out);
                 }
                 i = pos;
                 continue;
@@ -366,7 +367,7 @@ fn decode_fail(
             // A registered handler; its resume position is taken to be
             // the end of the run.
             let exc = decode_error(vm, name, data, start, end, reason);
-            let (rep, _) = super::_codecs_registry::call_custom(
+            let (rep, _, rep_marked) = super::_codecs_registry::call_custom(
                 vm,
                 other,
                 exc.as_object(),
@@ -374,6 +375,7 @@ fn decode_fail(
                 false,
             )?;
             out.push_str(&rep);
+            *marked |= rep_marked;
             Ok(())
         }
     }

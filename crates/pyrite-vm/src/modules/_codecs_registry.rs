@@ -208,7 +208,7 @@ pub fn call_custom(
     exc: &PyObjectRef,
     len: usize,
     encoding: bool,
-) -> PyResult<(String, usize)> {
+) -> PyResult<(String, usize, bool)> {
     let h = lookup_error_handler(vm, &vm.new_str(errors))?;
     let r = vm.call(&h, std::slice::from_ref(exc))?;
     let bad = || {
@@ -229,7 +229,7 @@ pub fn call_custom(
     if pos < 0 || pos > len as i64 {
         return Err(vm.new_index_error(format!("position {pos} from error handler out of bounds")));
     }
-    Ok((rep.as_str().to_string(), pos as usize))
+    Ok((rep.as_str().to_string(), pos as usize, rep.has_surrogates()))
 }
 
 // ----- the built-in handlers ------------------------------------------------------------
