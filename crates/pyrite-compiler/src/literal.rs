@@ -181,3 +181,41 @@ pub fn fstring_literal(
     }
     (l.value.to_string(), false)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The value of the one string-literal expression in `src`.
+    fn value(src: &str) -> (String, bool) {
+        let p = pyrite_parser::parse(src, pyrite_parser::Mode::Eval).unwrap();
+        match &p.ast {
+            ast::Mod::Expression(e) => match &*e.body {
+                ast::Expr::StringLiteral(s) => string_value(src, s),
+                _ => panic!("not a string literal"),
+            },
+            _ => unreachable!(),
+        }
+    }
+
+    fn cps(s: &str) -> Vec<u32> {
+        s.chars().map(|c| surrogate::code_point(c, true)).collect()
+    }
+
+    #[test]
+    fn surrogate_escapes() {
+        let (v, m) = value(r"'a\ud800\U0000DC80\N{BULLET}\x41\n'");
+        assert!(m);
+        assert_eq!(cps(&v), [0x61, 0xD800, 0xDC80, 0x2022, 0x41, 10]);
+        let (v, m) = value("'x' '\\udfff' \"\\\\\"");
+        assert!(m);
+        assert_eq!(cps(&v), [0x78, 0xDFFF, 0x5C]);
+    }
+
+    #[test]
+    fn no_surrogates() {
+        assert_eq!(value(r"'\ufffd'"), ("\u{fffd}".to_string(), false));
+        assert_eq!(value(r"r'\ud800'"), (r"\ud800".to_string(), false));
+        assert_eq!(value("'plain'"), ("plain".to_string(), false));
+    }
+}
