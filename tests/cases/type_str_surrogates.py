@@ -185,3 +185,10 @@ except UnicodeEncodeError as e:
     print(type(e).__name__, e)
 codecs.register_error('toq', lambda e: ('?' * (e.end - e.start), e.end))
 print('a\ud800\udc80b'.encode('utf-8', 'toq'), '\udc80x'.encode('ascii', 'toq'))
+
+# f-string and literal forms.
+x = 5
+print(ascii(f'{{\ud800}}'), ascii(rf'\ud800'), ascii(f'\ud800{x}\udc80'), ascii(f"""multi
+line\ud800{x!r:>3}"""), ascii(f'\N{BULLET}\ud800{x}'), ascii('a' f'\udc80' 'b\ud801'))
+print(ascii(u'\ud800'), ascii('\\ud800'), ascii('\\\ud800'), ascii('''\
+\ud800'''), ascii('\0\ud800\777'))
