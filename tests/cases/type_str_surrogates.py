@@ -192,3 +192,7 @@ print(ascii(f'{{\ud800}}'), ascii(rf'\ud800'), ascii(f'\ud800{x}\udc80'), ascii(
 line\ud800{x!r:>3}"""), ascii(f'\N{BULLET}\ud800{x}'), ascii('a' f'\udc80' 'b\ud801'))
 print(ascii(u'\ud800'), ascii('\\ud800'), ascii('\\\ud800'), ascii('''\
 \ud800'''), ascii('\0\ud800\777'))
+
+print(ascii('a'.translate({97: 0xd800})), ascii('a'.translate({97: '\udc80'})), ascii('a\ud800'.translate({0xd800: 'b'})))
+print(ascii(str.maketrans('\ud800', 'x')), ascii(str.maketrans({'\udc80': 1})), ascii(str.maketrans('a', '\udfff', '\ud801')))
+print(ascii('xa\ud801'.translate(str.maketrans('a', '\udfff', '\ud801'))))

@@ -1,10 +1,10 @@
 //! The `_codecs` module and the built-in codecs behind `str.encode` and
 //! `bytes.decode`: UTF-8, ASCII, Latin-1, UTF-16 and UTF-32 (with and
 //! without BOM, LE/BE), with the error handlers strict, ignore, replace,
-//! backslashreplace, xmlcharrefreplace (encode) and surrogateescape.
-//! Pyrite strings cannot hold lone surrogates, so `surrogateescape` and
-//! `surrogatepass` decoding of undecodable bytes raise the strict error
-//! instead of producing U+DC80..U+DCFF. Also the `UnicodeEncodeError` /
+//! backslashreplace, xmlcharrefreplace (encode), surrogateescape and
+//! surrogatepass. Lone surrogates are stand-in characters in a flagged
+//! `str` (see `types/str.rs`): encoders read the flag, decoders that make
+//! surrogates return it. Also the `UnicodeEncodeError` /
 //! `UnicodeDecodeError` attributes and messages.
 //! Mirrors CPython 3.11 `Modules/_codecsmodule.c`, `Objects/unicodeobject.c`
 //! and `Objects/exceptions.c` (UnicodeError).

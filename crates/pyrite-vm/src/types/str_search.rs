@@ -673,8 +673,9 @@ fn str_translate(vm: &Vm, args: Args) -> PyResult {
     let s = self_str(vm, &args, "translate")?;
     let [_, table] = one_arg(vm, &args, "str.translate")?;
     let mut out = String::with_capacity(s.as_str().len());
+    let mut marked = s.has_surrogates();
     for c in s.as_str().chars() {
-        let key = vm.new_int(c as i64);
+        let key = vm.new_int(s.code_point(c) as i64);
         let r = match vm.get_item(table, &key) {
             Ok(r) => r,
             Err(e) if vm.exc_matches(&e, &vm.exc.LookupError) => {
@@ -687,22 +688,34 @@ fn str_translate(vm: &Vm, args: Args) -> PyResult {
             continue;
         }
         if let Some(i) = r.downcast_ref::<PyInt>() {
-            match i.value.as_i64().and_then(|v| u32::try_from(v).ok()).and_then(char::from_u32) {
+            match i
+                .value
+                .as_i64()
+                .and_then(|v| u32::try_from(v).ok())
+                .and_then(char::from_u32)
+            {
                 Some(ch) => out.push(ch),
-                None if i.value.as_i64().is_some_and(|v| (0xd800..0xe000).contains(&v)) => {
-                    return Err(vm.new_value_error(
-                        "character mapping produces a lone surrogate, which Pyrite strings cannot hold",
-                    ))
+                None if i
+                    .value
+                    .as_i64()
+                    .is_some_and(|v| (0xd800..0xe000).contains(&v)) =>
+                {
+                    let v = i.value.as_i64().unwrap_or(0xd800) as u32;
+                    out.push(pyrite_bytecode::surrogate::stand_in(v));
+                    marked = true;
                 }
-                None => return Err(vm.new_value_error("character mapping must be in range(0x110000)")),
+                None => {
+                    return Err(vm.new_value_error("character mapping must be in range(0x110000)"))
+                }
             }
         } else if let Some(t) = pystr(&r) {
             out.push_str(t.as_str());
+            marked |= t.has_surrogates();
         } else {
             return Err(vm.new_type_error("character mapping must return integer, None or str"));
         }
     }
-    Ok(vm.new_str(out))
+    Ok(vm.new_str_marked(out, marked))
 }
 
 fn str_maketrans(vm: &Vm, args: Args) -> PyResult {
@@ -718,7 +731,7 @@ fn str_maketrans(vm: &Vm, args: Args) -> PyResult {
                 let key = if let Some(ks) = pystr(&k) {
                     let mut cs = ks.as_str().chars();
                     match (cs.next(), cs.next()) {
-                        (Some(c), None) => vm.new_int(c as i64),
+                        (Some(c), None) => vm.new_int(ks.code_point(c) as i64),
                         _ => {
                             return Err(vm.new_value_error(
                                 "string keys in translate table must be of length 1",
@@ -760,7 +773,7 @@ fn str_maketrans(vm: &Vm, args: Args) -> PyResult {
                     vm.new_value_error("the first two maketrans arguments must have equal length")
                 );
             }
-            for (a, b) in xs.as_str().chars().zip(ys.as_str().chars()) {
+            for (a, b) in xs.code_points().zip(ys.code_points()) {
                 d.set_item(vm, vm.new_int(a as i64), vm.new_int(b as i64))?;
             }
             if let Some(z) = z {
@@ -770,7 +783,7 @@ fn str_maketrans(vm: &Vm, args: Args) -> PyResult {
                         vm.type_name(z)
                     ))
                 })?;
-                for c in zs.as_str().chars() {
+                for c in zs.code_points() {
                     d.set_item(vm, vm.new_int(c as i64), vm.none.clone())?;
                 }
             }
