@@ -438,16 +438,16 @@ impl Vm {
         self.alloc(PyFloat { value: v }, &self.types.float)
     }
 
-    /// A new `str` (one-character Latin-1 strings are shared singletons).
     /// A `str` whose stand-in characters are lone surrogates if `marked`
     /// (see `types::str::PyStr`).
     pub fn new_str_marked(&self, s: impl Into<Box<str>> + AsRef<str>, marked: bool) -> PyObjectRef {
-        if !marked {
+        if !marked || !pyrite_bytecode::surrogate::has_stand_in(s.as_ref()) {
             return self.new_str(s);
         }
         self.alloc(PyStr::new_marked(s, true), &self.types.str)
     }
 
+    /// A new `str` (one-character Latin-1 strings are shared singletons).
     pub fn new_str(&self, s: impl Into<Box<str>> + AsRef<str>) -> PyObjectRef {
         let r = s.as_ref();
         if r.is_empty() {

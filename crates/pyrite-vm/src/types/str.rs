@@ -97,12 +97,6 @@ impl PyStr {
         self.data.chars().map(move |c| surrogate::code_point(c, m))
     }
 
-    /// Python equality of the texts.
-    #[inline]
-    pub fn text_eq(&self, other: &PyStr) -> bool {
-        self.data == other.data && self.surrogates == other.surrogates
-    }
-
     /// Python ordering of the texts (by code point).
     pub fn text_cmp(&self, other: &PyStr) -> std::cmp::Ordering {
         if !self.surrogates && !other.surrogates {
@@ -232,9 +226,8 @@ pub fn as_str(obj: &PyObjectRef) -> Option<&str> {
     obj.downcast_ref::<PyStr>().map(|s| s.as_str())
 }
 
-/// Whether `o` is a str holding lone surrogates, or a tuple/list with one
-/// (the inputs of `%` formatting and the like, whose output then holds
-/// them too).
+/// Whether `o` is a str holding lone surrogates, or a tuple with one (the
+/// argument of `%` formatting, whose output then holds them too).
 pub fn any_marked(o: &PyObjectRef) -> bool {
     if let Some(s) = o.downcast_ref::<PyStr>() {
         return s.has_surrogates();
