@@ -196,3 +196,32 @@ print(ascii(u'\ud800'), ascii('\\ud800'), ascii('\\\ud800'), ascii('''\
 print(ascii('a'.translate({97: 0xd800})), ascii('a'.translate({97: '\udc80'})), ascii('a\ud800'.translate({0xd800: 'b'})))
 print(ascii(str.maketrans('\ud800', 'x')), ascii(str.maketrans({'\udc80': 1})), ascii(str.maketrans('a', '\udfff', '\ud801')))
 print(ascii('xa\ud801'.translate(str.maketrans('a', '\udfff', '\ud801'))))
+
+# Malformed input and odd slices.
+import marshal, codecs
+for data in [b'u\x02\x00\x00\x00\xed\xa0', b'u\x03\x00\x00\x00\xed\xa0\x41', b'u\x01\x00\x00\x00\xed', b'u\x03\x00\x00\x00\xed\xc0\x80']:
+    try:
+        print(ascii(marshal.loads(data)))
+    except Exception as e:
+        print(type(e).__name__, e)
+for b in [b'\xed', b'\xed\xa0', b'\xed\xa0\x80\xed', b'\xf4\x8f\xa0\x80', b'\xed\xbf\xbf\xed\xa0']:
+    for err in ['surrogatepass', 'surrogateescape', 'replace']:
+        try:
+            r = b.decode('utf-8', err)
+            print(b, err, ascii(r))
+        except UnicodeDecodeError as e:
+            print(b, err, e)
+for b in [b'\x00', b'\x00\xd8', b'\x00\xd8\x00', b'\x00\xdc\x00\xd8\x00\xdc']:
+    for enc in ['utf-16-le', 'utf-32-le']:
+        try:
+            print(b, enc, ascii(b.decode(enc, 'surrogatepass')))
+        except UnicodeDecodeError as e:
+            print(b, enc, e)
+s = 'ab\ud800cd\udc80ef'
+print(ascii(s[::3]), ascii(s[-1:0:-2]), ascii(s[2:100]), ascii(s[-100:3]), s.find('\udc80'), s.rfind('c'), s.index('\ud800'))
+print(ascii(s.center(14, '\udc80')), ascii(s.rsplit('\ud800', 1)), ascii(s.expandtabs()), ascii('\t\ud800'.expandtabs(4)))
+print(ascii(s.zfill(12)), ascii(s.swapcase()), ascii(s.rjust(3)), ascii(s.split()), ascii(s.splitlines()))
+print(ascii('\U0001f600\ud800'[0]), ascii('\U0001f600\ud800'[1]), len('\U0001f600\ud800'), '\ud800'.encode('utf-16', 'surrogatepass'))
+print(ascii('\ud800'.encode('utf-32', 'surrogatepass').decode('utf-32', 'surrogatepass')))
+print(ascii(''.join([])), ascii('\ud800'.join([])), ascii('\ud800'.join(['x'])), ascii(''.join(['\udc80'])))
+print(ascii(str(b'\xed\xa0\x80\xed\xb0\x80', 'utf-8', 'surrogatepass')))

@@ -327,25 +327,24 @@ impl<'v, 'a> Reader<'v, 'a> {
             b'u' | b't' => {
                 let n = self.size("string")?;
                 let b = self.take(n)?;
-                // CPython decodes with surrogatepass.
-                if let Err(e) = std::str::from_utf8(&b) {
-                    let pos = e.valid_up_to();
-                    if pyrite_bytecode::surrogate::surrogate_at(&b[pos..]).is_some() {
-                        if let Some((s, true)) = pyrite_bytecode::surrogate::decode_pass(&b) {
+                let s = match String::from_utf8(b) {
+                    Ok(s) => s,
+                    Err(e) => {
+                        // CPython decodes with surrogatepass (and reports
+                        // bad UTF-8 as that codec does).
+                        let (s, marked) = crate::modules::_codecs::decode(
+                            vm,
+                            e.as_bytes(),
+                            "utf-8",
+                            "surrogatepass",
+                            &vm.none,
+                        )?;
+                        if marked {
                             return Ok(vm.new_str_marked(s, true));
                         }
+                        s
                     }
-                }
-                let s = String::from_utf8(b).map_err(|e| {
-                    let pos = e.utf8_error().valid_up_to();
-                    vm.new_exception_msg(
-                        &vm.exc.UnicodeDecodeError,
-                        format!(
-                            "'utf-8' codec can't decode byte {:#04x} in position {pos}: invalid start byte",
-                            e.as_bytes()[pos]
-                        ),
-                    )
-                })?;
+                };
                 self.string(&s, t == b't')
             }
             b'a' | b'A' | b'z' | b'Z' => {
