@@ -8,6 +8,7 @@
 //! `Objects/unicodectype.c`.
 
 use super::str::PyStr;
+use super::str_marks::add_keeping_surrogates;
 use super::str_unicode as tab;
 use crate::args::Args;
 use crate::{PyResult, Vm};
@@ -438,12 +439,12 @@ fn m_repr(vm: &Vm, args: Args) -> PyResult {
 pub fn init(vm: &Vm) {
     let t = &vm.types.str;
     vm.add_method(t, "__repr__", m_repr);
-    vm.add_method(t, "lower", m_lower);
-    vm.add_method(t, "upper", m_upper);
-    vm.add_method(t, "casefold", m_casefold);
-    vm.add_method(t, "capitalize", m_capitalize);
-    vm.add_method(t, "swapcase", m_swapcase);
-    vm.add_method(t, "title", m_title);
+    add_keeping_surrogates!(vm, t, "lower", m_lower);
+    add_keeping_surrogates!(vm, t, "upper", m_upper);
+    add_keeping_surrogates!(vm, t, "casefold", m_casefold);
+    add_keeping_surrogates!(vm, t, "capitalize", m_capitalize);
+    add_keeping_surrogates!(vm, t, "swapcase", m_swapcase);
+    add_keeping_surrogates!(vm, t, "title", m_title);
     vm.add_method(t, "istitle", m_istitle);
     vm.add_method(t, "islower", m_islower);
     vm.add_method(t, "isupper", m_isupper);

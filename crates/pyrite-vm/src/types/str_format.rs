@@ -7,6 +7,7 @@
 //! `Python/formatter_unicode.c`.
 
 use super::dict::PyDict;
+use super::str_marks::add_keeping_surrogates;
 use super::str_methods::{pystr, self_str};
 use super::str_search::pad;
 use crate::args::Args;
@@ -617,5 +618,5 @@ pub fn init(vm: &Vm) {
     let t = &vm.types.str;
     vm.add_method(t, "format", str_format);
     vm.add_method(t, "format_map", str_format_map);
-    vm.add_method(t, "__format__", str_dunder_format);
+    add_keeping_surrogates!(vm, t, "__format__", str_dunder_format);
 }

@@ -647,7 +647,6 @@ pub fn init(vm: &Vm) {
     super::str_case::init(vm);
     super::str_search::init(vm);
     super::str_format::init(vm);
-    super::str_marks::init(vm);
     crate::modules::_codecs::init_unicode_errors(vm);
     vm.set_docs(&vm.types.str, &STR_DOCS);
 }
