@@ -225,3 +225,7 @@ print(ascii('\U0001f600\ud800'[0]), ascii('\U0001f600\ud800'[1]), len('\U0001f60
 print(ascii('\ud800'.encode('utf-32', 'surrogatepass').decode('utf-32', 'surrogatepass')))
 print(ascii(''.join([])), ascii('\ud800'.join([])), ascii('\ud800'.join(['x'])), ascii(''.join(['\udc80'])))
 print(ascii(str(b'\xed\xa0\x80\xed\xb0\x80', 'utf-8', 'surrogatepass')))
+
+import ast
+print(ast.dump(ast.parse("f'a\\ud800{x}\\udc80' 'q\\udfff'")))
+print(ast.dump(ast.parse("rf'\\ud800{x}'")))

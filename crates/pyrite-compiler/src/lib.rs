@@ -20,6 +20,8 @@ mod consts;
 mod flowgraph;
 mod fold;
 mod literal;
+pub use literal::fstring_literal as fstring_literal_text;
+pub use literal::literal_part as string_literal_part;
 pub use literal::string_value as string_literal_value;
 mod swaps;
 pub mod symtable;
