@@ -229,3 +229,10 @@ print(ascii(str(b'\xed\xa0\x80\xed\xb0\x80', 'utf-8', 'surrogatepass')))
 import ast
 print(ast.dump(ast.parse("f'a\\ud800{x}\\udc80' 'q\\udfff'")))
 print(ast.dump(ast.parse("rf'\\ud800{x}'")))
+
+# Source text holding real lone surrogates cannot be compiled.
+for f in (lambda: eval("'" + '\ud800' + "'"), lambda: exec('x = 1 # \udc80'), lambda: compile('\ud800', 'f', 'eval')):
+    try:
+        print(ascii(f()))
+    except UnicodeEncodeError as e:
+        print(type(e).__name__, e)
