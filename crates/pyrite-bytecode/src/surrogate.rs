@@ -31,9 +31,11 @@ pub fn surrogate_of(c: char) -> Option<u32> {
 /// The code point `c` denotes in a string marked as holding surrogates.
 #[inline]
 pub fn code_point(c: char, marked: bool) -> u32 {
-    match surrogate_of(c) {
-        Some(s) if marked => s,
-        _ => c as u32,
+    let n = c as u32;
+    if marked && n >= BASE {
+        n - BASE + 0xD800
+    } else {
+        n
     }
 }
 
