@@ -47,8 +47,11 @@ pub enum Constant {
         re: f64,
         im: f64,
     },
-    /// Python `str`. (Lone surrogates are not representable yet.)
+    /// Python `str`.
     Str(Rc<str>),
+    /// Python `str` holding lone surrogates, stored as stand-ins (see
+    /// `surrogate.rs`).
+    SurrStr(Rc<str>),
     Bytes(Rc<[u8]>),
     Tuple(Rc<[Constant]>),
     FrozenSet(Rc<[Constant]>),

@@ -12,3 +12,4 @@ pub mod floatrepr;
 pub mod linetable;
 pub mod marshal;
 pub mod pyc;
+pub mod surrogate;

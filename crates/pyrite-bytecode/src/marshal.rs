@@ -155,6 +155,11 @@ impl Writer {
             Constant::Bool(false) => self.u8(b'F'),
             Constant::Ellipsis => self.u8(b'.'),
             Constant::Str(s) => self.str(s, is_name_chars(s)),
+            // CPython writes such strings as UTF-8 with surrogatepass.
+            Constant::SurrStr(s) => self.shared_value(|w| {
+                w.u8(b'u');
+                w.bytes_body(&crate::surrogate::encode_pass(s));
+            }),
             Constant::Code(code) => self.code(code),
             _ => self.shared_value(|w| w.constant_body(c)),
         }
@@ -472,9 +477,10 @@ impl<'a> Reader<'a> {
             b'u' | b't' => {
                 let n = self.len()?;
                 let b = self.take(n)?;
-                match std::str::from_utf8(b) {
-                    Ok(s) => Constant::Str(Rc::from(s)),
-                    Err(_) => return err("bad marshal data (string is not valid UTF-8)"),
+                match crate::surrogate::decode_pass(b) {
+                    Some((s, false)) => Constant::Str(Rc::from(s)),
+                    Some((s, true)) => Constant::SurrStr(Rc::from(s)),
+                    None => return err("bad marshal data (string is not valid UTF-8)"),
                 }
             }
             b'a' | b'A' | b'z' | b'Z' => {

@@ -24,6 +24,39 @@ pub struct Options {
 
 const USAGE: &str = "usage: pyrite [option] ... [-c cmd | -m mod | file | -] [arg] ...";
 
+/// One command-line argument as Python sees it: UTF-8 with undecodable
+/// bytes as lone surrogates (surrogateescape, stored as stand-ins; see
+/// `pyrite_bytecode::surrogate`).
+pub fn decode_arg(a: std::ffi::OsString) -> String {
+    use std::os::unix::ffi::OsStrExt;
+    let b = a.as_bytes();
+    match std::str::from_utf8(b) {
+        Ok(s) => s.to_owned(),
+        Err(_) => {
+            let mut out = String::with_capacity(b.len());
+            let mut i = 0;
+            while i < b.len() {
+                match std::str::from_utf8(&b[i..]) {
+                    Ok(s) => {
+                        out.push_str(s);
+                        break;
+                    }
+                    Err(e) => {
+                        let good = i + e.valid_up_to();
+                        out.push_str(std::str::from_utf8(&b[i..good]).unwrap_or(""));
+                        let bad = e.error_len().unwrap_or(b.len() - good);
+                        for &x in &b[good..good + bad] {
+                            out.push(pyrite_bytecode::surrogate::stand_in(0xDC00 + x as u32));
+                        }
+                        i = good + bad;
+                    }
+                }
+            }
+            out
+        }
+    }
+}
+
 /// Parse `std::env::args()`.
 pub fn parse(args: Vec<String>) -> Result<Options, String> {
     let argv0 = args.first().cloned().unwrap_or_else(|| "pyrite".into());

@@ -18,7 +18,7 @@ fn main() {
     std::panic::set_hook(Box::new(|info| {
         eprintln!("Fatal Python error: pyrite internal error: {info}");
     }));
-    let opts = match args::parse(std::env::args().collect()) {
+    let opts = match args::parse(std::env::args_os().map(args::decode_arg).collect()) {
         Ok(o) => o,
         Err(msg) => {
             eprintln!("{msg}");

@@ -19,6 +19,7 @@ pub enum ConstKey {
     Float(u64),
     Complex(u64, u64),
     Str(Rc<str>),
+    SurrStr(Rc<str>),
     Bytes(Rc<[u8]>),
     Tuple(Vec<ConstKey>),
     FrozenSet(Vec<ConstKey>),
@@ -35,6 +36,7 @@ pub fn const_key(c: &Constant) -> ConstKey {
         Constant::Float(f) => ConstKey::Float(f.to_bits()),
         Constant::Complex { re, im } => ConstKey::Complex(re.to_bits(), im.to_bits()),
         Constant::Str(s) => ConstKey::Str(s.clone()),
+        Constant::SurrStr(s) => ConstKey::SurrStr(s.clone()),
         Constant::Bytes(b) => ConstKey::Bytes(b.clone()),
         Constant::Tuple(t) => ConstKey::Tuple(t.iter().map(const_key).collect()),
         Constant::FrozenSet(t) => {

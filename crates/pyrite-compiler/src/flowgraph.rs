@@ -361,7 +361,7 @@ fn const_truth(c: &Constant) -> bool {
         Constant::Int(i) => *i != dashu_int::IBig::ZERO,
         Constant::Float(f) => *f != 0.0,
         Constant::Complex { re, im } => *re != 0.0 || *im != 0.0,
-        Constant::Str(s) => !s.is_empty(),
+        Constant::Str(s) | Constant::SurrStr(s) => !s.is_empty(),
         Constant::Bytes(b) => !b.is_empty(),
         Constant::Tuple(t) | Constant::FrozenSet(t) => !t.is_empty(),
         Constant::Code(_) => true,

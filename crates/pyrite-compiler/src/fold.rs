@@ -61,7 +61,7 @@ fn is_zero(i: &IBig) -> bool {
 }
 
 /// The value of an expression that is a constant after folding.
-pub fn fold_expr(e: &Expr, optimize: u8) -> Option<Constant> {
+pub fn fold_expr(e: &Expr, optimize: u8, src: &str) -> Option<Constant> {
     match e {
         Expr::NumberLiteral(n) => Some(match &n.value {
             Number::Int(i) => Constant::Int(parse_int(i)?),
@@ -71,7 +71,10 @@ pub fn fold_expr(e: &Expr, optimize: u8) -> Option<Constant> {
                 im: *imag,
             },
         }),
-        Expr::StringLiteral(s) => Some(Constant::Str(Rc::from(s.value.to_str()))),
+        Expr::StringLiteral(s) => {
+            let (v, marked) = crate::literal::string_value(src, s);
+            Some(str_const(v, marked))
+        }
         Expr::BytesLiteral(b) => {
             let v: Vec<u8> = b
                 .value
@@ -87,20 +90,20 @@ pub fn fold_expr(e: &Expr, optimize: u8) -> Option<Constant> {
             Some(Constant::Bool(optimize == 0))
         }
         Expr::UnaryOp(u) => {
-            let v = fold_expr(&u.operand, optimize)?;
+            let v = fold_expr(&u.operand, optimize, src)?;
             fold_unary(u.op, &v)
         }
         Expr::BinOp(b) => {
-            let l = fold_expr(&b.left, optimize)?;
-            let r = fold_expr(&b.right, optimize)?;
+            let l = fold_expr(&b.left, optimize, src)?;
+            let r = fold_expr(&b.right, optimize, src)?;
             fold_binop(b.op, &l, &r)
         }
         Expr::Tuple(t) if matches!(t.ctx, ast::ExprContext::Load) => {
-            fold_elts_tuple(&t.elts, optimize)
+            fold_elts_tuple(&t.elts, optimize, src)
         }
         Expr::Subscript(s) if matches!(s.ctx, ast::ExprContext::Load) => {
-            let v = fold_expr(&s.value, optimize)?;
-            let i = fold_expr(&s.slice, optimize)?;
+            let v = fold_expr(&s.value, optimize, src)?;
+            let i = fold_expr(&s.slice, optimize, src)?;
             fold_subscript(&v, &i)
         }
         _ => None,
@@ -108,10 +111,10 @@ pub fn fold_expr(e: &Expr, optimize: u8) -> Option<Constant> {
 }
 
 /// A tuple constant if every element folds (and none is starred).
-pub fn fold_elts_tuple(elts: &[Expr], optimize: u8) -> Option<Constant> {
+pub fn fold_elts_tuple(elts: &[Expr], optimize: u8, src: &str) -> Option<Constant> {
     let mut v = Vec::with_capacity(elts.len());
     for e in elts {
-        v.push(fold_expr(e, optimize)?);
+        v.push(fold_expr(e, optimize, src)?);
     }
     Some(Constant::Tuple(v.into()))
 }
@@ -183,7 +186,7 @@ fn truthy(c: &Constant) -> bool {
         Constant::Int(i) => !is_zero(i),
         Constant::Float(f) => *f != 0.0,
         Constant::Complex { re, im } => *re != 0.0 || *im != 0.0,
-        Constant::Str(s) => !s.is_empty(),
+        Constant::Str(s) | Constant::SurrStr(s) => !s.is_empty(),
         Constant::Bytes(b) => !b.is_empty(),
         Constant::Tuple(t) | Constant::FrozenSet(t) => !t.is_empty(),
     }
@@ -213,7 +216,7 @@ fn fold_unary(op: UnaryOp, v: &Constant) -> Option<Constant> {
 
 fn seq_len(c: &Constant) -> Option<usize> {
     match c {
-        Constant::Str(s) => Some(s.chars().count()),
+        Constant::Str(s) | Constant::SurrStr(s) => Some(s.chars().count()),
         Constant::Bytes(b) => Some(b.len()),
         Constant::Tuple(t) => Some(t.len()),
         _ => None,
@@ -256,6 +259,7 @@ fn repeat(seq: &Constant, n: &IBig) -> Option<Constant> {
     let n = n.max(0) as usize;
     Some(match seq {
         Constant::Str(s) => Constant::Str(Rc::from(s.repeat(n).as_str())),
+        Constant::SurrStr(s) => str_const(s.repeat(n), true),
         Constant::Bytes(b) => Constant::Bytes(b.repeat(n).into()),
         Constant::Tuple(t) => {
             let mut v = Vec::with_capacity(t.len() * n);
@@ -308,12 +312,25 @@ fn float_floor_divmod(a: f64, b: f64) -> Option<(f64, f64)> {
     Some((floordiv, m))
 }
 
+/// A `str` constant; `marked` text may hold surrogate stand-ins (it is
+/// `SurrStr` only if it really does).
+pub fn str_const(s: String, marked: bool) -> Constant {
+    if marked && pyrite_bytecode::surrogate::has_stand_in(&s) {
+        Constant::SurrStr(Rc::from(s))
+    } else {
+        Constant::Str(Rc::from(s))
+    }
+}
+
 fn fold_binop(op: Operator, l: &Constant, r: &Constant) -> Option<Constant> {
     use Constant as C;
     // Sequences.
     match (op, l, r) {
         (Operator::Add, C::Str(a), C::Str(b)) => {
             return Some(C::Str(Rc::from(format!("{a}{b}").as_str())))
+        }
+        (Operator::Add, C::Str(a) | C::SurrStr(a), C::Str(b) | C::SurrStr(b)) => {
+            return Some(str_const(format!("{a}{b}"), true))
         }
         (Operator::Add, C::Bytes(a), C::Bytes(b)) => {
             return Some(C::Bytes([&a[..], &b[..]].concat().into()))
@@ -323,13 +340,13 @@ fn fold_binop(op: Operator, l: &Constant, r: &Constant) -> Option<Constant> {
                 a.iter().chain(b.iter()).cloned().collect::<Vec<_>>().into(),
             ))
         }
-        (Operator::Mult, C::Str(_) | C::Bytes(_) | C::Tuple(_), _) => {
+        (Operator::Mult, C::Str(_) | C::SurrStr(_) | C::Bytes(_) | C::Tuple(_), _) => {
             return repeat(l, &as_int(r)?)
         }
-        (Operator::Mult, _, C::Str(_) | C::Bytes(_) | C::Tuple(_)) => {
+        (Operator::Mult, _, C::Str(_) | C::SurrStr(_) | C::Bytes(_) | C::Tuple(_)) => {
             return repeat(r, &as_int(l)?)
         }
-        (Operator::Mod, C::Str(_) | C::Bytes(_), _) => return None,
+        (Operator::Mod, C::Str(_) | C::SurrStr(_) | C::Bytes(_), _) => return None,
         _ => {}
     }
     let bools = matches!((l, r), (C::Bool(_), C::Bool(_)));
@@ -592,6 +609,11 @@ fn fold_subscript(v: &Constant, i: &Constant) -> Option<Constant> {
             let k = norm(chars.len())?;
             Some(Constant::Str(Rc::from(chars[k].to_string().as_str())))
         }
+        Constant::SurrStr(s) => {
+            let chars: Vec<char> = s.chars().collect();
+            let k = norm(chars.len())?;
+            Some(str_const(chars[k].to_string(), true))
+        }
         Constant::Bytes(b) => Some(Constant::Int(IBig::from(b[norm(b.len())?]))),
         Constant::Tuple(t) => Some(t[norm(t.len())?].clone()),
         _ => None,
@@ -605,7 +627,7 @@ mod tests {
     fn fold_src(src: &str) -> Option<Constant> {
         let p = pyrite_parser::parse(src, pyrite_parser::Mode::Eval).unwrap();
         match &p.ast {
-            ast::Mod::Expression(e) => fold_expr(&e.body, 0),
+            ast::Mod::Expression(e) => fold_expr(&e.body, 0, src),
             _ => None,
         }
     }

@@ -447,6 +447,15 @@ impl Vm {
         self.alloc(PyFloat { value: v }, &self.types.float)
     }
 
+    /// A `str` whose stand-in characters are lone surrogates if `marked`
+    /// (see `types::str::PyStr`).
+    pub fn new_str_marked(&self, s: impl Into<Box<str>> + AsRef<str>, marked: bool) -> PyObjectRef {
+        if !marked || !pyrite_bytecode::surrogate::has_stand_in(s.as_ref()) {
+            return self.new_str(s);
+        }
+        self.alloc(PyStr::new_marked(s, true), &self.types.str)
+    }
+
     /// A new `str` (one-character Latin-1 strings are shared singletons).
     pub fn new_str(&self, s: impl Into<Box<str>> + AsRef<str>) -> PyObjectRef {
         let r = s.as_ref();
@@ -486,7 +495,9 @@ impl Vm {
     pub fn intern_obj(&self, o: &PyObjectRef) -> PyObjectRef {
         match o.downcast_ref::<PyStr>() {
             Some(s) if !crate::types::typeobj::class_of(o).ext.heap => {
-                if s.is_interned() {
+                // (The table is keyed by text, which cannot tell a lone
+                // surrogate from its stand-in: such strings stay as they are.)
+                if s.is_interned() || s.has_surrogates() {
                     return o.clone();
                 }
                 self.intern(s.as_str())

@@ -46,7 +46,8 @@ pub fn binop_arg(op: Operator) -> u32 {
 
 /// One piece of an f-string after literal merging.
 enum FPart<'a> {
-    Lit(String),
+    /// Literal text; the flag says it holds lone surrogates (stand-ins).
+    Lit(String, bool),
     /// An interpolation and the range of the f-string token holding it.
     Value(&'a ast::InterpolatedElement, ruff_text_size::TextRange),
 }
@@ -186,7 +187,7 @@ fn not_compare(e: &Expr) -> Option<(&ast::ExprCompare, CmpOp)> {
 impl<'a> Compiler<'a> {
     /// Constant value of `e` after folding, if it is a constant.
     pub fn fold(&self, e: &Expr) -> Option<Constant> {
-        crate::fold::fold_expr(e, self.optimize)
+        crate::fold::fold_expr(e, self.optimize, self.source)
     }
 
     /// `compiler_visit_expr`: visit with `e`'s location, then restore.
@@ -213,7 +214,7 @@ impl<'a> Compiler<'a> {
     pub fn visit_iter(&mut self, e: &'a Expr) -> CResult {
         match e {
             Expr::List(l) if matches!(l.ctx, ast::ExprContext::Load) => {
-                if let Some(c) = crate::fold::fold_elts_tuple(&l.elts, self.optimize) {
+                if let Some(c) = crate::fold::fold_elts_tuple(&l.elts, self.optimize, self.source) {
                     let saved = self.u().loc;
                     self.set_loc(e.range());
                     self.load_const(c);
@@ -235,7 +236,7 @@ impl<'a> Compiler<'a> {
             }
             Expr::Set(s) => {
                 if let Some(Constant::Tuple(t)) =
-                    crate::fold::fold_elts_tuple(&s.elts, self.optimize)
+                    crate::fold::fold_elts_tuple(&s.elts, self.optimize, self.source)
                 {
                     let saved = self.u().loc;
                     self.set_loc(e.range());
@@ -588,7 +589,8 @@ impl<'a> Compiler<'a> {
     ) -> CResult {
         let n = elts.len();
         if n > 2 {
-            if let Some(Constant::Tuple(items)) = crate::fold::fold_elts_tuple(elts, self.optimize)
+            if let Some(Constant::Tuple(items)) =
+                crate::fold::fold_elts_tuple(elts, self.optimize, self.source)
             {
                 if tuple && pushed == 0 {
                     self.load_const(Constant::Tuple(items));
@@ -1066,24 +1068,30 @@ impl<'a> Compiler<'a> {
 
     fn fstring_parts(&self, f: &'a ast::ExprFString) -> Vec<FPart<'a>> {
         let mut parts: Vec<FPart<'a>> = Vec::new();
-        fn push_lit(parts: &mut Vec<FPart<'_>>, s: &str) {
+        fn push_lit(parts: &mut Vec<FPart<'_>>, s: &str, marked: bool) {
             if s.is_empty() {
                 return;
             }
-            if let Some(FPart::Lit(l)) = parts.last_mut() {
+            if let Some(FPart::Lit(l, m)) = parts.last_mut() {
                 l.push_str(s);
+                *m |= marked;
             } else {
-                parts.push(FPart::Lit(s.to_owned()));
+                parts.push(FPart::Lit(s.to_owned(), marked));
             }
         }
         for part in f.value.iter() {
             match part {
-                ast::FStringPart::Literal(l) => push_lit(&mut parts, &l.value),
+                ast::FStringPart::Literal(l) => {
+                    let (t, m) = crate::literal::literal_part(self.source, l);
+                    push_lit(&mut parts, &t, m)
+                }
                 ast::FStringPart::FString(fs) => {
+                    let raw = fs.flags.prefix().is_raw();
                     for el in fs.elements.iter() {
                         match el {
                             ast::InterpolatedStringElement::Literal(l) => {
-                                push_lit(&mut parts, &l.value)
+                                let (t, m) = crate::literal::fstring_literal(self.source, l, raw);
+                                push_lit(&mut parts, &t, m)
                             }
                             ast::InterpolatedStringElement::Interpolation(i) => {
                                 if let Some(dt) = &i.debug_text {
@@ -1093,7 +1101,7 @@ impl<'a> Compiler<'a> {
                                         &self.source[i.expression.range()],
                                         dt.trailing()
                                     );
-                                    push_lit(&mut parts, &text);
+                                    push_lit(&mut parts, &text, false);
                                 }
                                 parts.push(FPart::Value(i, fs.range));
                             }
@@ -1135,8 +1143,8 @@ impl<'a> Compiler<'a> {
 
     fn compile_fpart(&mut self, p: FPart<'a>) -> CResult {
         match p {
-            FPart::Lit(s) => {
-                self.load_const(Constant::Str(Rc::from(s.as_str())));
+            FPart::Lit(s, marked) => {
+                self.load_const(crate::fold::str_const(s, marked));
                 Ok(())
             }
             FPart::Value(i, part_range) => {
@@ -1159,10 +1167,10 @@ impl<'a> Compiler<'a> {
                                 if l.value.is_empty() {
                                     continue;
                                 }
-                                if let Some(FPart::Lit(s)) = parts.last_mut() {
+                                if let Some(FPart::Lit(s, _)) = parts.last_mut() {
                                     s.push_str(&l.value);
                                 } else {
-                                    parts.push(FPart::Lit(l.value.to_string()));
+                                    parts.push(FPart::Lit(l.value.to_string(), false));
                                 }
                             }
                             ast::InterpolatedStringElement::Interpolation(x) => {

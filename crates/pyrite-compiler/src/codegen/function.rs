@@ -168,14 +168,16 @@ impl<'a> Compiler<'a> {
             ScopeType::Function
         };
         self.enter_scope(&f.name, scope_type, node_key(s), firstlineno)?;
-        let doc = if self.optimize < 2 {
-            Self::docstring(&f.body)
-        } else {
-            None
+        let doc = match f.body.first() {
+            Some(Stmt::Expr(e)) if self.optimize < 2 => match &*e.value {
+                Expr::StringLiteral(s) => Some(crate::literal::string_value(self.source, s)),
+                _ => None,
+            },
+            _ => None,
         };
         let has_doc = doc.is_some();
         self.add_const(match doc {
-            Some(d) => Constant::Str(Rc::from(d.as_str())),
+            Some((d, marked)) => crate::fold::str_const(d, marked),
             None => Constant::None,
         });
         self.set_arg_counts(Some(&f.parameters));

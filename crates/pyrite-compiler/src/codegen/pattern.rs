@@ -57,7 +57,8 @@ pub(crate) fn const_repr(c: &Constant) -> String {
                 format!("({re}{im:+}j)")
             }
         }
-        Constant::Str(s) => {
+        Constant::Str(s) | Constant::SurrStr(s) => {
+            let marked = matches!(c, Constant::SurrStr(_));
             let q = if s.contains('\'') && !s.contains('"') {
                 '"'
             } else {
@@ -77,6 +78,10 @@ pub(crate) fn const_repr(c: &Constant) -> String {
                     }
                     c if (c as u32) < 0x20 || c as u32 == 0x7f => {
                         out.push_str(&format!("\\x{:02x}", c as u32))
+                    }
+                    c if marked && pyrite_bytecode::surrogate::surrogate_of(c).is_some() => {
+                        let n = pyrite_bytecode::surrogate::code_point(c, true);
+                        out.push_str(&format!("\\u{n:04x}"))
                     }
                     c => out.push(c),
                 }

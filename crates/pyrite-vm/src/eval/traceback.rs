@@ -197,6 +197,14 @@ pub fn exception_only(vm: &Vm, e: &PyBaseExceptionRef) -> String {
         return out;
     }
     let s = match vm.str(e.as_object()) {
+        // Lone surrogates appear as stderr's backslashreplace writes them.
+        Ok(s) if s.has_surrogates() => s
+            .code_points()
+            .map(|c| match char::from_u32(c) {
+                Some(ch) => ch.to_string(),
+                None => format!("\\u{c:04x}"),
+            })
+            .collect(),
         Ok(s) => s.as_str().to_string(),
         Err(_) => "<exception str() failed>".into(),
     };

@@ -1,10 +1,10 @@
 //! The `_codecs` module and the built-in codecs behind `str.encode` and
 //! `bytes.decode`: UTF-8, ASCII, Latin-1, UTF-16 and UTF-32 (with and
 //! without BOM, LE/BE), with the error handlers strict, ignore, replace,
-//! backslashreplace, xmlcharrefreplace (encode) and surrogateescape.
-//! Pyrite strings cannot hold lone surrogates, so `surrogateescape` and
-//! `surrogatepass` decoding of undecodable bytes raise the strict error
-//! instead of producing U+DC80..U+DCFF. Also the `UnicodeEncodeError` /
+//! backslashreplace, xmlcharrefreplace (encode), surrogateescape and
+//! surrogatepass. Lone surrogates are stand-in characters in a flagged
+//! `str` (see `types/str.rs`): encoders read the flag, decoders that make
+//! surrogates return it. Also the `UnicodeEncodeError` /
 //! `UnicodeDecodeError` attributes and messages.
 //! Mirrors CPython 3.11 `Modules/_codecsmodule.c`, `Objects/unicodeobject.c`
 //! and `Objects/exceptions.c` (UnicodeError).
@@ -14,6 +14,7 @@ use crate::types::bytes::{PyByteArray, PyBytes};
 use crate::types::int::PyInt;
 use crate::types::str::PyStr;
 use crate::{PyObjectRef, PyResult, Vm};
+use pyrite_bytecode::surrogate;
 
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum Codec {
@@ -125,7 +126,9 @@ fn set_attrs(
     let _ = vm.set_attr_str(e, "reason", vm.new_str(reason));
 }
 
-/// Encode text with a named codec and error handler.
+/// Encode text with a named codec and error handler. `obj` is the `str`
+/// being encoded (for the exception, and to know whether its stand-ins
+/// are lone surrogates).
 pub fn encode(
     vm: &Vm,
     s: &str,
@@ -134,98 +137,159 @@ pub fn encode(
     obj: &PyObjectRef,
 ) -> PyResult<Vec<u8>> {
     let (codec, name) = lookup(encoding).ok_or_else(|| unknown(vm, encoding))?;
-    let limit: u32 = match codec {
-        Codec::Utf8 => return Ok(s.as_bytes().to_vec()),
-        Codec::Ascii => 0x80,
-        Codec::Latin1 => 0x100,
-        Codec::Utf16(be) => {
-            let mut out = Vec::with_capacity(s.len() * 2 + 2);
-            let be = match be {
-                None => {
-                    out.extend_from_slice(&[0xff, 0xfe]);
-                    false
+    let marked = obj
+        .downcast_ref::<PyStr>()
+        .is_some_and(|p| p.has_surrogates());
+    if !marked {
+        // Without surrogates the UTF codecs cannot fail.
+        match codec {
+            Codec::Utf8 => return Ok(s.as_bytes().to_vec()),
+            Codec::Utf16(be) => {
+                let mut out = Vec::with_capacity(s.len() * 2 + 2);
+                let be = bom(codec, be, &mut out);
+                for u in s.encode_utf16() {
+                    out.extend_from_slice(&if be { u.to_be_bytes() } else { u.to_le_bytes() });
                 }
-                Some(b) => b,
-            };
-            for u in s.encode_utf16() {
-                out.extend_from_slice(&if be { u.to_be_bytes() } else { u.to_le_bytes() });
+                return Ok(out);
             }
-            return Ok(out);
-        }
-        Codec::Utf32(be) => {
-            let mut out = Vec::with_capacity(s.len() * 4 + 4);
-            let be = match be {
-                None => {
-                    out.extend_from_slice(&[0xff, 0xfe, 0, 0]);
-                    false
+            Codec::Utf32(be) => {
+                let mut out = Vec::with_capacity(s.len() * 4 + 4);
+                let be = bom(codec, be, &mut out);
+                for c in s.chars() {
+                    let u = c as u32;
+                    out.extend_from_slice(&if be { u.to_be_bytes() } else { u.to_le_bytes() });
                 }
-                Some(b) => b,
-            };
-            for c in s.chars() {
-                let u = c as u32;
-                out.extend_from_slice(&if be { u.to_be_bytes() } else { u.to_le_bytes() });
+                return Ok(out);
             }
-            return Ok(out);
+            Codec::Ascii | Codec::Latin1 if s.is_ascii() => return Ok(s.as_bytes().to_vec()),
+            _ => {}
         }
-    };
-    if s.is_ascii() {
-        return Ok(s.as_bytes().to_vec());
     }
-    let reason = if limit == 0x80 {
-        "ordinal not in range(128)"
-    } else {
-        "ordinal not in range(256)"
+    let cps: Vec<u32> = s
+        .chars()
+        .map(|c| surrogate::code_point(c, marked))
+        .collect();
+    let mut out = Vec::with_capacity(cps.len());
+    let be = match codec {
+        Codec::Utf16(be) | Codec::Utf32(be) => bom(codec, be, &mut out),
+        _ => false,
     };
-    let cs: Vec<char> = s.chars().collect();
-    let mut out = Vec::with_capacity(cs.len());
+    let is_surr = |cp: u32| (0xD800..0xE000).contains(&cp);
+    let ok = |cp: u32| match codec {
+        Codec::Utf8 | Codec::Utf16(_) | Codec::Utf32(_) => !is_surr(cp),
+        Codec::Ascii => cp < 0x80,
+        Codec::Latin1 => cp < 0x100,
+    };
+    let reason = match codec {
+        Codec::Ascii => "ordinal not in range(128)",
+        Codec::Latin1 => "ordinal not in range(256)",
+        _ => "surrogates not allowed",
+    };
+    // One code unit (surrogates included, for surrogatepass).
+    let unit = |cp: u32, out: &mut Vec<u8>| match codec {
+        Codec::Utf8 => {
+            if let Some(c) = char::from_u32(cp) {
+                let mut b = [0u8; 4];
+                out.extend_from_slice(c.encode_utf8(&mut b).as_bytes());
+            } else {
+                out.extend_from_slice(&surrogate::encode_pass(
+                    &surrogate::stand_in(cp).to_string(),
+                ));
+            }
+        }
+        Codec::Utf16(_) => {
+            let mut put =
+                |u: u16| out.extend_from_slice(&if be { u.to_be_bytes() } else { u.to_le_bytes() });
+            if cp >= 0x10000 {
+                let v = cp - 0x10000;
+                put(0xD800 | (v >> 10) as u16);
+                put(0xDC00 | (v & 0x3ff) as u16);
+            } else {
+                put(cp as u16);
+            }
+        }
+        Codec::Utf32(_) => out.extend_from_slice(&if be {
+            cp.to_be_bytes()
+        } else {
+            cp.to_le_bytes()
+        }),
+        Codec::Ascii | Codec::Latin1 => out.push(cp as u8),
+    };
+    // Replacement text from an error handler, which must be encodable.
+    let text = |t: &str, out: &mut Vec<u8>| {
+        for c in t.chars() {
+            unit(c as u32, out);
+        }
+    };
+    // The UTF-16/32 encoders report one character at a time.
+    let single = matches!(codec, Codec::Utf16(_) | Codec::Utf32(_));
     let mut i = 0;
-    while i < cs.len() {
-        let c = cs[i];
-        if (c as u32) < limit {
-            out.push(c as u32 as u8);
+    while i < cps.len() {
+        let cp = cps[i];
+        if ok(cp) {
+            unit(cp, &mut out);
             i += 1;
             continue;
         }
-        let mut j = i;
-        while j < cs.len() && cs[j] as u32 >= limit {
+        let mut j = i + 1;
+        while !single && j < cps.len() && !ok(cps[j]) {
             j += 1;
         }
         match errors {
-            "strict" | "surrogateescape" | "surrogatepass" => {
-                return Err(encode_error(vm, name, obj, i, j, reason));
+            "strict" => return Err(encode_error(vm, name, obj, i, j, reason)),
+            "surrogateescape" => {
+                if single {
+                    return Err(encode_error(vm, name, obj, i, j, reason));
+                }
+                let mut k = i;
+                while k < j && (0xDC80..0xDD00).contains(&cps[k]) {
+                    out.push((cps[k] - 0xDC00) as u8);
+                    k += 1;
+                }
+                if k < j {
+                    return Err(encode_error(vm, name, obj, k, j, reason));
+                }
+            }
+            "surrogatepass" => {
+                if matches!(codec, Codec::Ascii | Codec::Latin1) {
+                    return Err(encode_error(vm, name, obj, i, j, reason));
+                }
+                for &c in &cps[i..j] {
+                    unit(c, &mut out);
+                }
             }
             "ignore" => {}
-            "replace" => out.extend(std::iter::repeat(b'?').take(j - i)),
-            "backslashreplace" => {
-                for &c in &cs[i..j] {
-                    out.extend_from_slice(escape_char(c).as_bytes());
+            "replace" => {
+                for _ in i..j {
+                    unit(b'?' as u32, &mut out);
+                }
+            }
+            "backslashreplace" | "namereplace" => {
+                for &c in &cps[i..j] {
+                    text(&escape_cp(c), &mut out);
                 }
             }
             "xmlcharrefreplace" => {
-                for &c in &cs[i..j] {
-                    out.extend_from_slice(format!("&#{};", c as u32).as_bytes());
-                }
-            }
-            "namereplace" => {
-                for &c in &cs[i..j] {
-                    out.extend_from_slice(escape_char(c).as_bytes());
+                for &c in &cps[i..j] {
+                    text(&format!("&#{c};"), &mut out);
                 }
             }
             other => {
                 // A handler registered with codecs.register_error.
                 let exc = encode_error(vm, name, obj, i, j, reason);
-                let (rep, pos) = super::_codecs_registry::call_custom(
+                let (rep, pos, rep_marked) = super::_codecs_registry::call_custom(
                     vm,
                     other,
                     exc.as_object(),
-                    cs.len(),
+                    cps.len(),
                     true,
                 )?;
                 for c in rep.chars() {
-                    if (c as u32) >= limit {
+                    let c = surrogate::code_point(c, rep_marked);
+                    if !ok(c) {
                         return Err(encode_error(vm, name, obj, i, j, reason));
                     }
-                    out.push(c as u32 as u8);
+                    unit(c, &mut out);
                 }
                 i = pos;
                 continue;
@@ -236,8 +300,24 @@ pub fn encode(
     Ok(out)
 }
 
-fn escape_char(c: char) -> String {
-    let n = c as u32;
+/// Write the byte order mark of `utf-16`/`utf-32` (no explicit order);
+/// whether the output is big-endian.
+fn bom(codec: Codec, be: Option<bool>, out: &mut Vec<u8>) -> bool {
+    match (codec, be) {
+        (Codec::Utf16(_), None) => {
+            out.extend_from_slice(&[0xff, 0xfe]);
+            false
+        }
+        (Codec::Utf32(_), None) => {
+            out.extend_from_slice(&[0xff, 0xfe, 0, 0]);
+            false
+        }
+        (_, b) => b.unwrap_or(false),
+    }
+}
+
+/// `\xNN`, `\uNNNN` or `\UNNNNNNNN` for a code point.
+pub fn escape_cp(n: u32) -> String {
     if n < 0x100 {
         format!("\\x{n:02x}")
     } else if n < 0x10000 {
@@ -257,8 +337,18 @@ fn decode_fail(
     end: usize,
     reason: &str,
     out: &mut String,
+    marked: &mut bool,
 ) -> PyResult<()> {
     match errors {
+        // Each undecodable byte becomes U+DC80..U+DCFF (ASCII bytes are
+        // not escaped).
+        "surrogateescape" if data[start..end].iter().all(|&b| b >= 0x80) => {
+            for &b in &data[start..end] {
+                out.push(surrogate::stand_in(0xDC00 + b as u32));
+            }
+            *marked = true;
+            Ok(())
+        }
         "strict" | "surrogateescape" | "surrogatepass" => {
             Err(decode_error(vm, name, data, start, end, reason))
         }
@@ -277,7 +367,7 @@ fn decode_fail(
             // A registered handler; its resume position is taken to be
             // the end of the run.
             let exc = decode_error(vm, name, data, start, end, reason);
-            let (rep, _) = super::_codecs_registry::call_custom(
+            let (rep, _, rep_marked) = super::_codecs_registry::call_custom(
                 vm,
                 other,
                 exc.as_object(),
@@ -285,21 +375,38 @@ fn decode_fail(
                 false,
             )?;
             out.push_str(&rep);
+            *marked |= rep_marked;
             Ok(())
         }
     }
 }
 
-/// Decode bytes with a named codec and error handler.
+/// Decode bytes with a named codec and error handler, as a `str`.
+pub fn decode_str(
+    vm: &Vm,
+    data: &[u8],
+    encoding: &str,
+    errors: &str,
+    obj: &PyObjectRef,
+) -> PyResult {
+    let (s, marked) = decode(vm, data, encoding, errors, obj)?;
+    Ok(vm.new_str_marked(s, marked))
+}
+
+/// Decode bytes with a named codec and error handler: the text and
+/// whether its stand-ins are lone surrogates (from surrogateescape or
+/// surrogatepass).
 pub fn decode(
     vm: &Vm,
     data: &[u8],
     encoding: &str,
     errors: &str,
     _obj: &PyObjectRef,
-) -> PyResult<String> {
+) -> PyResult<(String, bool)> {
     let (codec, name) = lookup(encoding).ok_or_else(|| unknown(vm, encoding))?;
-    match codec {
+    let mut marked = false;
+    let marked = &mut marked;
+    let text = match codec {
         Codec::Utf8 => {
             let mut out = String::with_capacity(data.len());
             let mut i = 0;
@@ -307,12 +414,20 @@ pub fn decode(
                 match std::str::from_utf8(&data[i..]) {
                     Ok(s) => {
                         out.push_str(s);
-                        return Ok(out);
+                        break out;
                     }
                     Err(e) => {
                         let good = e.valid_up_to();
                         out.push_str(std::str::from_utf8(&data[i..i + good]).unwrap_or(""));
                         let start = i + good;
+                        if errors == "surrogatepass" {
+                            if let Some(cp) = surrogate::surrogate_at(&data[start..]) {
+                                out.push(surrogate::stand_in(cp));
+                                *marked = true;
+                                i = start + 3;
+                                continue;
+                            }
+                        }
                         let (len, reason) = match e.error_len() {
                             None => (data.len() - start, "unexpected end of data"),
                             Some(n) => {
@@ -336,7 +451,17 @@ pub fn decode(
                             } else {
                                 reason
                             };
-                        decode_fail(vm, errors, name, data, start, start + len, reason, &mut out)?;
+                        decode_fail(
+                            vm,
+                            errors,
+                            name,
+                            data,
+                            start,
+                            start + len,
+                            reason,
+                            &mut out,
+                            marked,
+                        )?;
                         i = start + len;
                     }
                 }
@@ -344,7 +469,7 @@ pub fn decode(
         }
         Codec::Ascii => {
             if data.is_ascii() {
-                return Ok(data.iter().map(|&b| b as char).collect());
+                return Ok((data.iter().map(|&b| b as char).collect(), false));
             }
             let mut out = String::with_capacity(data.len());
             for (i, &b) in data.iter().enumerate() {
@@ -360,12 +485,13 @@ pub fn decode(
                         i + 1,
                         "ordinal not in range(128)",
                         &mut out,
+                        marked,
                     )?;
                 }
             }
-            Ok(out)
+            out
         }
-        Codec::Latin1 => Ok(data.iter().map(|&b| b as char).collect()),
+        Codec::Latin1 => data.iter().map(|&b| b as char).collect(),
         Codec::Utf16(be) => {
             let (mut be, mut i) = (be.unwrap_or(false), 0);
             if codec == Codec::Utf16(None) && data.len() >= 2 {
@@ -388,6 +514,7 @@ pub fn decode(
                         data.len(),
                         "truncated data",
                         &mut out,
+                        marked,
                     )?;
                     break;
                 }
@@ -403,6 +530,13 @@ pub fn decode(
                     out.push(char::from_u32(a as u32).unwrap_or('\u{fffd}'));
                     i += 2;
                 } else if a < 0xdc00 {
+                    let lone = i + 3 >= data.len() || !(0xdc00..0xe000).contains(&u(i + 2));
+                    if lone && errors == "surrogatepass" {
+                        out.push(surrogate::stand_in(a as u32));
+                        *marked = true;
+                        i += 2;
+                        continue;
+                    }
                     if i + 3 >= data.len() {
                         decode_fail(
                             vm,
@@ -413,6 +547,7 @@ pub fn decode(
                             data.len(),
                             "unexpected end of data",
                             &mut out,
+                            marked,
                         )?;
                         break;
                     }
@@ -431,9 +566,14 @@ pub fn decode(
                             i + 2,
                             "illegal UTF-16 surrogate",
                             &mut out,
+                            marked,
                         )?;
                         i += 2;
                     }
+                } else if errors == "surrogatepass" {
+                    out.push(surrogate::stand_in(a as u32));
+                    *marked = true;
+                    i += 2;
                 } else {
                     decode_fail(
                         vm,
@@ -444,11 +584,12 @@ pub fn decode(
                         i + 2,
                         "illegal encoding",
                         &mut out,
+                        marked,
                     )?;
                     i += 2;
                 }
             }
-            Ok(out)
+            out
         }
         Codec::Utf32(be) => {
             let (mut be, mut i) = (be.unwrap_or(false), 0);
@@ -472,6 +613,7 @@ pub fn decode(
                         data.len(),
                         "truncated data",
                         &mut out,
+                        marked,
                     )?;
                     break;
                 }
@@ -489,14 +631,20 @@ pub fn decode(
                         } else {
                             "code point in surrogate code point range(0xd800, 0xe000)"
                         };
-                        decode_fail(vm, errors, name, data, i, i + 4, r, &mut out)?;
+                        if errors == "surrogatepass" && u < 0x110000 {
+                            out.push(surrogate::stand_in(u));
+                            *marked = true;
+                        } else {
+                            decode_fail(vm, errors, name, data, i, i + 4, r, &mut out, marked)?;
+                        }
                     }
                 }
                 i += 4;
             }
-            Ok(out)
+            out
         }
-    }
+    };
+    Ok((text, *marked))
 }
 
 fn exc_attr(vm: &Vm, e: &PyObjectRef, name: &str) -> PyResult<PyObjectRef> {
@@ -536,8 +684,7 @@ fn unicode_error_str(vm: &Vm, args: Args) -> PyResult {
     let (start, end) = (int_of(&start), int_of(&end));
     if let Some(s) = obj.downcast_ref::<PyStr>() {
         if end == start + 1 && start >= 0 && (start as usize) < s.char_len() {
-            let c = s.char_at(start as usize);
-            let n = c as u32;
+            let n = s.code_point(s.char_at(start as usize));
             let shown = if n < 0x100 {
                 format!("\\x{n:02x}")
             } else if n < 0x10000 {
@@ -646,13 +793,7 @@ fn codecs_decode(vm: &Vm, args: Args) -> PyResult {
     let [obj, enc, err] = args.bind(vm, "decode", ["obj", "encoding", "errors"], 1, 0, 3)?;
     let obj = obj.expect("required");
     let d = bytes_arg(vm, obj)?;
-    Ok(vm.new_str(decode(
-        vm,
-        &d,
-        opt_str(enc, "utf-8"),
-        opt_str(err, "strict"),
-        obj,
-    )?))
+    decode_str(vm, &d, opt_str(enc, "utf-8"), opt_str(err, "strict"), obj)
 }
 
 fn codec_pair(vm: &Vm, args: Args, enc: &str, decoding: bool) -> PyResult {
@@ -663,8 +804,8 @@ fn codec_pair(vm: &Vm, args: Args, enc: &str, decoding: bool) -> PyResult {
     let errors = opt_str(pos.get(1).filter(|e| !e.is(&vm.none)), "strict");
     if decoding {
         let d = bytes_arg(vm, obj)?;
-        let s = decode(vm, &d, enc, errors, obj)?;
-        Ok(vm.new_tuple(vec![vm.new_str(s), vm.new_int(d.len() as i64)]))
+        let s = decode_str(vm, &d, enc, errors, obj)?;
+        Ok(vm.new_tuple(vec![s, vm.new_int(d.len() as i64)]))
     } else {
         let s = obj.downcast_ref::<PyStr>().ok_or_else(|| {
             vm.new_type_error(format!("argument 1 must be str, not {}", vm.type_name(obj)))

@@ -5,8 +5,7 @@
 //! CPython, the first `lookup` imports `encodings`, whose search function
 //! registers itself. Mirrors CPython 3.11 `Python/codecs.c`.
 //! (`namereplace` has no Unicode name database here and falls back to
-//! `\x`/`\u`/`\U` escapes; `surrogateescape`/`surrogatepass` cannot make
-//! lone surrogates and re-raise.)
+//! `\x`/`\u`/`\U` escapes.)
 
 use std::cell::RefCell;
 
@@ -209,7 +208,7 @@ pub fn call_custom(
     exc: &PyObjectRef,
     len: usize,
     encoding: bool,
-) -> PyResult<(String, usize)> {
+) -> PyResult<(String, usize, bool)> {
     let h = lookup_error_handler(vm, &vm.new_str(errors))?;
     let r = vm.call(&h, std::slice::from_ref(exc))?;
     let bad = || {
@@ -230,7 +229,7 @@ pub fn call_custom(
     if pos < 0 || pos > len as i64 {
         return Err(vm.new_index_error(format!("position {pos} from error handler out of bounds")));
     }
-    Ok((rep.as_str().to_string(), pos as usize))
+    Ok((rep.as_str().to_string(), pos as usize, rep.has_surrogates()))
 }
 
 // ----- the built-in handlers ------------------------------------------------------------
@@ -268,12 +267,13 @@ fn span(vm: &Vm, exc: &PyObjectRef) -> PyResult<(usize, usize, PyObjectRef)> {
     Ok((start, end, obj))
 }
 
-fn chars_of(vm: &Vm, obj: &PyObjectRef, start: usize, end: usize) -> PyResult<Vec<char>> {
+/// The code points `[start, end)` of the error's object (lone surrogates
+/// included).
+fn chars_of(vm: &Vm, obj: &PyObjectRef, start: usize, end: usize) -> PyResult<Vec<u32>> {
     let s = obj
         .downcast_ref::<PyStr>()
         .ok_or_else(|| vm.new_type_error("object attribute must be unicode"))?;
-    Ok(s.as_str()
-        .chars()
+    Ok(s.code_points()
         .skip(start)
         .take(end.saturating_sub(start))
         .collect())
@@ -324,13 +324,12 @@ fn h_xmlcharref(vm: &Vm, args: Args) -> PyResult {
     let (start, end, obj) = span(vm, e)?;
     let s: String = chars_of(vm, &obj, start, end)?
         .iter()
-        .map(|c| format!("&#{};", *c as u32))
+        .map(|c| format!("&#{c};"))
         .collect();
     result(vm, s, end)
 }
 
-fn escape_char(c: char) -> String {
-    let v = c as u32;
+fn escape_char(v: u32) -> String {
     if v < 0x100 {
         format!("\\x{v:02x}")
     } else if v < 0x10000 {
@@ -377,12 +376,153 @@ fn h_namereplace(vm: &Vm, args: Args) -> PyResult {
     result(vm, s, end)
 }
 
-fn h_surrogate(vm: &Vm, args: Args) -> PyResult {
-    let e = one_exc(vm, &args, "surrogateescape")?;
-    kind_of(vm, e)?;
+fn reraise(vm: &Vm, e: &PyObjectRef) -> PyResult {
     match e.clone().downcast() {
         Ok(exc) => Err(exc),
         Err(_) => Err(cannot_handle(vm, e)),
+    }
+}
+
+/// The bytes of the error's object (a decode error).
+fn bytes_of(obj: &PyObjectRef) -> Vec<u8> {
+    obj.downcast_ref::<PyBytes>()
+        .map(|b| b.data.to_vec())
+        .or_else(|| crate::types::memoryview::bytes_like(obj))
+        .unwrap_or_default()
+}
+
+/// `surrogateescape`: U+DC80..U+DCFF encode to the bytes 0x80..0xFF, and
+/// undecodable bytes 0x80..0xFF decode to them (at most 4 at a time).
+fn h_surrogateescape(vm: &Vm, args: Args) -> PyResult {
+    let e = one_exc(vm, &args, "surrogateescape")?;
+    let k = kind_of(vm, e)?;
+    let (start, end, obj) = span(vm, e)?;
+    match k {
+        Kind::Encode => {
+            let cps = chars_of(vm, &obj, start, end)?;
+            if cps.is_empty() || !cps.iter().all(|c| (0xDC80..0xDD00).contains(c)) {
+                return reraise(vm, e);
+            }
+            let b: Vec<u8> = cps.iter().map(|c| (c - 0xDC00) as u8).collect();
+            Ok(vm.new_tuple(vec![
+                crate::types::bytes_methods::new_bytes(vm, b),
+                vm.new_int(end as i64),
+            ]))
+        }
+        Kind::Decode => {
+            let b = bytes_of(&obj);
+            let run: Vec<u32> = b
+                .get(start..end.min(b.len()))
+                .unwrap_or(&[])
+                .iter()
+                .take(4)
+                .take_while(|&&x| x >= 0x80)
+                .map(|&x| 0xDC00 + x as u32)
+                .collect();
+            if run.is_empty() {
+                return reraise(vm, e);
+            }
+            let n = run.len();
+            let (s, marked) = pyrite_bytecode::surrogate::from_code_points(run);
+            Ok(vm.new_tuple(vec![
+                vm.new_str_marked(s, marked),
+                vm.new_int((start + n) as i64),
+            ]))
+        }
+        Kind::Translate => Err(cannot_handle(vm, e)),
+    }
+}
+
+/// Code unit width and byte order of a UTF codec name (for
+/// `surrogatepass`): `None` for other codecs.
+fn utf_kind(name: &str) -> Option<(usize, bool)> {
+    let n = name.to_ascii_lowercase().replace('_', "-");
+    Some(match n.as_str() {
+        "utf-8" | "utf8" => (1, false),
+        "utf-16" | "utf-16-le" | "utf-16le" => (2, false),
+        "utf-16-be" | "utf-16be" => (2, true),
+        "utf-32" | "utf-32-le" | "utf-32le" => (4, false),
+        "utf-32-be" | "utf-32be" => (4, true),
+        _ => return None,
+    })
+}
+
+/// `surrogatepass`: surrogates encode to (and decode from) their UTF-8,
+/// UTF-16 or UTF-32 code units.
+fn h_surrogatepass(vm: &Vm, args: Args) -> PyResult {
+    let e = one_exc(vm, &args, "surrogatepass")?;
+    let k = kind_of(vm, e)?;
+    let (start, end, obj) = span(vm, e)?;
+    let enc = vm.get_attr_str(e, "encoding")?;
+    let Some((width, be)) = enc
+        .downcast_ref::<PyStr>()
+        .and_then(|s| utf_kind(s.as_str()))
+    else {
+        return reraise(vm, e);
+    };
+    match k {
+        Kind::Encode => {
+            let cps = chars_of(vm, &obj, start, end)?;
+            if cps.is_empty() || !cps.iter().all(|c| (0xD800..0xE000).contains(c)) {
+                return reraise(vm, e);
+            }
+            let mut b = Vec::new();
+            for c in cps {
+                match (width, be) {
+                    (1, _) => b.extend_from_slice(&[
+                        0xE0 | (c >> 12) as u8,
+                        0x80 | ((c >> 6) & 0x3f) as u8,
+                        0x80 | (c & 0x3f) as u8,
+                    ]),
+                    (2, true) => b.extend_from_slice(&(c as u16).to_be_bytes()),
+                    (2, false) => b.extend_from_slice(&(c as u16).to_le_bytes()),
+                    (_, true) => b.extend_from_slice(&c.to_be_bytes()),
+                    (_, false) => b.extend_from_slice(&c.to_le_bytes()),
+                }
+            }
+            Ok(vm.new_tuple(vec![
+                crate::types::bytes_methods::new_bytes(vm, b),
+                vm.new_int(end as i64),
+            ]))
+        }
+        Kind::Decode => {
+            let b = bytes_of(&obj);
+            let at = b.get(start..).unwrap_or(&[]);
+            let cp = match (width, be) {
+                (1, _) => pyrite_bytecode::surrogate::surrogate_at(at),
+                (2, _) if at.len() >= 2 => {
+                    let u = if be {
+                        u16::from_be_bytes([at[0], at[1]])
+                    } else {
+                        u16::from_le_bytes([at[0], at[1]])
+                    };
+                    Some(u as u32)
+                }
+                (4, _) if at.len() >= 4 => {
+                    let w = [at[0], at[1], at[2], at[3]];
+                    Some(if be {
+                        u32::from_be_bytes(w)
+                    } else {
+                        u32::from_le_bytes(w)
+                    })
+                }
+                _ => None,
+            };
+            match cp {
+                Some(cp) if (0xD800..0xE000).contains(&cp) => {
+                    let n = if width == 1 { 3 } else { width };
+                    Ok(vm.new_tuple(vec![
+                        vm.new_str_marked(
+                            pyrite_bytecode::surrogate::stand_in(cp).to_string(),
+                            true,
+                        ),
+                        vm.new_int((start + n) as i64),
+                    ]))
+                }
+                _ => reraise(vm, e),
+            }
+        }
+        Kind::Translate => Err(cannot_handle(vm, e)),
     }
 }
 
@@ -393,8 +533,8 @@ const HANDLERS: &[(&str, crate::args::NativeFn)] = &[
     ("xmlcharrefreplace", h_xmlcharref),
     ("backslashreplace", h_backslash),
     ("namereplace", h_namereplace),
-    ("surrogateescape", h_surrogate),
-    ("surrogatepass", h_surrogate),
+    ("surrogateescape", h_surrogateescape),
+    ("surrogatepass", h_surrogatepass),
 ];
 
 /// Add the registry functions to the `_codecs` module dict.

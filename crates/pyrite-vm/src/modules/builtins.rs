@@ -106,14 +106,37 @@ fn builtin_print(vm: &Vm, args: Args) -> PyResult {
         return Ok(vm.none.clone());
     }
     let mut out = String::new();
+    // Once a string with lone surrogates turns up, write piece by piece as
+    // CPython does, so the stream's codec sees (and may reject) each one.
+    let mut piecewise = false;
     for (i, a) in args.pos().iter().enumerate() {
         if i > 0 {
-            out.push_str(&sep);
+            if piecewise {
+                vm.write_to(&file, &sep)?;
+            } else {
+                out.push_str(&sep);
+            }
         }
-        out.push_str(vm.str(a)?.as_str());
+        let s = vm.str(a)?;
+        if !piecewise && s.has_surrogates() {
+            if !out.is_empty() {
+                vm.write_to(&file, &out)?;
+            }
+            piecewise = true;
+        }
+        if piecewise {
+            let w = vm.get_attr_str(&file, "write")?;
+            vm.call(&w, &[s.into_object()])?;
+        } else {
+            out.push_str(s.as_str());
+        }
     }
-    out.push_str(&end);
-    vm.write_to(&file, &out)?;
+    if piecewise {
+        vm.write_to(&file, &end)?;
+    } else {
+        out.push_str(&end);
+        vm.write_to(&file, &out)?;
+    }
     if flush {
         vm.call_method(&file, "flush", &[])?;
     }
@@ -357,9 +380,10 @@ fn builtin_chr(vm: &Vm, args: Args) -> PyResult {
     match v.downcast_ref::<PyInt>().map(|x| &x.value) {
         Some(IntVal::Small(n)) if (0..=0x10FFFF).contains(n) => match char::from_u32(*n as u32) {
             Some(c) => Ok(vm.new_str(c.to_string())),
-            None => {
-                Err(vm.new_value_error("surrogate code points are not supported by Pyrite's str"))
-            }
+            None => Ok(vm.new_str_marked(
+                pyrite_bytecode::surrogate::stand_in(*n as u32).to_string(),
+                true,
+            )),
         },
         Some(IntVal::Small(_)) => Err(vm.new_value_error("chr() arg not in range(0x110000)")),
         _ => Err(vm.new_overflow_error("Python int too large to convert to C int")),
@@ -370,7 +394,7 @@ fn builtin_ord(vm: &Vm, args: Args) -> PyResult {
     let [o] = args.exact::<1>(vm, "ord")?;
     if let Some(s) = o.downcast_ref::<PyStr>() {
         if s.char_len() == 1 {
-            return Ok(vm.new_int(s.char_at(0) as i64));
+            return Ok(vm.new_int(s.code_point(s.char_at(0)) as i64));
         }
         return Err(vm.new_type_error(format!(
             "ord() expected a character, but string of length {} found",

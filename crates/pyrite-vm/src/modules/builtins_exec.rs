@@ -213,6 +213,11 @@ fn null_bytes_error(vm: &Vm) -> crate::PyBaseExceptionRef {
 /// The text of a `str`/`bytes`/`bytearray` source, or None for other types.
 fn source_text(vm: &Vm, src: &PyObjectRef) -> PyResult<Option<String>> {
     let text = if let Some(s) = src.downcast_ref::<PyStr>() {
+        if s.has_surrogates() {
+            // CPython encodes str source to UTF-8 first, which rejects
+            // lone surrogates.
+            crate::modules::_codecs::encode(vm, s.as_str(), "utf-8", "strict", src)?;
+        }
         s.as_str().to_string()
     } else if let Some(b) = src.downcast_ref::<PyBytes>() {
         decode_source(vm, &b.data)?

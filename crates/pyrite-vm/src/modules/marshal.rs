@@ -324,6 +324,10 @@ impl<'v> Writer<'v> {
                 self.out.push((if interned { b'A' } else { b'a' }) | flag);
                 self.sized(text.as_bytes())?;
             }
+        } else if s.has_surrogates() {
+            // UTF-8 with surrogatepass, as CPython writes it.
+            self.out.push((if interned { b't' } else { b'u' }) | flag);
+            self.sized(&pyrite_bytecode::surrogate::encode_pass(text))?;
         } else {
             self.out.push((if interned { b't' } else { b'u' }) | flag);
             self.sized(text.as_bytes())?;

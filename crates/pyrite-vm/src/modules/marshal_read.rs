@@ -327,16 +327,24 @@ impl<'v, 'a> Reader<'v, 'a> {
             b'u' | b't' => {
                 let n = self.size("string")?;
                 let b = self.take(n)?;
-                let s = String::from_utf8(b).map_err(|e| {
-                    let pos = e.utf8_error().valid_up_to();
-                    vm.new_exception_msg(
-                        &vm.exc.UnicodeDecodeError,
-                        format!(
-                            "'utf-8' codec can't decode byte {:#04x} in position {pos}: invalid start byte",
-                            e.as_bytes()[pos]
-                        ),
-                    )
-                })?;
+                let s = match String::from_utf8(b) {
+                    Ok(s) => s,
+                    Err(e) => {
+                        // CPython decodes with surrogatepass (and reports
+                        // bad UTF-8 as that codec does).
+                        let (s, marked) = crate::modules::_codecs::decode(
+                            vm,
+                            e.as_bytes(),
+                            "utf-8",
+                            "surrogatepass",
+                            &vm.none,
+                        )?;
+                        if marked {
+                            return Ok(vm.new_str_marked(s, true));
+                        }
+                        s
+                    }
+                };
                 self.string(&s, t == b't')
             }
             b'a' | b'A' | b'z' | b'Z' => {
@@ -449,6 +457,9 @@ pub fn to_constant(vm: &Vm, o: &PyObjectRef) -> Option<Constant> {
         return Some(Constant::Complex { re: c.re, im: c.im });
     }
     if let Some(s) = o.downcast_ref::<PyStr>() {
+        if s.has_surrogates() {
+            return Some(Constant::SurrStr(Rc::from(s.as_str())));
+        }
         return Some(Constant::Str(Rc::from(s.as_str())));
     }
     if let Some(b) = o.downcast_ref::<PyBytes>() {

@@ -367,7 +367,8 @@ pub fn init(vm: &Vm) -> PyResult<()> {
         .argv
         .borrow()
         .iter()
-        .map(|a| vm.new_str(a.as_str()))
+        // Undecodable bytes arrive as surrogateescape stand-ins.
+        .map(|a| vm.new_str_marked(a.as_str(), true))
         .collect();
     vm.dict_set_str(d, "argv", vm.new_list(argv));
     let path: Vec<PyObjectRef> = vm

@@ -236,7 +236,7 @@ pub fn fast_compare(a: &PyObjectRef, b: &PyObjectRef, op: CompareOp) -> Option<b
         if crate::types::typeobj::class_of(a).ext.heap {
             return None;
         }
-        return Some(op.eval_ord(x.as_str().cmp(y.as_str())));
+        return Some(op.eval_ord(x.text_cmp(y)));
     }
     None
 }

@@ -461,13 +461,7 @@ fn b_decode(vm: &Vm, args: Args) -> PyResult {
     };
     let enc = get(enc, "encoding", "utf-8")?;
     let err = get(err, "errors", "strict")?;
-    Ok(vm.new_str(crate::modules::_codecs::decode(
-        vm,
-        &d,
-        &enc,
-        &err,
-        &arg0(&args),
-    )?))
+    crate::modules::_codecs::decode_str(vm, &d, &enc, &err, &arg0(&args))
 }
 
 /// `bytes.hex([sep[, bytes_per_sep]])`, shared with memoryview-like users.

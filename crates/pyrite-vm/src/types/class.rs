@@ -389,8 +389,15 @@ pub fn type_new(vm: &Vm, args: Args) -> PyResult {
         }
         d.del_str(&PyStr::new("__qualname__"));
     }
-    if d.get_by_str("__doc__").is_none() {
-        vm.dict_set_str(d, "__doc__", vm.none.clone());
+    match d.get_by_str("__doc__") {
+        None => vm.dict_set_str(d, "__doc__", vm.none.clone()),
+        // CPython copies a str __doc__ as UTF-8 (`tp_doc`), which fails on
+        // lone surrogates.
+        Some(doc) => {
+            if let Some(s) = doc.downcast_ref::<PyStr>().filter(|s| s.has_surrogates()) {
+                crate::modules::_codecs::encode(vm, s.as_str(), "utf-8", "strict", &doc)?;
+            }
+        }
     }
     // Defining __eq__ without __hash__ makes instances unhashable.
     if d.get_by_str("__eq__").is_some() && d.get_by_str("__hash__").is_none() {

@@ -183,6 +183,7 @@ impl crate::Vm {
                     self.new_str(&**s)
                 }
             }
+            C::SurrStr(s) => self.new_str_marked(&**s, true),
             C::Bytes(b) => self.alloc(
                 crate::types::bytes::PyBytes::new(b.to_vec()),
                 &self.types.bytes,

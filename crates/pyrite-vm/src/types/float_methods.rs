@@ -134,8 +134,8 @@ fn float_new(vm: &Vm, args: Args) -> PyResult {
             };
             match text {
                 Some(t) => parse_float_str(&t).ok_or_else(|| {
-                    let r = if x.downcast_ref::<PyStr>().is_some() {
-                        super::basic_methods::str_repr(&t)
+                    let r = if let Some(s) = x.downcast_ref::<PyStr>() {
+                        super::str_case::str_repr_marked(&t, s.has_surrogates())
                     } else {
                         vm.repr_string(x).unwrap_or_default()
                     };

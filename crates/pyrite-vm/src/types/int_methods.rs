@@ -293,6 +293,21 @@ fn int_new(vm: &Vm, args: Args) -> PyResult {
 
 fn int_from_text(vm: &Vm, x: &PyObjectRef, s: &str, is_bytes: bool, base: u32) -> PyResult<IntVal> {
     if !is_bytes {
+        if x.downcast_ref::<PyStr>()
+            .is_some_and(|p| p.has_surrogates())
+        {
+            // The message shows the lone surrogates as CPython's repr does.
+            return parse_int_text(vm, s, base).map_err(|e| {
+                e.unwrap_or_else(|| {
+                    let shown: String = s.chars().take(200).collect();
+                    vm.new_value_error(format!(
+                        "invalid literal for int() with base {}: {}",
+                        base,
+                        super::str_case::str_repr_marked(&shown, true)
+                    ))
+                })
+            });
+        }
         return int_from_str(vm, s, base);
     }
     parse_int_text(vm, s, base).map_err(|e| {
@@ -546,7 +561,11 @@ fn int_format(vm: &Vm, args: Args) -> PyResult {
     if spec.as_str().is_empty() {
         return vm.str(a).map(|s| s.into_object());
     }
-    super::number_format::format_int(vm, v, spec.as_str(), &vm.type_name(a)).map(|s| vm.new_str(s))
+    super::number_format::format_int(vm, v, spec.as_str(), &vm.type_name(a)).map(|s| {
+        // Format 'c' of a surrogate code point.
+        let marked = spec.as_str().ends_with('c') && pyrite_bytecode::surrogate::has_stand_in(&s);
+        vm.new_str_marked(s, marked)
+    })
 }
 
 fn int_round(vm: &Vm, args: Args) -> PyResult {

@@ -68,6 +68,7 @@ pub mod slot_docs;
 pub mod str;
 pub mod str_case;
 pub mod str_format;
+pub mod str_marks;
 pub mod str_methods;
 pub mod str_search;
 pub mod str_unicode;

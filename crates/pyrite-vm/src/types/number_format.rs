@@ -251,7 +251,11 @@ pub fn format_int_parsed(vm: &Vm, v: &IntVal, s: &Spec, tname: &str) -> PyResult
         let c = v
             .as_i64()
             .filter(|x| (0..0x110000).contains(x))
-            .and_then(|x| char::from_u32(x as u32))
+            .map(|x| {
+                // A surrogate becomes its stand-in (int.__format__ marks it).
+                char::from_u32(x as u32)
+                    .unwrap_or_else(|| pyrite_bytecode::surrogate::stand_in(x as u32))
+            })
             .ok_or_else(|| vm.new_overflow_error("%c arg not in range(0x110000)"))?;
         let mut sp = s.clone();
         sp.grouping = None;

@@ -359,12 +359,9 @@ fn convert(
                 let i = vm.index(v)?;
                 let x = i.downcast_ref::<PyInt>().and_then(|i| i.value.as_i64());
                 return match x {
-                    Some(x) if (0..0x110000).contains(&x) => match char::from_u32(x as u32) {
-                        Some(ch) => Ok(vec![ch]),
-                        None => Err(vm.new_value_error(
-                            "%c of a surrogate code point is not representable in Pyrite strings",
-                        )),
-                    },
+                    // A surrogate becomes its stand-in; `str % x` marks it.
+                    Some(x) if (0..0x110000).contains(&x) => Ok(vec![char::from_u32(x as u32)
+                        .unwrap_or_else(|| pyrite_bytecode::surrogate::stand_in(x as u32))]),
                     _ => Err(vm.new_overflow_error("%c arg not in range(0x110000)")),
                 };
             }

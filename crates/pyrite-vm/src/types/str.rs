@@ -6,15 +6,27 @@
 
 use std::cell::Cell;
 
+use pyrite_bytecode::surrogate;
+
 use crate::protocol::hash::siphash13_secret;
 use crate::{Payload, PyObjectRef, PyRef};
 
 /// The payload of a `str` object.
+///
+/// Lone surrogates (U+D800..U+DFFF) cannot live in a Rust `str`: each is
+/// stored as a stand-in character (U+10F800 + offset, see
+/// `pyrite_bytecode::surrogate`) and `surrogates` is set; only the
+/// operations that must see the real code points (equality, ordering,
+/// hash, `ord`, `repr`, codecs, marshal) look at the flag, so the `as_str()`
+/// text stays valid UTF-8 for everything else.
 pub struct PyStr {
     data: Box<str>,
     char_len: usize,
     /// Bytes per character in CPython's representation: 1, 2 or 4.
     kind: u8,
+    /// Whether the stand-in characters in `data` are lone surrogates (set
+    /// only if there is at least one).
+    surrogates: bool,
     hash: Cell<i64>,
     interned: Cell<bool>,
 }
@@ -27,7 +39,13 @@ impl Payload for PyStr {
 
 impl PyStr {
     pub fn new(s: impl Into<Box<str>>) -> Self {
+        Self::new_marked(s, false)
+    }
+
+    /// A string whose stand-in characters are lone surrogates if `marked`.
+    pub fn new_marked(s: impl Into<Box<str>>, marked: bool) -> Self {
         let data: Box<str> = s.into();
+        let mut surrogates = false;
         let (char_len, kind) = if data.is_ascii() {
             (data.len(), 1)
         } else {
@@ -35,7 +53,12 @@ impl PyStr {
             let mut maxc = 0u32;
             for c in data.chars() {
                 n += 1;
-                maxc = maxc.max(c as u32);
+                let mut cp = c as u32;
+                if marked && cp >= surrogate::BASE {
+                    surrogates = true;
+                    cp = surrogate::code_point(c, true);
+                }
+                maxc = maxc.max(cp);
             }
             (
                 n,
@@ -52,9 +75,37 @@ impl PyStr {
             data,
             char_len,
             kind,
+            surrogates,
             hash: Cell::new(-1),
             interned: Cell::new(false),
         }
+    }
+
+    /// Whether the text holds lone surrogates (as stand-ins).
+    #[inline]
+    pub fn has_surrogates(&self) -> bool {
+        self.surrogates
+    }
+
+    /// The code point character `c` of this string denotes.
+    #[inline]
+    pub fn code_point(&self, c: char) -> u32 {
+        surrogate::code_point(c, self.surrogates)
+    }
+
+    /// The code points, surrogates included.
+    pub fn code_points(&self) -> impl Iterator<Item = u32> + '_ {
+        let m = self.surrogates;
+        self.data.chars().map(move |c| surrogate::code_point(c, m))
+    }
+
+    /// Python ordering of the texts (by code point).
+    pub fn text_cmp(&self, other: &PyStr) -> std::cmp::Ordering {
+        if !self.surrogates && !other.surrogates {
+            // UTF-8 byte order is code point order.
+            return self.data.cmp(&other.data);
+        }
+        self.code_points().cmp(other.code_points())
     }
 
     #[inline]
@@ -141,15 +192,15 @@ impl PyStr {
                 }
                 2 => {
                     let mut buf = Vec::with_capacity(self.char_len * 2);
-                    for c in self.data.chars() {
-                        buf.extend_from_slice(&(c as u32 as u16).to_le_bytes());
+                    for c in self.code_points() {
+                        buf.extend_from_slice(&(c as u16).to_le_bytes());
                     }
                     siphash13_secret(&buf)
                 }
                 _ => {
                     let mut buf = Vec::with_capacity(self.char_len * 4);
-                    for c in self.data.chars() {
-                        buf.extend_from_slice(&(c as u32).to_le_bytes());
+                    for c in self.code_points() {
+                        buf.extend_from_slice(&c.to_le_bytes());
                     }
                     siphash13_secret(&buf)
                 }
@@ -175,4 +226,19 @@ impl std::fmt::Debug for PyStr {
 /// Borrow the text of a `str` object (or a subclass instance).
 pub fn as_str(obj: &PyObjectRef) -> Option<&str> {
     obj.downcast_ref::<PyStr>().map(|s| s.as_str())
+}
+
+/// Whether `o` is a str holding lone surrogates, or a tuple with one (the
+/// argument of `%` formatting, whose output then holds them too).
+pub fn any_marked(o: &PyObjectRef) -> bool {
+    if let Some(s) = o.downcast_ref::<PyStr>() {
+        return s.has_surrogates();
+    }
+    if let Some(t) = o.downcast_ref::<crate::types::tuple::PyTuple>() {
+        return t.as_slice().iter().any(|x| {
+            x.downcast_ref::<PyStr>()
+                .is_some_and(|s| s.has_surrogates())
+        });
+    }
+    false
 }

@@ -8,6 +8,7 @@
 //! `Objects/unicodectype.c`.
 
 use super::str::PyStr;
+use super::str_marks::add_keeping_surrogates;
 use super::str_unicode as tab;
 use crate::args::Args;
 use crate::{PyResult, Vm};
@@ -138,6 +139,11 @@ pub fn is_identifier(s: &str) -> bool {
 
 /// `repr(str)` as CPython writes it (quote choice and escapes).
 pub fn str_repr(s: &str) -> String {
+    str_repr_marked(s, false)
+}
+
+/// `repr(str)` of text whose stand-ins are lone surrogates if `marked`.
+pub fn str_repr_marked(s: &str, marked: bool) -> String {
     let quote = if s.contains('\'') && !s.contains('"') {
         '"'
     } else {
@@ -155,6 +161,10 @@ pub fn str_repr(s: &str) -> String {
                 out.push('\\');
                 out.push(c);
             }
+            c if marked && c as u32 >= pyrite_bytecode::surrogate::BASE => out.push_str(&format!(
+                "\\u{:04x}",
+                pyrite_bytecode::surrogate::code_point(c, true)
+            )),
             c if is_printable(c) => out.push(c),
             c if (c as u32) < 0x100 => out.push_str(&format!("\\x{:02x}", c as u32)),
             c if (c as u32) < 0x10000 => out.push_str(&format!("\\u{:04x}", c as u32)),
@@ -422,19 +432,19 @@ str_pred!(m_isidentifier, "isidentifier", is_identifier);
 
 fn m_repr(vm: &Vm, args: Args) -> PyResult {
     let s = this(vm, &args, "__repr__")?;
-    Ok(vm.new_str(str_repr(s.as_str())))
+    Ok(vm.new_str(str_repr_marked(s.as_str(), s.has_surrogates())))
 }
 
 /// Register the case and predicate methods and `__repr__` on `str`.
 pub fn init(vm: &Vm) {
     let t = &vm.types.str;
     vm.add_method(t, "__repr__", m_repr);
-    vm.add_method(t, "lower", m_lower);
-    vm.add_method(t, "upper", m_upper);
-    vm.add_method(t, "casefold", m_casefold);
-    vm.add_method(t, "capitalize", m_capitalize);
-    vm.add_method(t, "swapcase", m_swapcase);
-    vm.add_method(t, "title", m_title);
+    add_keeping_surrogates!(vm, t, "lower", m_lower);
+    add_keeping_surrogates!(vm, t, "upper", m_upper);
+    add_keeping_surrogates!(vm, t, "casefold", m_casefold);
+    add_keeping_surrogates!(vm, t, "capitalize", m_capitalize);
+    add_keeping_surrogates!(vm, t, "swapcase", m_swapcase);
+    add_keeping_surrogates!(vm, t, "title", m_title);
     vm.add_method(t, "istitle", m_istitle);
     vm.add_method(t, "islower", m_islower);
     vm.add_method(t, "isupper", m_isupper);

@@ -7,6 +7,7 @@
 //! `Python/formatter_unicode.c`.
 
 use super::dict::PyDict;
+use super::str_marks::add_keeping_surrogates;
 use super::str_methods::{pystr, self_str};
 use super::str_search::pad;
 use crate::args::Args;
@@ -258,6 +259,8 @@ struct Renderer<'a> {
     auto: Option<usize>,
     manual: bool,
     format_map: bool,
+    /// Whether the output holds lone surrogates (as stand-ins).
+    marked: bool,
 }
 
 impl Renderer<'_> {
@@ -350,12 +353,16 @@ impl Renderer<'_> {
                 if let Some(s) = pystr(&obj) {
                     if obj.class().is(vm.types.str.as_object()) {
                         out.push_str(s.as_str());
+                        self.marked |= s.has_surrogates();
                         continue;
                     }
                 }
             }
             let r = vm.format(&obj, &vm.new_str(spec))?;
-            out.push_str(pystr(&r).map(|s| s.as_str()).unwrap_or(""));
+            if let Some(s) = pystr(&r) {
+                out.push_str(s.as_str());
+                self.marked |= s.has_surrogates();
+            }
         }
         Ok(())
     }
@@ -379,10 +386,11 @@ fn str_format(vm: &Vm, args: Args) -> PyResult {
         auto: None,
         manual: false,
         format_map: false,
+        marked: s.has_surrogates(),
     };
     let mut out = String::new();
     r.render(vm, s.as_str(), 2, &mut out)?;
-    Ok(vm.new_str(out))
+    Ok(vm.new_str_marked(out, r.marked))
 }
 
 fn str_format_map(vm: &Vm, args: Args) -> PyResult {
@@ -394,10 +402,11 @@ fn str_format_map(vm: &Vm, args: Args) -> PyResult {
         auto: None,
         manual: false,
         format_map: true,
+        marked: s.has_surrogates(),
     };
     let mut out = String::new();
     r.render(vm, s.as_str(), 2, &mut out)?;
-    Ok(vm.new_str(out))
+    Ok(vm.new_str_marked(out, r.marked))
 }
 
 /// A parsed format specification (`[[fill]align][sign][z][#][0][width]
@@ -609,5 +618,5 @@ pub fn init(vm: &Vm) {
     let t = &vm.types.str;
     vm.add_method(t, "format", str_format);
     vm.add_method(t, "format_map", str_format_map);
-    vm.add_method(t, "__format__", str_dunder_format);
+    add_keeping_surrogates!(vm, t, "__format__", str_dunder_format);
 }

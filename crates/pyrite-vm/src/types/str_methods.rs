@@ -215,23 +215,24 @@ fn str_new(vm: &Vm, args: Args) -> PyResult {
                     vm.type_name(o)
                 )));
             };
-            let s = crate::modules::_codecs::decode(
+            crate::modules::_codecs::decode_str(
                 vm,
                 &data,
                 enc.map(|e| e.as_str()).unwrap_or("utf-8"),
                 err.map(|e| e.as_str()).unwrap_or("strict"),
                 o,
-            )?;
-            vm.new_str(s)
+            )?
         }
     };
     if cls.is(vm.types.str.as_object()) {
         return Ok(text);
     }
-    let s = pystr(&text)
-        .map(|s| s.as_str().to_string())
+    let (s, marked) = pystr(&text)
+        .map(|s| (s.as_str().to_string(), s.has_surrogates()))
         .unwrap_or_default();
-    Ok(vm.try_alloc(PyStr::new(s), &cls)?.into_object())
+    Ok(vm
+        .try_alloc(PyStr::new_marked(s, marked), &cls)?
+        .into_object())
 }
 
 // -------------------------------------------------------- sequence protocol
@@ -244,7 +245,7 @@ fn str_len(vm: &Vm, args: Args) -> PyResult {
 fn str_str(vm: &Vm, args: Args) -> PyResult {
     let s = self_str(vm, &args, "__str__")?;
     if class_of(&args.pos()[0]).ext.heap {
-        return Ok(vm.new_str(s.as_str()));
+        return Ok(vm.new_str_marked(s.as_str(), s.has_surrogates()));
     }
     Ok(args.pos()[0].clone())
 }
@@ -258,6 +259,15 @@ fn str_hash(vm: &Vm, args: Args) -> PyResult {
 fn char_str(vm: &Vm, c: char) -> PyObjectRef {
     let mut b = [0u8; 4];
     vm.new_str(&*c.encode_utf8(&mut b))
+}
+
+/// One character taken from `s` (a lone surrogate stays one).
+fn char_of(vm: &Vm, s: &PyStr, c: char) -> PyObjectRef {
+    if s.has_surrogates() {
+        let mut b = [0u8; 4];
+        return vm.new_str_marked(&*c.encode_utf8(&mut b), true);
+    }
+    char_str(vm, c)
 }
 
 /// `s[start:stop:step]` over code points.
@@ -300,7 +310,7 @@ fn str_getitem(vm: &Vm, args: Args) -> PyResult {
         if n == s.char_len() && step == 1 && !class_of(&pos[0]).ext.heap {
             return Ok(pos[0].clone());
         }
-        return Ok(vm.new_str(str_slice(s, start, step, n)));
+        return Ok(vm.new_str_marked(str_slice(s, start, step, n), s.has_surrogates()));
     }
     if key.downcast_ref::<PyInt>().is_none()
         && class_of(key).ext.lookup(&vm.names.__index__).is_none()
@@ -316,7 +326,7 @@ fn str_getitem(vm: &Vm, args: Args) -> PyResult {
     if j < 0 || j >= n {
         return Err(vm.new_index_error("string index out of range"));
     }
-    Ok(char_str(vm, s.char_at(j as usize)))
+    Ok(char_of(vm, s, s.char_at(j as usize)))
 }
 
 fn str_iter(vm: &Vm, args: Args) -> PyResult {
@@ -335,11 +345,16 @@ fn str_iter_next(vm: &Vm, args: Args) -> PyResult {
     let it = it
         .downcast_ref::<PyStrIter>()
         .ok_or_else(|| vm.new_type_error("expected str_iterator"))?;
+    let marked = pystr(&it.s).is_some_and(|s| s.has_surrogates());
     let s = pystr(&it.s).map(|s| s.as_str()).unwrap_or("");
     let p = it.pos.get();
     match s[p.min(s.len())..].chars().next() {
         Some(c) => {
             it.pos.set(p + c.len_utf8());
+            if marked {
+                let mut b = [0u8; 4];
+                return Ok(vm.new_str_marked(&*c.encode_utf8(&mut b), true));
+            }
             Ok(char_str(vm, c))
         }
         None => {
@@ -401,7 +416,7 @@ fn str_add(vm: &Vm, args: Args) -> PyResult {
     let mut s = String::with_capacity(x.as_str().len() + y.as_str().len());
     s.push_str(x.as_str());
     s.push_str(y.as_str());
-    Ok(vm.new_str(s))
+    Ok(vm.new_str_marked(s, x.has_surrogates() || y.has_surrogates()))
 }
 
 /// The repeat count of `seq * n`, or the "can't multiply" error.
@@ -444,13 +459,20 @@ fn str_mul(vm: &Vm, args: Args) -> PyResult {
     {
         return Err(vm.new_memory_error());
     }
-    Ok(vm.new_str(s.as_str().repeat(k as usize)))
+    Ok(vm.new_str_marked(s.as_str().repeat(k as usize), s.has_surrogates()))
 }
 
 fn str_mod(vm: &Vm, args: Args) -> PyResult {
     let [a, b] = args.exact::<2>(vm, "__mod__")?;
     let s = pystr(a).ok_or_else(|| vm.new_type_error("expected str"))?;
-    Ok(vm.new_str(super::printf::format_str(vm, s.as_str(), b)?))
+    let out = super::printf::format_str(vm, s.as_str(), b)?;
+    // Lone surrogates come from the format, a str argument (or a value of
+    // a mapping argument) or `%c`.
+    let marked = s.has_surrogates()
+        || super::str::any_marked(b)
+        || ((s.as_str().contains('c') || b.downcast_ref::<super::dict::PyDict>().is_some())
+            && pyrite_bytecode::surrogate::has_stand_in(&out));
+    Ok(vm.new_str_marked(out, marked))
 }
 
 fn str_rmod(vm: &Vm, _args: Args) -> PyResult {
@@ -468,8 +490,7 @@ fn compare(vm: &Vm, args: Args, op: CompareOp) -> PyResult {
     let (Some(x), Some(y)) = (pystr(a), pystr(b)) else {
         return Ok(vm.not_implemented.clone());
     };
-    // UTF-8 byte order is code point order.
-    Ok(vm.new_bool(op.eval_ord(x.as_str().cmp(y.as_str()))))
+    Ok(vm.new_bool(op.eval_ord(x.text_cmp(y))))
 }
 
 fn str_eq(vm: &Vm, args: Args) -> PyResult {
@@ -493,7 +514,7 @@ fn str_ge(vm: &Vm, args: Args) -> PyResult {
 
 fn str_getnewargs(vm: &Vm, args: Args) -> PyResult {
     let s = self_str(vm, &args, "__getnewargs__")?;
-    Ok(vm.new_tuple(vec![vm.new_str(s.as_str())]))
+    Ok(vm.new_tuple(vec![vm.new_str_marked(s.as_str(), s.has_surrogates())]))
 }
 
 fn str_sizeof(vm: &Vm, args: Args) -> PyResult {

@@ -8,6 +8,7 @@ use super::dict::PyDict;
 use super::int::PyInt;
 use super::str::PyStr;
 use super::str_case::is_space;
+use super::str_marks::add_keeping_surrogates;
 use super::str_methods::{adjust_range, arg_isize, one_arg, opt_slice_index, pystr, self_str};
 use super::tuple::PyTuple;
 use crate::args::Args;
@@ -364,6 +365,7 @@ fn str_join(vm: &Vm, args: Args) -> PyResult {
         return Ok(items[0].clone());
     }
     let mut out = String::new();
+    let mut marked = s.has_surrogates() && items.len() > 1;
     for (i, x) in items.iter().enumerate() {
         let p = pystr(x).ok_or_else(|| {
             vm.new_type_error(format!(
@@ -375,8 +377,9 @@ fn str_join(vm: &Vm, args: Args) -> PyResult {
             out.push_str(s.as_str());
         }
         out.push_str(p.as_str());
+        marked |= p.has_surrogates();
     }
-    Ok(vm.new_str(out))
+    Ok(vm.new_str_marked(out, marked))
 }
 
 fn strip_impl(vm: &Vm, args: &Args, name: &str, left: bool, right: bool) -> PyResult {
@@ -671,8 +674,9 @@ fn str_translate(vm: &Vm, args: Args) -> PyResult {
     let s = self_str(vm, &args, "translate")?;
     let [_, table] = one_arg(vm, &args, "str.translate")?;
     let mut out = String::with_capacity(s.as_str().len());
+    let mut marked = s.has_surrogates();
     for c in s.as_str().chars() {
-        let key = vm.new_int(c as i64);
+        let key = vm.new_int(s.code_point(c) as i64);
         let r = match vm.get_item(table, &key) {
             Ok(r) => r,
             Err(e) if vm.exc_matches(&e, &vm.exc.LookupError) => {
@@ -685,22 +689,34 @@ fn str_translate(vm: &Vm, args: Args) -> PyResult {
             continue;
         }
         if let Some(i) = r.downcast_ref::<PyInt>() {
-            match i.value.as_i64().and_then(|v| u32::try_from(v).ok()).and_then(char::from_u32) {
+            match i
+                .value
+                .as_i64()
+                .and_then(|v| u32::try_from(v).ok())
+                .and_then(char::from_u32)
+            {
                 Some(ch) => out.push(ch),
-                None if i.value.as_i64().is_some_and(|v| (0xd800..0xe000).contains(&v)) => {
-                    return Err(vm.new_value_error(
-                        "character mapping produces a lone surrogate, which Pyrite strings cannot hold",
-                    ))
+                None if i
+                    .value
+                    .as_i64()
+                    .is_some_and(|v| (0xd800..0xe000).contains(&v)) =>
+                {
+                    let v = i.value.as_i64().unwrap_or(0xd800) as u32;
+                    out.push(pyrite_bytecode::surrogate::stand_in(v));
+                    marked = true;
                 }
-                None => return Err(vm.new_value_error("character mapping must be in range(0x110000)")),
+                None => {
+                    return Err(vm.new_value_error("character mapping must be in range(0x110000)"))
+                }
             }
         } else if let Some(t) = pystr(&r) {
             out.push_str(t.as_str());
+            marked |= t.has_surrogates();
         } else {
             return Err(vm.new_type_error("character mapping must return integer, None or str"));
         }
     }
-    Ok(vm.new_str(out))
+    Ok(vm.new_str_marked(out, marked))
 }
 
 fn str_maketrans(vm: &Vm, args: Args) -> PyResult {
@@ -716,7 +732,7 @@ fn str_maketrans(vm: &Vm, args: Args) -> PyResult {
                 let key = if let Some(ks) = pystr(&k) {
                     let mut cs = ks.as_str().chars();
                     match (cs.next(), cs.next()) {
-                        (Some(c), None) => vm.new_int(c as i64),
+                        (Some(c), None) => vm.new_int(ks.code_point(c) as i64),
                         _ => {
                             return Err(vm.new_value_error(
                                 "string keys in translate table must be of length 1",
@@ -758,7 +774,7 @@ fn str_maketrans(vm: &Vm, args: Args) -> PyResult {
                     vm.new_value_error("the first two maketrans arguments must have equal length")
                 );
             }
-            for (a, b) in xs.as_str().chars().zip(ys.as_str().chars()) {
+            for (a, b) in xs.code_points().zip(ys.code_points()) {
                 d.set_item(vm, vm.new_int(a as i64), vm.new_int(b as i64))?;
             }
             if let Some(z) = z {
@@ -768,7 +784,7 @@ fn str_maketrans(vm: &Vm, args: Args) -> PyResult {
                         vm.type_name(z)
                     ))
                 })?;
-                for c in zs.as_str().chars() {
+                for c in zs.code_points() {
                     d.set_item(vm, vm.new_int(c as i64), vm.none.clone())?;
                 }
             }
@@ -787,23 +803,23 @@ pub fn init(vm: &Vm) {
     vm.add_method(t, "count", str_count);
     vm.add_method(t, "startswith", str_startswith);
     vm.add_method(t, "endswith", str_endswith);
-    vm.add_method(t, "split", str_split);
-    vm.add_method(t, "rsplit", str_rsplit);
-    vm.add_method(t, "splitlines", str_splitlines);
+    add_keeping_surrogates!(vm, t, "split", str_split);
+    add_keeping_surrogates!(vm, t, "rsplit", str_rsplit);
+    add_keeping_surrogates!(vm, t, "splitlines", str_splitlines);
     vm.add_method(t, "join", str_join);
-    vm.add_method(t, "strip", str_strip);
-    vm.add_method(t, "lstrip", str_lstrip);
-    vm.add_method(t, "rstrip", str_rstrip);
-    vm.add_method(t, "replace", str_replace);
-    vm.add_method(t, "partition", str_partition);
-    vm.add_method(t, "rpartition", str_rpartition);
-    vm.add_method(t, "removeprefix", str_removeprefix);
-    vm.add_method(t, "removesuffix", str_removesuffix);
-    vm.add_method(t, "center", str_center);
-    vm.add_method(t, "ljust", str_ljust);
-    vm.add_method(t, "rjust", str_rjust);
-    vm.add_method(t, "zfill", str_zfill);
-    vm.add_method(t, "expandtabs", str_expandtabs);
+    add_keeping_surrogates!(vm, t, "strip", str_strip);
+    add_keeping_surrogates!(vm, t, "lstrip", str_lstrip);
+    add_keeping_surrogates!(vm, t, "rstrip", str_rstrip);
+    add_keeping_surrogates!(vm, t, "replace", str_replace);
+    add_keeping_surrogates!(vm, t, "partition", str_partition);
+    add_keeping_surrogates!(vm, t, "rpartition", str_rpartition);
+    add_keeping_surrogates!(vm, t, "removeprefix", str_removeprefix);
+    add_keeping_surrogates!(vm, t, "removesuffix", str_removesuffix);
+    add_keeping_surrogates!(vm, t, "center", str_center);
+    add_keeping_surrogates!(vm, t, "ljust", str_ljust);
+    add_keeping_surrogates!(vm, t, "rjust", str_rjust);
+    add_keeping_surrogates!(vm, t, "zfill", str_zfill);
+    add_keeping_surrogates!(vm, t, "expandtabs", str_expandtabs);
     vm.add_method(t, "translate", str_translate);
     vm.add_staticmethod(t, "maketrans", str_maketrans);
 }

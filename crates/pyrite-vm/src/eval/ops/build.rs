@@ -55,10 +55,14 @@ pub fn build_const_key_map(vm: &Vm, f: &mut Frame, n: u32) -> PyResult<()> {
 pub fn build_string(vm: &Vm, f: &mut Frame, n: u32) -> PyResult<()> {
     let parts = pop_n(f, n as usize);
     let mut s = String::new();
+    let mut marked = false;
     for p in &parts {
-        s.push_str(p.downcast_ref::<PyStr>().map(|s| s.as_str()).unwrap_or(""));
+        if let Some(p) = p.downcast_ref::<PyStr>() {
+            s.push_str(p.as_str());
+            marked |= p.has_surrogates();
+        }
     }
-    f.push(vm.new_str(s));
+    f.push(vm.new_str_marked(s, marked));
     Ok(())
 }
 

@@ -33,6 +33,9 @@ struct Conv<'a> {
     cls: Rc<Classes>,
     /// `# type: ...` comments (start, text after the prefix), when asked for.
     type_comments: Vec<(TextSize, String)>,
+    /// Whether the f-string literal text being gathered holds lone
+    /// surrogates (as stand-ins).
+    lit_marked: std::cell::Cell<bool>,
 }
 
 /// CPython's tokenizer test for a type comment: `#`, blanks, `type`, `:`,
@@ -65,6 +68,7 @@ pub fn parse(vm: &Vm, source: &str, filename: &str, mode: &str, type_comments: b
         li: &parsed.line_index,
         cls: Classes::load(vm)?,
         type_comments: Vec::new(),
+        lit_marked: std::cell::Cell::new(false),
     };
     let mut ignores = Vec::new();
     if type_comments {
@@ -154,6 +158,7 @@ fn func_type(vm: &Vm, source: &str, filename: &str) -> PyResult {
         li: &parsed.line_index,
         cls: Classes::load(vm)?,
         type_comments: Vec::new(),
+        lit_marked: std::cell::Cell::new(false),
     };
     let argtypes = match &t.elts[0] {
         Expr::Tuple(a) if a.parenthesized => {
@@ -933,7 +938,9 @@ impl<'a> Conv<'a> {
                     )
                 });
                 let kind = if unicode { self.s("u") } else { self.none() };
-                return self.constant(vm.new_str(s.value.to_str()), kind, r);
+                // Lone surrogates are recovered from the source text.
+                let (v, marked) = pyrite_compiler::string_literal_value(self.src, s);
+                return self.constant(vm.new_str_marked(v, marked), kind, r);
             }
             Expr::BytesLiteral(b) => {
                 let v: Vec<u8> = b
@@ -1027,9 +1034,14 @@ impl<'a> Conv<'a> {
         let mut values = Vec::new();
         for part in f.value.iter() {
             match part {
-                ast::FStringPart::Literal(l) => lit.push_str(&l.value),
+                ast::FStringPart::Literal(l) => {
+                    let (t, m) = pyrite_compiler::string_literal_part(self.src, l);
+                    lit.push_str(&t);
+                    self.lit_marked.set(self.lit_marked.get() | m);
+                }
                 ast::FStringPart::FString(fs) => {
-                    self.felements(&fs.elements, whole, fs.range, &mut lit, &mut values)?
+                    let raw = fs.flags.prefix().is_raw();
+                    self.felements(&fs.elements, whole, fs.range, raw, &mut lit, &mut values)?
                 }
             }
         }
@@ -1048,7 +1060,9 @@ impl<'a> Conv<'a> {
         whole: TextRange,
     ) -> PyResult<()> {
         if !lit.is_empty() {
-            let s = self.vm.new_str(std::mem::take(lit));
+            let s = self
+                .vm
+                .new_str_marked(std::mem::take(lit), self.lit_marked.replace(false));
             values.push(self.constant(s, self.none(), whole)?);
         }
         Ok(())
@@ -1059,12 +1073,17 @@ impl<'a> Conv<'a> {
         els: &[ast::InterpolatedStringElement],
         whole: TextRange,
         part: TextRange,
+        raw: bool,
         lit: &mut String,
         values: &mut Vec<PyObjectRef>,
     ) -> PyResult<()> {
         for el in els {
             match el {
-                ast::InterpolatedStringElement::Literal(l) => lit.push_str(&l.value),
+                ast::InterpolatedStringElement::Literal(l) => {
+                    let (t, m) = pyrite_compiler::fstring_literal_text(self.src, l, raw);
+                    lit.push_str(&t);
+                    self.lit_marked.set(self.lit_marked.get() | m);
+                }
                 ast::InterpolatedStringElement::Interpolation(i) => {
                     if let Some(dt) = &i.debug_text {
                         lit.push_str(dt.leading());
@@ -1091,7 +1110,7 @@ impl<'a> Conv<'a> {
                                 matches!(e, ast::InterpolatedStringElement::Interpolation(_))
                             });
                             let at = if nested { whole } else { part };
-                            self.felements(&spec.elements, at, part, &mut l2, &mut v2)?;
+                            self.felements(&spec.elements, at, part, raw, &mut l2, &mut v2)?;
                             self.flush_lit(&mut l2, &mut v2, at)?;
                             self.node(
                                 "JoinedStr",

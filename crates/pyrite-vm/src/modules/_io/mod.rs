@@ -390,6 +390,22 @@ fn init_all_types(vm: &Vm) {
     newline::init_type(vm);
 }
 
+/// The error handler of stdin/stdout: CPython uses surrogateescape in the
+/// C and POSIX locales and in the UTF-8 locales it coerces them to
+/// (`config_get_stdio_errors`), strict otherwise. The locale is read from
+/// the environment as `setlocale(LC_CTYPE, "")` would.
+fn stdio_errors() -> &'static str {
+    let var = |k: &str| std::env::var(k).ok().filter(|v| !v.is_empty());
+    let loc = var("LC_ALL")
+        .or_else(|| var("LC_CTYPE"))
+        .or_else(|| var("LANG"))
+        .unwrap_or_else(|| "C".into());
+    match loc.as_str() {
+        "C" | "POSIX" | "C.UTF-8" | "C.utf8" | "UTF-8" => "surrogateescape",
+        _ => "strict",
+    }
+}
+
 /// `sys.stdin`, `sys.stdout` and `sys.stderr` as CPython creates them: a
 /// TextIOWrapper over a buffered `FileIO` of descriptors 0, 1 and 2
 /// (UTF-8; stdout line-buffered only on a terminal, stderr always; `-u`
@@ -437,7 +453,7 @@ pub fn std_streams(vm: &Vm) -> PyResult<Vec<PyObjectRef>> {
                 vm.new_str(if fd == 2 {
                     "backslashreplace"
                 } else {
-                    "strict"
+                    stdio_errors()
                 }),
                 vm.new_str("\n"),
                 vm.new_bool(!unbuffered && (tty || fd == 2)),

@@ -51,6 +51,9 @@ pub struct TextState {
     pub snap_pos: Cell<Option<i64>>,
     /// Encoded output not yet handed to the buffer (up to a chunk).
     pub pending_out: RefCell<Vec<u8>>,
+    /// Whether decoding has produced lone surrogates (surrogateescape or
+    /// surrogatepass): then stand-ins in the text read are surrogates.
+    pub surrogates: Cell<bool>,
     /// For the usual stack (a plain buffered object over a plain FileIO):
     /// their states, so writes and closed checks skip method lookups.
     pub fast: Option<(Rc<super::buffered::BufState>, Rc<super::fileio::FileState>)>,
@@ -183,7 +186,11 @@ impl TextState {
                 return Ok(s.to_string());
             }
         }
-        _codecs::decode(vm, &bytes, codec, &errors, &vm.none)
+        let (s, marked) = _codecs::decode(vm, &bytes, codec, &errors, &vm.none)?;
+        if marked {
+            self.surrogates.set(true);
+        }
+        Ok(s)
     }
 
     /// Decode the next chunk into `decoded`; false at end of file.
@@ -372,7 +379,10 @@ impl TextState {
                 out.extend_from_slice(b);
             }
         }
-        if codec == "utf-8" {
+        let marked = obj
+            .downcast_ref::<crate::types::str::PyStr>()
+            .is_some_and(|s| s.has_surrogates());
+        if codec == "utf-8" && !marked {
             out.extend_from_slice(text.as_bytes());
             return Ok(out);
         }
@@ -419,6 +429,12 @@ impl TextState {
         if !self.writable {
             return Err(unsupported(vm, "not writable"));
         }
+        // Text with lone surrogates must go through the codec (which
+        // rejects them unless the error handler says otherwise).
+        let marked = obj.is_some_and(|o| {
+            o.downcast_ref::<crate::types::str::PyStr>()
+                .is_some_and(|s| s.has_surrogates())
+        });
         let lb = self.line_buffering.get();
         let translate = self.writetranslate.get() && *self.writenl.borrow() != "\n";
         let haslf = (lb || translate) && raw.contains('\n');
@@ -436,6 +452,7 @@ impl TextState {
         if let Some(f) = &self.fast_raw {
             // Unbuffered standard streams: straight to the descriptor.
             if self.write_through.get()
+                && !marked
                 && *self.codec.borrow() == "utf-8"
                 && !self.bom_pending.get()
                 && self.pending_out.borrow().is_empty()
@@ -446,7 +463,8 @@ impl TextState {
             }
         }
         let size = self.chunk_size.get();
-        if self.codec.borrow().len() == 5
+        if !marked
+            && self.codec.borrow().len() == 5
             && *self.codec.borrow() == "utf-8"
             && !self.bom_pending.get()
         {
@@ -460,7 +478,7 @@ impl TextState {
         } else {
             let bytes = match obj {
                 Some(o) if out.len() == raw.len() => self.encode(vm, out, o)?,
-                _ => self.encode(vm, out, &vm.new_str(out))?,
+                _ => self.encode(vm, out, &vm.new_str_marked(out, marked))?,
             };
             if self.pending_out.borrow().len() + bytes.len() > size {
                 self.write_flush(vm)?;
@@ -750,6 +768,7 @@ fn tw_init(vm: &Vm, args: Args) -> PyResult {
         nl: Cell::new(NlState::default()),
         snap_pos: Cell::new(None),
         pending_out: RefCell::new(Vec::new()),
+        surrogates: Cell::new(false),
         fast: native_buffered(buffer).and_then(|b| {
             let raw = b.raw.borrow().clone()?;
             let f = super::fileio::native_file(&raw)?;
@@ -799,7 +818,7 @@ fn tw_read(vm: &Vm, args: Args) -> PyResult {
         None => t.read_all(vm)?,
         Some(n) => t.read_n(vm, n)?,
     };
-    Ok(vm.new_str(out))
+    Ok(vm.new_str_marked(out, t.surrogates.get()))
 }
 
 fn tw_readline(vm: &Vm, args: Args) -> PyResult {
@@ -808,7 +827,8 @@ fn tw_readline(vm: &Vm, args: Args) -> PyResult {
     check_readable(vm, &t)?;
     let n = size_arg(vm, n)?;
     t.write_flush(vm)?;
-    Ok(vm.new_str(t.readline(vm, n)?))
+    let line = t.readline(vm, n)?;
+    Ok(vm.new_str_marked(line, t.surrogates.get()))
 }
 
 fn tw_next(vm: &Vm, args: Args) -> PyResult {
@@ -820,7 +840,8 @@ fn tw_next(vm: &Vm, args: Args) -> PyResult {
     } else {
         check_readable(vm, &t)?;
         t.write_flush(vm)?;
-        vm.new_str(t.readline(vm, None)?)
+        let line = t.readline(vm, None)?;
+        vm.new_str_marked(line, t.surrogates.get())
     };
     if vm.len(&line)? == 0 {
         t.snap_pos.set(None);

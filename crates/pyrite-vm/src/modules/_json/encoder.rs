@@ -167,19 +167,22 @@ fn encoder_call(vm: &Vm, args: Args) -> PyResult {
         vm,
         e,
         out: String::new(),
+        marked: false,
         markers: HashSet::new(),
         check: !e.markers.is(&vm.none),
         key_sep: str_of(&e.key_separator),
         item_sep: str_of(&e.item_separator),
     };
     w.obj(obj)?;
-    Ok(vm.new_list(vec![vm.new_str(w.out)]))
+    Ok(vm.new_list(vec![vm.new_str_marked(w.out, w.marked)]))
 }
 
 struct Writer<'a> {
     vm: &'a Vm,
     e: &'a Encoder,
     out: String,
+    /// Whether `out` holds lone surrogates (as stand-ins).
+    marked: bool,
     /// Ids of the containers being encoded (circular reference check).
     markers: HashSet<usize>,
     check: bool,
@@ -209,12 +212,14 @@ impl Writer<'_> {
 
     fn string(&mut self, o: &PyObjectRef, s: &PyStr) -> PyResult<()> {
         if let Some(ascii) = self.e.fast {
-            escape_into(&mut self.out, s.as_str(), ascii);
+            escape_into(&mut self.out, s.as_str(), ascii, s.has_surrogates());
+            self.marked |= !ascii && s.has_surrogates();
             return Ok(());
         }
         let r = self.vm.call(&self.e.encoder, std::slice::from_ref(o))?;
         match r.downcast_ref::<PyStr>() {
             Some(t) => {
+                self.marked |= t.has_surrogates();
                 self.out.push_str(t.as_str());
                 Ok(())
             }

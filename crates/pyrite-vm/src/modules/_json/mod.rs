@@ -61,15 +61,17 @@ pub(crate) fn decode_error(
 }
 
 /// Decode the JSON string body starting at byte `start` (just after the
-/// opening quote at `start - 1`): the text and the byte offset just past
-/// the closing quote.
+/// opening quote at `start - 1`): the text, whether it holds lone
+/// surrogates (as stand-ins), and the byte offset just past the closing
+/// quote.
 pub(crate) fn scan_string(
     vm: &Vm,
     s_obj: &PyObjectRef,
     s: &PyStr,
     start: usize,
     strict: bool,
-) -> PyResult<(String, usize)> {
+) -> PyResult<(String, bool, usize)> {
+    let mut marked = s.has_surrogates();
     let b = s.as_str().as_bytes();
     let text = s.as_str();
     let len = b.len();
@@ -98,7 +100,7 @@ pub(crate) fn scan_string(
         out.push_str(&text[run..i]);
         let c = b[i];
         if c == b'"' {
-            return Ok((out, i + 1));
+            return Ok((out, marked, i + 1));
         }
         if c != b'\\' {
             return Err(decode_error(
@@ -156,8 +158,13 @@ pub(crate) fn scan_string(
                 next += 6;
             }
         }
-        // str cannot hold lone surrogates: they become U+FFFD.
-        out.push(char::from_u32(c).unwrap_or('\u{fffd}'));
+        match char::from_u32(c) {
+            Some(ch) => out.push(ch),
+            None => {
+                out.push(pyrite_bytecode::surrogate::stand_in(c));
+                marked = true;
+            }
+        }
         i = next;
     }
 }
@@ -204,9 +211,9 @@ fn m_scanstring(vm: &Vm, args: Args) -> PyResult {
         return Err(vm.new_value_error("end is out of bounds"));
     }
     let start = s.byte_offset(end as usize);
-    let (text, stop) = scan_string(vm, &pos[0], s, start, strict)?;
+    let (text, marked, stop) = scan_string(vm, &pos[0], s, start, strict)?;
     Ok(vm.new_tuple(vec![
-        vm.new_str(text),
+        vm.new_str_marked(text, marked),
         vm.new_int(char_index(s, stop) as i64),
     ]))
 }
@@ -214,7 +221,9 @@ fn m_scanstring(vm: &Vm, args: Args) -> PyResult {
 /// Append the JSON form of `s` (quotes included) to `out`; `ascii`
 /// escapes everything outside printable ASCII, as `\uXXXX` (surrogate
 /// pairs beyond the BMP).
-pub(crate) fn escape_into(out: &mut String, s: &str, ascii: bool) {
+/// `marked`: the text's stand-in characters are lone surrogates (escaped
+/// as themselves with `ensure_ascii`, else left for the caller to mark).
+pub(crate) fn escape_into(out: &mut String, s: &str, ascii: bool, marked: bool) {
     out.push('"');
     let b = s.as_bytes();
     let mut run = 0;
@@ -234,7 +243,7 @@ pub(crate) fn escape_into(out: &mut String, s: &str, ascii: bool) {
         out.push_str(&s[run..i]);
         if c >= 0x80 {
             let ch = s[i..].chars().next().unwrap_or('\u{fffd}');
-            let v = ch as u32;
+            let v = pyrite_bytecode::surrogate::code_point(ch, marked);
             if v >= 0x10000 {
                 let v = v - 0x10000;
                 push_u(out, 0xd800 | (v >> 10));
@@ -284,7 +293,7 @@ fn m_encode_basestring_ascii(vm: &Vm, args: Args) -> PyResult {
     let [o] = one(vm, &args, "encode_basestring_ascii")?;
     let s = str_arg(vm, o)?;
     let mut out = String::with_capacity(s.as_str().len() + 2);
-    escape_into(&mut out, s.as_str(), true);
+    escape_into(&mut out, s.as_str(), true, s.has_surrogates());
     Ok(vm.new_str(out))
 }
 
@@ -292,8 +301,8 @@ fn m_encode_basestring(vm: &Vm, args: Args) -> PyResult {
     let [o] = one(vm, &args, "encode_basestring")?;
     let s = str_arg(vm, o)?;
     let mut out = String::with_capacity(s.as_str().len() + 2);
-    escape_into(&mut out, s.as_str(), false);
-    Ok(vm.new_str(out))
+    escape_into(&mut out, s.as_str(), false, s.has_surrogates());
+    Ok(vm.new_str_marked(out, s.has_surrogates()))
 }
 
 pub fn make(vm: &Vm) -> PyResult<PyObjectRef> {

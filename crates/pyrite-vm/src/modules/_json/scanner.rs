@@ -188,8 +188,8 @@ impl Ctx<'_> {
         let rest = &self.b[i..];
         match c {
             b'"' => {
-                let (t, end) = scan_string(vm, self.s_obj, self.s, i + 1, self.sc.strict)?;
-                Ok((vm.new_str(t), end))
+                let (t, marked, end) = scan_string(vm, self.s_obj, self.s, i + 1, self.sc.strict)?;
+                Ok((vm.new_str_marked(t, marked), end))
             }
             b'{' => {
                 vm.enter_call(" while decoding a JSON object from a unicode string")?;
@@ -309,11 +309,11 @@ impl Ctx<'_> {
                 if self.at(i) != Some(b'"') {
                     return Err(self.err("Expecting property name enclosed in double quotes", i));
                 }
-                let (k, end) = scan_string(vm, self.s_obj, self.s, i + 1, self.sc.strict)?;
+                let (k, marked, end) = scan_string(vm, self.s_obj, self.s, i + 1, self.sc.strict)?;
                 let key = match self.memo.get(k.as_str()) {
-                    Some(o) => o.clone(),
-                    None => {
-                        let o = vm.new_str(k.as_str());
+                    Some(o) if !marked => o.clone(),
+                    _ => {
+                        let o = vm.new_str_marked(k.as_str(), marked);
                         self.memo.insert(k, o.clone());
                         o
                     }

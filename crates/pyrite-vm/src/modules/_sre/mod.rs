@@ -116,13 +116,11 @@ impl Subject {
                 Ok(vm.new_str(s.get(a..b).unwrap_or("")))
             }
             Subject::Wide(_, w) => {
-                let s: String = w
-                    .get(a..b)
-                    .unwrap_or(&[])
-                    .iter()
-                    .filter_map(|&c| char::from_u32(c))
-                    .collect();
-                Ok(vm.new_str(s))
+                // Code points, lone surrogates included.
+                let (s, marked) = pyrite_bytecode::surrogate::from_code_points(
+                    w.get(a..b).unwrap_or(&[]).iter().copied(),
+                );
+                Ok(vm.new_str_marked(s, marked))
             }
             Subject::Bytes(o) => {
                 let d = o.downcast_ref::<PyBytes>().map(|b| &*b.data).unwrap_or(&[]);
@@ -180,7 +178,7 @@ pub fn get_subject(vm: &Vm, obj: &PyObjectRef) -> PyResult<Subject> {
         if let Some(w) = cached {
             return Ok(Subject::Wide(obj.clone(), w));
         }
-        let w: Rc<[u32]> = s.as_str().chars().map(|c| c as u32).collect();
+        let w: Rc<[u32]> = s.code_points().collect();
         if s.char_len() >= 64 {
             let old = WIDE.with(|c| c.borrow_mut().0.replace((obj.clone(), w.clone())));
             drop(old);

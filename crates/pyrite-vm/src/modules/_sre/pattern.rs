@@ -372,9 +372,13 @@ fn join(vm: &Vm, isbytes: bool, items: Vec<PyObjectRef>) -> PyResult {
         return Ok(crate::types::bytes_methods::new_bytes(vm, out));
     }
     let mut out = String::new();
+    let mut marked = false;
     for (i, it) in items.iter().enumerate() {
         match it.downcast_ref::<PyStr>() {
-            Some(s) => out.push_str(s.as_str()),
+            Some(s) => {
+                out.push_str(s.as_str());
+                marked |= s.has_surrogates();
+            }
             None => {
                 return Err(vm.new_type_error(format!(
                     "sequence item {i}: expected str instance, {} found",
@@ -383,7 +387,7 @@ fn join(vm: &Vm, isbytes: bool, items: Vec<PyObjectRef>) -> PyResult {
             }
         }
     }
-    Ok(vm.new_str(out))
+    Ok(vm.new_str_marked(out, marked))
 }
 
 /// Whether a replacement template contains no backslash (then it is used
