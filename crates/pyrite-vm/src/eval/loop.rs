@@ -323,7 +323,13 @@ fn run_frame_inner<const TRACE: bool>(
                 Opcode::BINARY_SUBSCR => {
                     let k = f.pop();
                     let c = f.pop();
-                    vm.get_item(&c, &k).map(|r| f.push(r))
+                    // A class's own `__getitem__` written in Python runs
+                    // in this loop, as a call would (CPython's
+                    // BINARY_SUBSCR_GETITEM); its result lands here.
+                    match ops::call::getitem_frame(vm, &c, &k) {
+                        Some(nf) => enter_frame(vm, &mut f, &mut callers, &mut cur, nf),
+                        None => vm.get_item(&c, &k).map(|r| f.push(r)),
+                    }
                 }
                 Opcode::STORE_SUBSCR => {
                     let k = f.pop();
@@ -459,15 +465,9 @@ fn run_frame_inner<const TRACE: bool>(
                 }
                 Opcode::PRECALL => ops::call::precall(vm, &mut f, arg),
                 Opcode::CALL => match ops::call::call(vm, &mut f, arg) {
-                    Ok(Some(new_frame)) => match vm.enter_frame_call() {
-                        Ok(()) => {
-                            push_frame_info(vm, &new_frame);
-                            callers.push(std::mem::replace(&mut f, new_frame));
-                            cur = Cur::of(&f);
-                            Ok(())
-                        }
-                        Err(e) => Err(e),
-                    },
+                    Ok(Some(new_frame)) => {
+                        enter_frame(vm, &mut f, &mut callers, &mut cur, new_frame)
+                    }
                     Ok(None) => Ok(()),
                     Err(e) => Err(e),
                 },
@@ -602,6 +602,22 @@ fn run_frame_inner<const TRACE: bool>(
             }
         }
     }
+}
+
+/// Switch to a new callee frame (the caller waits on `callers`).
+#[inline]
+fn enter_frame(
+    vm: &Vm,
+    f: &mut Box<Frame>,
+    callers: &mut Vec<Box<Frame>>,
+    cur: &mut Cur,
+    new_frame: Box<Frame>,
+) -> PyResult<()> {
+    vm.enter_frame_call()?;
+    push_frame_info(vm, &new_frame);
+    callers.push(std::mem::replace(f, new_frame));
+    *cur = Cur::of(f);
+    Ok(())
 }
 
 #[inline]

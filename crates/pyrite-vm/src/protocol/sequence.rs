@@ -159,6 +159,26 @@ impl Vm {
             if let Some(s) = container.downcast_ref::<crate::types::set::PySet>() {
                 return s.contains(self, item);
             }
+            // `list.__contains__` and `tuple.__contains__` without the
+            // method call (items re-read by index: `__eq__` may mutate).
+            if let Some(l) = container.downcast_ref::<PyList>() {
+                let mut i = 0;
+                while let Some(v) = l.get(i) {
+                    if self.eq_bool(&v, item)? {
+                        return Ok(true);
+                    }
+                    i += 1;
+                }
+                return Ok(false);
+            }
+            if let Some(t) = container.downcast_ref::<PyTuple>() {
+                for v in t.items.iter() {
+                    if self.eq_bool(v, item)? {
+                        return Ok(true);
+                    }
+                }
+                return Ok(false);
+            }
         }
         if let Some(r) = self.call_special(container, &self.names.__contains__, &[item.clone()])? {
             return self.is_true(&r);

@@ -464,6 +464,32 @@ fn fast_frame(
     Some(nf)
 }
 
+/// `obj[key]` where `obj`'s class defines `__getitem__` as a plain Python
+/// function of two parameters: the frame that computes it.
+#[inline]
+pub fn getitem_frame(vm: &Vm, obj: &PyObjectRef, key: &PyObjectRef) -> Option<Box<Frame>> {
+    let cls = crate::types::typeobj::class_of(obj);
+    if !cls.ext.heap {
+        return None;
+    }
+    let func = cls.ext.lookup(&vm.names.__getitem__)?;
+    let pf = func.downcast_ref::<PyFunction>()?;
+    let code = pf.code.borrow().clone();
+    if !takes_exactly(&code.code, 2) {
+        return None;
+    }
+    let mut nf = vm.alloc_frame(
+        code,
+        Some(func.clone()),
+        pf.globals.clone(),
+        pf.builtins.clone(),
+        None,
+    );
+    nf.slots[0] = Some(obj.clone());
+    nf.slots[1] = Some(key.clone());
+    Some(nf)
+}
+
 /// `CALL_FUNCTION_EX`: `f(*args, **kwargs)`.
 pub fn call_function_ex(vm: &Vm, f: &mut Frame, flags: u32) -> PyResult<()> {
     let kwargs = if flags & 1 != 0 { Some(f.pop()) } else { None };
