@@ -29,6 +29,10 @@ pub struct Frame {
     pub kwnames: Option<PyObjectRef>,
     /// The frame object exposed to Python, once one is needed.
     pub frame_obj: Option<PyObjectRef>,
+    /// For an `__init__` frame entered by `cls(...)` in the eval loop: the
+    /// new instance, which the call evaluates to (when `__init__` returns
+    /// None, see `RETURN_VALUE`).
+    pub init_self: Option<PyObjectRef>,
 }
 
 impl Frame {
@@ -42,6 +46,9 @@ impl Frame {
         visit(&self.builtins);
         if let Some(l) = &self.locals {
             visit(l);
+        }
+        if let Some(o) = &self.init_self {
+            visit(o);
         }
         for s in self.slots[..self.sp].iter().flatten() {
             visit(s);
@@ -244,6 +251,7 @@ impl crate::Vm {
                 lasti: 0,
                 kwnames: None,
                 frame_obj: None,
+                init_self: None,
             }),
         }
     }
@@ -252,6 +260,11 @@ impl crate::Vm {
     /// locals and stack, then the function and namespaces) and keep its
     /// allocation for the next call.
     pub fn recycle_frame(&self, mut f: Box<Frame>) {
+        if let Some(fo) = &f.frame_obj {
+            if fo.refcount() > 1 && f.locals.is_none() {
+                keep_locals(self, &f, fo);
+            }
+        }
         // Dropping values may run `__del__`, which may call functions and
         // so use the pool: nothing is borrowed while values are dropped.
         for s in f.slots.iter_mut() {
@@ -259,6 +272,7 @@ impl crate::Vm {
         }
         drop(f.kwnames.take());
         drop(f.frame_obj.take());
+        drop(f.init_self.take());
         drop(f.locals.take());
         drop(f.func.take());
         let Some(placeholder) = self.placeholder_code() else {
@@ -288,5 +302,24 @@ impl crate::Vm {
             .ok()?;
         *self.placeholder_code.borrow_mut() = Some(c.clone());
         Some(c)
+    }
+}
+
+/// A function frame ends while its frame object lives on (in a traceback,
+/// or kept from `sys._getframe()`): as CPython's frame object takes over
+/// the frame's data, it keeps the locals (a dict, what `f_locals` then
+/// shows), so they live exactly as long as the frame object.
+#[cold]
+fn keep_locals(vm: &Vm, f: &Frame, fo: &PyObjectRef) {
+    let Some(p) = fo.downcast_ref::<PyFrameObject>() else {
+        return;
+    };
+    let existing = p.locals.borrow().clone();
+    match existing {
+        Some(d) => crate::modules::builtins_exec::update_fast_locals(vm, f, &d),
+        None => {
+            let d = crate::modules::builtins_exec::fast_locals_dict(vm, f);
+            *p.locals.borrow_mut() = Some(d);
+        }
     }
 }

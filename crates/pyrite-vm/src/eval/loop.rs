@@ -486,14 +486,23 @@ fn run_frame_inner<const TRACE: bool>(
                 }
                 Opcode::RETURN_VALUE => {
                     let v = f.pop();
+                    let init_self = f.init_self.take();
                     match callers.pop() {
                         Some(caller) => {
                             vm.leave_call();
                             pop_frame_info(vm);
                             vm.recycle_frame(std::mem::replace(&mut f, caller));
                             cur = Cur::of(&f);
-                            f.push(v);
-                            Ok(())
+                            match init_self {
+                                None => {
+                                    f.push(v);
+                                    Ok(())
+                                }
+                                // `cls(...)`'s `__init__` returned: the call's
+                                // value is the instance (raised in the caller,
+                                // as CPython's type_call does).
+                                Some(obj) => ops::call::init_result(vm, &mut f, obj, v),
+                            }
                         }
                         None => {
                             pop_frame_info(vm);

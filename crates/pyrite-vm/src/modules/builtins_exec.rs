@@ -90,7 +90,7 @@ pub fn fast_locals_dict(vm: &Vm, f: &Frame) -> PyObjectRef {
 
 /// Write a function frame's bound locals into `d`, removing the names that
 /// are unbound now (`PyFrame_FastToLocals`).
-fn update_fast_locals(vm: &Vm, f: &Frame, d: &PyObjectRef) {
+pub fn update_fast_locals(vm: &Vm, f: &Frame, d: &PyObjectRef) {
     let Some(d) = d.downcast_ref::<PyDict>() else {
         return;
     };

@@ -13,6 +13,7 @@ use crate::types::dict::PyDict;
 use crate::types::function::{PyBoundMethod, PyFunction};
 use crate::types::str::PyStr;
 use crate::types::tuple::PyTuple;
+use crate::types::typeobj::PyTypeObj;
 use crate::{PyObjectRef, PyResult, Vm};
 
 /// What calling a function needs: a frame to run, or an immediate result.
@@ -334,6 +335,10 @@ pub fn call(vm: &Vm, f: &mut Frame, argc: u32) -> PyResult<Option<Box<Frame>>> {
             if let Some(nf) = fast_frame(vm, f, pf, &callable, base, first_arg) {
                 return Ok(Some(nf));
             }
+        } else if let Some(t) = callable.downcast_ref::<PyTypeObj>() {
+            if let Some(nf) = init_frame(vm, f, t, &callable, base, first_arg)? {
+                return Ok(Some(nf));
+            }
         }
     }
     let kwnames_owned = kwnames_obj;
@@ -462,6 +467,78 @@ fn fast_frame(
     }
     f.sp = base;
     Some(nf)
+}
+
+/// `cls(args...)` for a plain class (instances are `PyInstance`s, created
+/// by `object.__new__`, metaclass `type`) whose `__init__` is a Python
+/// function taking exactly the arguments: the instance is allocated here and
+/// `__init__` runs as a frame of the eval loop, marked with the instance
+/// (see [`init_result`]). `None`: take the general path.
+fn init_frame(
+    vm: &Vm,
+    f: &mut Frame,
+    t: &PyTypeObj,
+    cls: &PyObjectRef,
+    base: usize,
+    first_arg: usize,
+) -> PyResult<Option<Box<Frame>>> {
+    if !cls.class().is(vm.types.type_.as_object())
+        || t.core.vtable().type_id != std::any::TypeId::of::<crate::types::object::PyInstance>()
+    {
+        return Ok(None);
+    }
+    let object = &vm.types.object.ext;
+    let new = t.ext.lookup(&vm.names.__new__);
+    if !object
+        .lookup(&vm.names.__new__)
+        .is_some_and(|o| new.is_some_and(|n| n.is(&o)))
+    {
+        return Ok(None);
+    }
+    let Some(init) = t.ext.lookup(&vm.names.__init__) else {
+        return Ok(None);
+    };
+    let Some(pf) = init.downcast_ref::<PyFunction>() else {
+        return Ok(None);
+    };
+    let code = pf.code.borrow().clone();
+    let nargs = f.sp - first_arg;
+    let co = &code.code;
+    const GEN: u32 = CodeFlags::GENERATOR | CodeFlags::COROUTINE | CodeFlags::ASYNC_GENERATOR;
+    if co.flags & GEN != 0 || !takes_exactly(co, nargs + 1) {
+        return Ok(None);
+    }
+    let obj = crate::types::object_methods::new_plain_instance(vm, cls, t)?;
+    let mut nf = vm.alloc_frame(
+        code,
+        Some(init.clone()),
+        pf.globals.clone(),
+        pf.builtins.clone(),
+        None,
+    );
+    nf.slots[0] = Some(obj.clone());
+    for i in 0..nargs {
+        nf.slots[i + 1] = f.slots[first_arg + i].take();
+    }
+    for i in base..first_arg {
+        f.slots[i] = None;
+    }
+    f.sp = base;
+    nf.init_self = Some(obj);
+    Ok(Some(nf))
+}
+
+/// An in-loop `__init__` frame (see [`init_frame`]) returned `r`: push the
+/// instance, or raise CPython's error for a non-None result.
+pub fn init_result(vm: &Vm, f: &mut Frame, obj: PyObjectRef, r: PyObjectRef) -> PyResult<()> {
+    if !r.is(&vm.none) {
+        return Err(vm.new_type_error(format!(
+            "__init__() should return None, not '{}'",
+            vm.type_name(&r)
+        )));
+    }
+    f.push(obj);
+    Ok(())
 }
 
 /// `obj[key]` where `obj`'s class defines `__getitem__` as a plain Python
