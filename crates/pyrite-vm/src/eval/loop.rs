@@ -614,7 +614,7 @@ fn run_frame_inner<const TRACE: bool>(
 }
 
 /// Switch to a new callee frame (the caller waits on `callers`).
-#[inline]
+#[inline(always)]
 fn enter_frame(
     vm: &Vm,
     f: &mut Box<Frame>,
