@@ -229,9 +229,9 @@ impl crate::Vm {
                 f.globals = globals;
                 f.builtins = builtins;
                 f.locals = locals;
-                // Pooled slots are all empty; most calls reuse a frame of
-                // the same size.
-                if f.slots.len() != n {
+                // Pooled slots are all empty. A pooled frame only grows:
+                // slots past this code's needs stay empty and unused.
+                if f.slots.len() < n {
                     f.slots.resize(n, None);
                 }
                 f.sp = nlocals;
@@ -267,9 +267,12 @@ impl crate::Vm {
         }
         // Dropping values may run `__del__`, which may call functions and
         // so use the pool: nothing is borrowed while values are dropped.
-        for s in f.slots.iter_mut() {
+        // Slots at and above `sp` are empty (see `push`).
+        let sp = f.sp.min(f.slots.len());
+        for s in f.slots[..sp].iter_mut() {
             drop(s.take());
         }
+        debug_assert!(f.slots.iter().all(Option::is_none));
         drop(f.kwnames.take());
         drop(f.frame_obj.take());
         drop(f.init_self.take());
