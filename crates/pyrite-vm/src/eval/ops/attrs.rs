@@ -35,7 +35,7 @@ use crate::types::descr::{MethodKind, PyMethodDescr};
 use crate::types::function::PyFunction;
 use crate::types::instance_values::inline_parts;
 use crate::types::object::PyInstance;
-use crate::types::typeobj::{class_of, type_epoch, PyType};
+use crate::types::typeobj::{class_of, type_epoch, PyType, PyTypeObj};
 use crate::{PyObjectRef, PyResult, Vm};
 
 #[derive(Clone, Copy)]
@@ -57,6 +57,13 @@ const NOCACHE: u8 = 3;
 /// (In way 0) the site sees too many classes: stop refilling until the
 /// epoch changes.
 const POLY: u8 = 4;
+/// `LOAD_ATTR` on a class object (keyed by the class's own address) whose
+/// metatype is `type`: the name has no data descriptor on `type`, and the
+/// class's MRO holds it as something `type.__getattribute__` binds with
+/// `bind_descriptor` (not a property/getset/member, which it returns
+/// as is). The hit path looks the value up on the class (its type cache)
+/// and binds it, skipping the metatype checks.
+const CLASSATTR: u8 = 5;
 /// Entries per instruction: a site may see a few classes (subclasses
 /// sharing a base's methods), each with its own entry.
 pub const WAYS: usize = 4;
@@ -91,6 +98,18 @@ fn valid_entry(code: &PyCode, site: usize, obj: &PyObjectRef) -> Option<AttrCach
         .find(|c| c.type_addr == addr && c.epoch == epoch && c.kind != EMPTY)
 }
 
+/// Whether `site` has a live `CLASSATTR` entry for the class `cls`.
+#[inline]
+fn class_entry(code: &PyCode, site: usize, cls: &PyObjectRef) -> bool {
+    let addr = cls.id();
+    let epoch = type_epoch();
+    ways(code, site).is_some_and(|w| {
+        w.iter()
+            .map(Cell::get)
+            .any(|c| c.type_addr == addr && c.epoch == epoch && c.kind == CLASSATTR)
+    })
+}
+
 /// `obj`'s inline values, when it is in inline mode (the class check is
 /// the cache entry's).
 #[inline]
@@ -109,6 +128,14 @@ pub fn load_attr(vm: &Vm, f: &mut Frame, arg: u32) -> PyResult<()> {
                     f.push(v);
                     return Ok(());
                 }
+            }
+        }
+    } else if obj.class().is(vm.types.type_.as_object()) && class_entry(&f.code, site(f), &obj) {
+        if let Some(t) = obj.downcast_ref::<PyTypeObj>() {
+            if let Some(a) = t.ext.lookup(&f.code.names[idx]) {
+                let v = vm.bind_descriptor(&a, None, &obj)?;
+                f.push(v);
+                return Ok(());
             }
         }
     }
@@ -204,15 +231,22 @@ fn default_hooks(vm: &Vm, cls: &PyType) -> bool {
 /// new classes stops refilling until the type epoch changes (`POLY`).
 fn fill(vm: &Vm, code: &PyCode, site: usize, obj: &PyObjectRef, name: &PyObjectRef, method: bool) {
     let cls = class_of(obj);
+    // Attributes of a class object (metatype `type`) are keyed by the
+    // class itself.
+    let class_obj = !method && obj.class().is(vm.types.type_.as_object());
     // An instance in dict mode says nothing about its class's others.
-    if !cls.ext.inline_values || inline_values(obj).is_none() {
+    if !class_obj && (!cls.ext.inline_values || inline_values(obj).is_none()) {
         return;
     }
     let Some(ways) = ways(code, site) else {
         return;
     };
     let epoch = type_epoch();
-    let type_addr = obj.class().id();
+    let type_addr = if class_obj {
+        obj.id()
+    } else {
+        obj.class().id()
+    };
     let live = |c: AttrCache| c.kind != EMPTY && c.epoch == epoch;
     let first = ways[0].get();
     if first.kind == POLY && live(first) {
@@ -244,7 +278,11 @@ fn fill(vm: &Vm, code: &PyCode, site: usize, obj: &PyObjectRef, name: &PyObjectR
         ways[0].set(entry);
         return;
     }
-    if default_hooks(vm, &cls.ext) {
+    if class_obj {
+        if class_attr_cacheable(vm, obj, name) {
+            entry.kind = CLASSATTR;
+        }
+    } else if default_hooks(vm, &cls.ext) {
         let keys = cls.ext.shared_keys.borrow();
         let key_index = keys.iter().position(|k| k.as_object().is(name));
         let class_attr = cls.ext.lookup(name);
@@ -271,6 +309,27 @@ fn fill(vm: &Vm, code: &PyCode, site: usize, obj: &PyObjectRef, name: &PyObjectR
         w0.refills = refills;
         ways[0].set(w0);
     }
+}
+
+/// Whether `CLASSATTR` describes `name` on the class `obj` (see there).
+fn class_attr_cacheable(vm: &Vm, obj: &PyObjectRef, name: &PyObjectRef) -> bool {
+    use crate::types::descr::{PyGetSetDescr, PyMemberDescr};
+    use crate::types::property::PyProperty;
+    if class_of(obj)
+        .ext
+        .lookup(name)
+        .is_some_and(|m| crate::protocol::attr::is_data_descr(vm, &m))
+    {
+        return false;
+    }
+    let Some(t) = obj.downcast_ref::<PyTypeObj>() else {
+        return false;
+    };
+    t.ext.lookup(name).is_some_and(|a| {
+        a.downcast_ref::<PyProperty>().is_none()
+            && a.downcast_ref::<PyGetSetDescr>().is_none()
+            && a.downcast_ref::<PyMemberDescr>().is_none()
+    })
 }
 
 /// Empty caches for the attribute instructions of `co_code`, and the map

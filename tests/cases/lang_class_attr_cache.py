@@ -1,0 +1,90 @@
+# Attribute loads on class objects (cached per instruction): every change
+# to the class, its bases or the value's kind must be seen at once.
+class Base:
+    x = 1
+    def meth(self):
+        return "meth"
+    @staticmethod
+    def st(a):
+        return ("st", a)
+    @classmethod
+    def cm(cls):
+        return ("cm", cls.__name__)
+    @property
+    def prop(self):
+        return "prop"
+
+class C(Base):
+    y = "y"
+
+def read(cls):
+    out = []
+    for name in ("x", "y", "meth", "st", "cm", "prop"):
+        try:
+            v = getattr(cls, name)
+        except AttributeError as e:
+            v = "AttributeError: %s" % e
+        out.append(v if not callable(v) else getattr(v, "__name__", v))
+    return out
+
+def loads(cls):
+    return (cls.x, cls.st(2), cls.cm(), type(cls.prop).__name__, cls.meth.__name__, cls.__name__)
+
+for _ in range(3):
+    print(loads(C), loads(Base))
+C.x = 10
+print(loads(C))
+del C.x
+print(loads(C))
+Base.x = 5
+print(loads(C))
+Base.st = staticmethod(lambda a: ("new st", a))
+print(loads(C))
+
+class Other:
+    x = "other x"
+    def st(a):
+        return ("plain", a)
+    @classmethod
+    def cm(cls):
+        return ("other cm",)
+    prop = 7
+    meth = print
+    __name__ = "ignored"
+print(loads(Other))
+C.__bases__ = (Other,)
+print(loads(C))
+
+class Meta(type):
+    @property
+    def x(cls):
+        return "meta x"
+class M(metaclass=Meta):
+    x = "class x"
+for _ in range(2):
+    print(M.x)
+
+class Getter:
+    def __get__(self, obj, owner):
+        return ("got", obj, owner.__name__)
+class D:
+    g = Getter()
+def load_g(k):
+    return k.g
+for _ in range(2):
+    print(load_g(D))
+Getter.__get__ = lambda self, obj, owner: "replaced"
+print(load_g(D))
+
+def loop(cls):
+    t = 0
+    for i in range(200):
+        t += cls.x
+    return t
+print(loop(Base), loop(Other) if isinstance(Other.x, int) else "str")
+class Many:
+    x = 1
+for i in range(10):
+    K = type("K%d" % i, (Many,), {"x": i} if i % 2 else {})
+    print(K.x, end=" ")
+print()
