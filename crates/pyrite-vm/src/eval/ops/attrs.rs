@@ -31,6 +31,7 @@ use std::cell::Cell;
 
 use crate::eval::frame::Frame;
 use crate::types::code::PyCode;
+use pyrite_core::TypeFlags;
 use crate::types::descr::{MethodKind, PyMethodDescr};
 use crate::types::function::PyFunction;
 use crate::types::instance_values::inline_parts;
@@ -64,6 +65,11 @@ const POLY: u8 = 4;
 /// as is). The hit path looks the value up on the class (its type cache)
 /// and binds it, skipping the metatype checks.
 const CLASSATTR: u8 = 5;
+/// `LOAD_METHOD` on an instance of a builtin (static) type without an
+/// instance dict, whose type has the name as a method descriptor: no
+/// instance can shadow it and the type cannot change, so the hit path just
+/// looks the descriptor up on the type.
+const BUILTIN_METHOD: u8 = 6;
 /// Entries per instruction: a site may see a few classes (subclasses
 /// sharing a base's methods), each with its own entry.
 pub const WAYS: usize = 4;
@@ -188,6 +194,13 @@ pub fn load_method(vm: &Vm, f: &mut Frame, arg: u32) -> PyResult<()> {
     let idx = arg as usize;
     let obj = f.pop();
     if let Some(c) = valid_entry(&f.code, site(f), &obj) {
+        if c.kind == BUILTIN_METHOD {
+            if let Some(m) = class_of(&obj).ext.lookup(&f.code.names[idx]) {
+                f.push(m);
+                f.push(obj);
+                return Ok(());
+            }
+        }
         if c.kind == METHOD && inline_values(&obj).is_some() {
             let cls = class_of(&obj);
             let unshadowed = cls.ext.shared_keys.borrow().len() == c.nkeys as usize;
@@ -234,8 +247,9 @@ fn fill(vm: &Vm, code: &PyCode, site: usize, obj: &PyObjectRef, name: &PyObjectR
     // Attributes of a class object (metatype `type`) are keyed by the
     // class itself.
     let class_obj = !method && obj.class().is(vm.types.type_.as_object());
+    let builtin = method && !cls.ext.heap && !cls.core.flags().has(TypeFlags::HAS_DICT);
     // An instance in dict mode says nothing about its class's others.
-    if !class_obj && (!cls.ext.inline_values || inline_values(obj).is_none()) {
+    if !class_obj && !builtin && (!cls.ext.inline_values || inline_values(obj).is_none()) {
         return;
     }
     let Some(ways) = ways(code, site) else {
@@ -281,6 +295,20 @@ fn fill(vm: &Vm, code: &PyCode, site: usize, obj: &PyObjectRef, name: &PyObjectR
     if class_obj {
         if class_attr_cacheable(vm, obj, name) {
             entry.kind = CLASSATTR;
+        }
+    } else if builtin {
+        let object_getattribute = vm.types.object.ext.lookup(&vm.names.__getattribute__);
+        let plain_getattr = cls.ext.getattro.get().is_none()
+            && cls
+                .ext
+                .lookup(&vm.names.__getattribute__)
+                .is_some_and(|g| object_getattribute.is_some_and(|o| o.is(&g)));
+        if plain_getattr
+            && cls.ext.lookup(name).is_some_and(|m| {
+            m.downcast_ref::<PyMethodDescr>()
+                .is_some_and(|d| d.kind == MethodKind::Instance)
+        }) {
+            entry.kind = BUILTIN_METHOD;
         }
     } else if default_hooks(vm, &cls.ext) {
         let keys = cls.ext.shared_keys.borrow();

@@ -9,8 +9,9 @@ use pyrite_bytecode::CodeFlags;
 
 use crate::eval::frame::Frame;
 use crate::types::code::PyCode;
+use crate::types::descr::{MethodKind, PyMethodDescr};
 use crate::types::dict::PyDict;
-use crate::types::function::{PyBoundMethod, PyFunction};
+use crate::types::function::{PyBoundMethod, PyFunction, PyNativeFunction};
 use crate::types::str::PyStr;
 use crate::types::tuple::PyTuple;
 use crate::types::typeobj::PyTypeObj;
@@ -300,22 +301,71 @@ pub fn bind_args(
 
 /// `PRECALL`: unpack a bound method into (function, self) so `CALL` sees a
 /// method call.
+#[inline]
 pub fn precall(_vm: &Vm, f: &mut Frame, argc: u32) -> PyResult<()> {
     let idx = f.sp - argc as usize - 2;
     if f.slots[idx].is_none() {
-        let callable = f.slots[idx + 1].clone();
-        if let Some(c) = callable {
-            if let Some(bm) = c.downcast_ref::<PyBoundMethod>() {
-                f.slots[idx] = Some(bm.func.clone());
-                f.slots[idx + 1] = Some(bm.self_.clone());
-            }
+        let unpacked = f.slots[idx + 1]
+            .as_ref()
+            .and_then(|c| c.downcast_ref::<PyBoundMethod>())
+            .map(|bm| (bm.func.clone(), bm.self_.clone()));
+        if let Some((func, self_)) = unpacked {
+            f.slots[idx] = Some(func);
+            f.slots[idx + 1] = Some(self_);
         }
     }
     Ok(())
 }
 
+/// The most common native calls, made straight from the stack with no
+/// reference taken to the callable: a method descriptor applied to an
+/// instance of exactly its class (`lst.append(x)` after `LOAD_METHOD`),
+/// or a native function without a bound self (`len(x)`). `None`: not one
+/// of these; nothing was touched.
+#[inline]
+fn call_native_fast(vm: &Vm, f: &mut Frame, argc: usize) -> Option<PyResult<()>> {
+    let base = f.sp - argc - 2;
+    let first_arg = if f.slots[base].is_some() {
+        base + 1
+    } else {
+        base + 2
+    };
+    let r = {
+        let callable = f.slots[first_arg - 1].as_ref()?;
+        let args = pyrite_core::object::handle::slots_as_refs(&f.slots[first_arg..f.sp])?;
+        if let Some(d) = callable.downcast_ref::<PyMethodDescr>() {
+            if d.kind != MethodKind::Instance || !args.first()?.class().is(&d.objclass) {
+                return None;
+            }
+            (d.func)(vm, crate::args::Args::new(args, &[]))
+        } else if let Some(nf) = callable.downcast_ref::<PyNativeFunction>() {
+            // The builtins that read the caller's locals go the long way
+            // (`before_builtin_call`).
+            if nf.self_.is_some()
+                || (nf.module == Some("builtins")
+                    && matches!(nf.name, "locals" | "vars" | "dir" | "eval" | "exec"))
+            {
+                return None;
+            }
+            (nf.func)(vm, crate::args::Args::new(args, &[]))
+        } else {
+            return None;
+        }
+    };
+    for i in base..f.sp {
+        drop(f.slots[i].take());
+    }
+    f.sp = base;
+    Some(r.map(|v| f.push(v)))
+}
+
 /// `CALL`: returns a new frame to switch to for Python functions.
 pub fn call(vm: &Vm, f: &mut Frame, argc: u32) -> PyResult<Option<Box<Frame>>> {
+    if f.kwnames.is_none() {
+        if let Some(r) = call_native_fast(vm, f, argc as usize) {
+            return r.map(|()| None);
+        }
+    }
     let kwnames_obj = f.kwnames.take();
     let argc = argc as usize;
     let base = f.sp - argc - 2;
