@@ -305,8 +305,27 @@ fn run_frame_inner<const TRACE: bool>(
                 Opcode::COMPARE_OP => {
                     let b = f.pop();
                     let a = f.pop();
-                    vm.rich_compare(&a, &b, CompareOp::from_arg(arg))
-                        .map(|r| f.push(r))
+                    let cmp = CompareOp::from_arg(arg);
+                    match crate::protocol::compare::fast_compare(&a, &b, cmp) {
+                        // Ints, floats, strs: a conditional jump right after
+                        // is taken here, with no bool object in between
+                        // (CPython's COMPARE_OP_*_JUMP); nothing can
+                        // observe the skipped instruction.
+                        Some(r) => {
+                            let next = cur.instrs.get(f.pc).copied();
+                            match next.and_then(|n| pops_and_jumps_if(n.op).map(|j| (n, j))) {
+                                Some((n, jump_if)) if !TRACE => {
+                                    f.pc += n.next as usize;
+                                    if r == jump_if {
+                                        jump(&mut f, n.op, n.arg);
+                                    }
+                                }
+                                _ => f.push(vm.new_bool(r)),
+                            }
+                            Ok(())
+                        }
+                        None => vm.rich_compare(&a, &b, cmp).map(|r| f.push(r)),
+                    }
                 }
                 Opcode::IS_OP => {
                     let b = f.pop();
@@ -627,6 +646,16 @@ fn enter_frame(
     callers.push(std::mem::replace(f, new_frame));
     *cur = Cur::of(f);
     Ok(())
+}
+
+/// For `POP_JUMP_*_IF_TRUE/FALSE`: the truth value that makes it jump.
+#[inline]
+fn pops_and_jumps_if(op: Opcode) -> Option<bool> {
+    match op {
+        Opcode::POP_JUMP_FORWARD_IF_TRUE | Opcode::POP_JUMP_BACKWARD_IF_TRUE => Some(true),
+        Opcode::POP_JUMP_FORWARD_IF_FALSE | Opcode::POP_JUMP_BACKWARD_IF_FALSE => Some(false),
+        _ => None,
+    }
 }
 
 #[inline]

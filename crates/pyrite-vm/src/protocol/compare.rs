@@ -215,6 +215,11 @@ pub fn fast_compare(a: &PyObjectRef, b: &PyObjectRef, op: CompareOp) -> Option<b
         // int vs float mixes are handled by the types' methods.
         return None;
     }
+    // A subclass may override the comparison (the payload checks below
+    // would also accept its instances).
+    if crate::types::typeobj::class_of(a).ext.heap {
+        return None;
+    }
     if let (Some(x), Some(y)) = (a.downcast_ref::<PyInt>(), b.downcast_ref::<PyInt>()) {
         if let (IntVal::Small(x), IntVal::Small(y)) = (&x.value, &y.value) {
             return Some(op.eval_ord(x.cmp(y)));
@@ -233,9 +238,6 @@ pub fn fast_compare(a: &PyObjectRef, b: &PyObjectRef, op: CompareOp) -> Option<b
         });
     }
     if let (Some(x), Some(y)) = (a.downcast_ref::<PyStr>(), b.downcast_ref::<PyStr>()) {
-        if crate::types::typeobj::class_of(a).ext.heap {
-            return None;
-        }
         return Some(op.eval_ord(x.text_cmp(y)));
     }
     None

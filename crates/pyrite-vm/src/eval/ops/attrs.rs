@@ -31,13 +31,13 @@ use std::cell::Cell;
 
 use crate::eval::frame::Frame;
 use crate::types::code::PyCode;
-use pyrite_core::TypeFlags;
 use crate::types::descr::{MethodKind, PyMethodDescr};
 use crate::types::function::PyFunction;
 use crate::types::instance_values::inline_parts;
 use crate::types::object::PyInstance;
 use crate::types::typeobj::{class_of, type_epoch, PyType, PyTypeObj};
 use crate::{PyObjectRef, PyResult, Vm};
+use pyrite_core::TypeFlags;
 
 #[derive(Clone, Copy)]
 pub struct AttrCache {
@@ -305,9 +305,10 @@ fn fill(vm: &Vm, code: &PyCode, site: usize, obj: &PyObjectRef, name: &PyObjectR
                 .is_some_and(|g| object_getattribute.is_some_and(|o| o.is(&g)));
         if plain_getattr
             && cls.ext.lookup(name).is_some_and(|m| {
-            m.downcast_ref::<PyMethodDescr>()
-                .is_some_and(|d| d.kind == MethodKind::Instance)
-        }) {
+                m.downcast_ref::<PyMethodDescr>()
+                    .is_some_and(|d| d.kind == MethodKind::Instance)
+            })
+        {
             entry.kind = BUILTIN_METHOD;
         }
     } else if default_hooks(vm, &cls.ext) {
