@@ -550,6 +550,14 @@ pub(crate) const STATICMETHOD_DOCS: TypeDocs = TypeDocs {
     ],
 };
 
+/// `method_descriptor.__reduce__` (and the classmethod/slot twins):
+/// `getattr(defining_class, name)`.
+fn md_reduce(vm: &Vm, args: Args) -> PyResult {
+    let [d] = args.exact::<1>(vm, "__reduce__")?;
+    let m = md(vm, d)?;
+    super::function_methods::reduce_to_getattr(vm, m.objclass.clone(), m.name)
+}
+
 pub fn init(vm: &Vm) {
     for t in [
         &vm.types.method_descriptor,
@@ -560,6 +568,7 @@ pub fn init(vm: &Vm) {
         vm.add_method(t, "__get__", md_get);
         vm.add_method(t, "__repr__", md_repr);
         vm.add_method(t, "__call__", md_call);
+        vm.add_method(t, "__reduce__", md_reduce);
         vm.add_getset(t, "__name__", md_name, None);
         vm.add_getset(t, "__qualname__", md_qualname, None);
         vm.add_getset(t, "__objclass__", md_objclass, None);
