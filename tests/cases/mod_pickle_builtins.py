@@ -1,0 +1,86 @@
+# Pickling builtin functions, bound builtin methods, method descriptors,
+# slot wrappers and method-wrappers (they reduce to their name or to a
+# getattr on their owner), and protocol 0/1 pickles of ordinary data,
+# which write strings with raw_unicode_escape.
+import collections
+import copy
+import copyreg
+import pickle
+
+
+def show_reduce(label, f):
+    r = f.__reduce__()
+    if isinstance(r, str):
+        print(label, repr(r))
+    else:
+        fn, args = r
+        owner = args[0]
+        shown = owner.__name__ if isinstance(owner, type) else repr(owner)
+        print(label, fn.__name__, shown, repr(args[1]))
+
+
+show_reduce("len", len)
+show_reduce("list.append bound", [].append)
+show_reduce("str.upper", str.upper)
+show_reduce("int.__add__", int.__add__)
+show_reduce("(1).__add__", (1).__add__)
+show_reduce("object.__init__", object.__init__)
+show_reduce("dict.fromkeys", dict.fromkeys)
+show_reduce("'ab'.join", "ab".join)
+show_reduce("list.__len__", list.__len__)
+print(len.__reduce_ex__(2), str.upper.__reduce_ex__(0)[1][1])
+
+objs = [len, abs, getattr, str.upper, object.__init__, int.__add__, dict.fromkeys,
+        list.append, str.join, (5).__add__, [1, 2].copy, "x".upper, {}.get]
+for proto in range(pickle.HIGHEST_PROTOCOL + 1):
+    for o in objs:
+        data = pickle.dumps(o, proto)
+        back = pickle.loads(data)
+        if proto < 2:
+            print(proto, data)
+        try:
+            same = back is o or back == o
+        except Exception as e:
+            same = type(e).__name__
+        print(proto, getattr(back, "__qualname__", back.__name__), same)
+
+# Bound methods keep working after a round trip.
+m = pickle.loads(pickle.dumps([3, 1, 2].copy))
+print(m())
+print(pickle.loads(pickle.dumps((40).__add__, 0))(2))
+print(pickle.loads(pickle.dumps("a-b-c".split, 1))("-"))
+print(copy.copy(len) is len, copy.deepcopy(str.upper) is str.upper)
+print(copy.copy([].append).__name__)
+
+
+class Point:
+    def __init__(self, x, y):
+        self.x, self.y = x, y
+
+    def __eq__(self, other):
+        return (self.x, self.y) == (other.x, other.y)
+
+
+data = [
+    "plain", "é and ü", "\u20ac\u263a", "\U0001f600", "back\\slash", "nl\nand\ttab",
+    "\ud800 lone", "\udcff", "a\x00b", "\x7f\x80\xff", "\\u0041", "",
+    {"k": [1, 2.5, None, True], "é": ("t", b"\x00\xff")},
+    [1, -5, 2**70, 3.25, 1e100, complex(1, 2)],
+    {1, 2}, frozenset({3}), bytearray(b"ab"),
+    Point(1, "é"), Point, collections.Counter, len, max,
+]
+for proto in (0, 1):
+    for o in data:
+        d = pickle.dumps(o, proto)
+        print(proto, d)
+        back = pickle.loads(d)
+        print("  ok" if back == o else "  DIFFERENT", type(back).__name__)
+
+# Strings with escapes and surrogates through all protocols.
+s = "x\\u1234\ud83d\ude00\udfff\u0100\n"
+for proto in range(pickle.HIGHEST_PROTOCOL + 1):
+    back = pickle.loads(pickle.dumps(s, proto))
+    print(proto, back == s, ascii(back))
+
+print(pickle.dumps([len, str.upper], 0))
+print(pickle.dumps(copyreg._reconstructor, 0))
