@@ -271,9 +271,14 @@ pub fn encode(
                     unit(b'?' as u32, &mut out);
                 }
             }
-            "backslashreplace" | "namereplace" => {
+            "backslashreplace" => {
                 for &c in &cps[i..j] {
                     text(&escape_cp(c), &mut out);
+                }
+            }
+            "namereplace" => {
+                for &c in &cps[i..j] {
+                    text(&super::_codecs_registry::name_escape(vm, c)?, &mut out);
                 }
             }
             "xmlcharrefreplace" => {

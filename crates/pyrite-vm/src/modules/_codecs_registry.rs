@@ -4,8 +4,8 @@
 //! `ignore_errors`, ...), which `codecs.py` needs at import time. As in
 //! CPython, the first `lookup` imports `encodings`, whose search function
 //! registers itself. Mirrors CPython 3.11 `Python/codecs.c`.
-//! (`namereplace` has no Unicode name database here and falls back to
-//! `\x`/`\u`/`\U` escapes.)
+//! (`namereplace` uses `unicodedata` for the names when it is available
+//! and falls back to `\x`/`\u`/`\U` escapes otherwise.)
 
 use std::cell::RefCell;
 
@@ -363,16 +363,29 @@ fn h_backslash(vm: &Vm, args: Args) -> PyResult {
     result(vm, s, end)
 }
 
+/// `\N{NAME}` for a character with a name in `unicodedata` (when that
+/// module is available), else its `\x`/`\u`/`\U` escape.
+pub fn name_escape(vm: &Vm, cp: u32) -> PyResult<String> {
+    if let Ok(m) = vm.import_absolute("unicodedata") {
+        let (c, marked) = pyrite_bytecode::surrogate::from_code_points([cp]);
+        let name = vm.call_method(&m, "name", &[vm.new_str_marked(c, marked), vm.none.clone()])?;
+        if let Some(n) = name.downcast_ref::<PyStr>() {
+            return Ok(format!("\\N{{{}}}", n.as_str()));
+        }
+    }
+    Ok(escape_char(cp))
+}
+
 fn h_namereplace(vm: &Vm, args: Args) -> PyResult {
     let e = one_exc(vm, &args, "namereplace_errors")?;
     if kind_of(vm, e)? != Kind::Encode {
         return Err(cannot_handle(vm, e));
     }
     let (start, end, obj) = span(vm, e)?;
-    let s: String = chars_of(vm, &obj, start, end)?
-        .into_iter()
-        .map(escape_char)
-        .collect();
+    let mut s = String::new();
+    for c in chars_of(vm, &obj, start, end)? {
+        s.push_str(&name_escape(vm, c)?);
+    }
     result(vm, s, end)
 }
 
