@@ -183,3 +183,28 @@ t("rot13", "abc".encode, "rot13")
 t("rot13 codecs", codecs.encode, "abc", "rot13")
 t("hex", codecs.decode, b"6869", "hex")
 t("unknown", "abc".encode, "no-such-codec")
+
+codecs.register_error('skip2', lambda e: ('<%d>' % e.start, e.end + 1))
+codecs.register_error('back', lambda e: ('<%d>' % e.start, -1 if e.start < len(e.object) - 1 else e.end))
+for enc in ['utf-8', 'ascii', 'utf-16-le', 'cp1252', 'unicode_escape']:
+    for data in [b'a\xffbcd\x81\x81e', b'\x81\x00x\x00']:
+        for h in ['skip2', 'back', 'surrogateescape', 'replace']:
+            try: print(enc, data, h, ascii(data.decode(enc, h)))
+            except Exception as e: print(enc, data, h, type(e).__name__, e)
+
+# text files with pure-Python codecs of the registry
+import io
+buf = io.BytesIO()
+w = io.TextIOWrapper(buf, encoding="cp1252", newline="")
+print(w.encoding, w.write("héllo €\n" * 3000))
+w.flush()
+print(len(buf.getvalue()), buf.getvalue()[:10])
+r = io.TextIOWrapper(io.BytesIO(buf.getvalue()), encoding="cp1252", newline="")
+s = r.read()
+print(len(s), s[:8] == "héllo €\n")
+r = io.TextIOWrapper(io.BytesIO(buf.getvalue()), encoding="mac_roman", errors="replace")
+print(r.readline())
+for enc in ["rot13", "no-such"]:
+    t("textio " + enc, io.TextIOWrapper, io.BytesIO(), enc)
+w = io.TextIOWrapper(io.BytesIO(), encoding="koi8_r")
+t("textio unencodable", w.write, "ж\u263a")

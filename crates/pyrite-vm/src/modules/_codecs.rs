@@ -339,7 +339,8 @@ pub fn escape_cp(n: u32) -> String {
     }
 }
 
-/// How one undecodable run `[start, end)` is handled; `Err` for strict.
+/// How one undecodable run `[start, end)` is handled (`Err` for strict):
+/// the position to continue at.
 fn decode_fail(
     vm: &Vm,
     errors: &str,
@@ -350,7 +351,7 @@ fn decode_fail(
     reason: &str,
     out: &mut String,
     marked: &mut bool,
-) -> PyResult<()> {
+) -> PyResult<usize> {
     match errors {
         // Each undecodable byte becomes U+DC80..U+DCFF (ASCII bytes are
         // not escaped).
@@ -359,27 +360,26 @@ fn decode_fail(
                 out.push(surrogate::stand_in(0xDC00 + b as u32));
             }
             *marked = true;
-            Ok(())
+            Ok(end)
         }
         "strict" | "surrogateescape" | "surrogatepass" => {
             Err(decode_error(vm, name, data, start, end, reason))
         }
-        "ignore" => Ok(()),
+        "ignore" => Ok(end),
         "replace" => {
             out.push('\u{fffd}');
-            Ok(())
+            Ok(end)
         }
         "backslashreplace" => {
             for b in &data[start..end] {
                 out.push_str(&format!("\\x{b:02x}"));
             }
-            Ok(())
+            Ok(end)
         }
         other => {
-            // A registered handler; its resume position is taken to be
-            // the end of the run.
+            // A registered handler, which says where to resume.
             let exc = decode_error(vm, name, data, start, end, reason);
-            let (rep, _, rep_marked) = super::_codecs_registry::call_custom(
+            let (rep, pos, rep_marked) = super::_codecs_registry::call_custom(
                 vm,
                 other,
                 exc.as_object(),
@@ -388,7 +388,7 @@ fn decode_fail(
             )?;
             out.push_str(&rep);
             *marked |= rep_marked;
-            Ok(())
+            Ok(pos)
         }
     }
 }
@@ -465,7 +465,7 @@ pub fn decode(
                             } else {
                                 reason
                             };
-                        decode_fail(
+                        i = decode_fail(
                             vm,
                             errors,
                             name,
@@ -476,7 +476,6 @@ pub fn decode(
                             &mut out,
                             marked,
                         )?;
-                        i = start + len;
                     }
                 }
             }
@@ -486,11 +485,14 @@ pub fn decode(
                 return Ok((data.iter().map(|&b| b as char).collect(), false));
             }
             let mut out = String::with_capacity(data.len());
-            for (i, &b) in data.iter().enumerate() {
+            let mut i = 0;
+            while i < data.len() {
+                let b = data[i];
                 if b < 0x80 {
                     out.push(b as char);
+                    i += 1;
                 } else {
-                    decode_fail(
+                    i = decode_fail(
                         vm,
                         errors,
                         name,
@@ -705,6 +707,38 @@ fn text_codec(vm: &Vm, encoding: &str, op: &str) -> PyResult<PyObjectRef> {
         }
     }
     Ok(info)
+}
+
+thread_local! {
+    /// Names of registry codecs in use by text files (see
+    /// [`registry_text_codec`]); each distinct name is leaked once.
+    static TEXT_CODECS: std::cell::RefCell<Vec<&'static str>> = const { std::cell::RefCell::new(Vec::new()) };
+}
+
+/// For `TextIOWrapper`: check that `encoding` names a text codec of the
+/// registry and return its canonical name, usable with [`encode`] and
+/// [`decode`] (which call the registered codec).
+pub fn registry_text_codec(vm: &Vm, encoding: &str) -> PyResult<&'static str> {
+    let info = super::_codecs_registry::lookup_codec(vm, &vm.new_str(encoding))?;
+    if let Some(flag) = vm.get_attr_opt(&info, &vm.intern("_is_text_encoding"))? {
+        if !vm.is_true(&flag)? {
+            return Err(vm.new_exception_msg(
+                &vm.exc.LookupError,
+                format!("'{encoding}' is not a text encoding; use codecs.open() to handle arbitrary codecs"),
+            ));
+        }
+    }
+    let name = vm.get_attr_str(&info, "name")?;
+    let name = vm.str_string(&name)?;
+    Ok(TEXT_CODECS.with(|t| {
+        let mut t = t.borrow_mut();
+        if let Some(&n) = t.iter().find(|&&n| n == name) {
+            return n;
+        }
+        let n: &'static str = Box::leak(name.into_boxed_str());
+        t.push(n);
+        n
+    }))
 }
 
 /// Call the encoder or decoder (`index` 0 or 1) of a `CodecInfo`: the
