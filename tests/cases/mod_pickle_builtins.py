@@ -84,3 +84,48 @@ for proto in range(pickle.HIGHEST_PROTOCOL + 1):
 
 print(pickle.dumps([len, str.upper], 0))
 print(pickle.dumps(copyreg._reconstructor, 0))
+
+# More builtins, Python bound methods, and what copyreg/inspect read from __flags__
+import operator, math, itertools, functools
+objs = [int.from_bytes, bytes.fromhex, str.maketrans, object.__new__, object.__reduce_ex__, math.sqrt, operator.add,
+        operator.itemgetter, itertools.chain.from_iterable, {}.fromkeys, dict.__dict__['fromkeys'], int.__dict__['from_bytes'],
+        list.__dict__['append'], list.__init__, [].__init__, [].__len__, type.__call__, type.mro, int.__new__, str.__new__,
+        functools.reduce, collections.OrderedDict.fromkeys, sorted, iter, next, print, __import__, object().__str__, (1).__repr__, "a".__class__]
+for o in objs:
+    try:
+        r = o.__reduce__()
+        print(repr(r) if isinstance(r, str) else (r[0].__name__, r[1][1], type(r[1][0]).__name__))
+    except Exception as e: print('reduce', type(e).__name__, e)
+    for proto in (0, 2, 4):
+        try:
+            b = pickle.loads(pickle.dumps(o, proto))
+            print(proto, b == o or b is o)
+        except Exception as e: print(proto, type(e).__name__, e)
+
+
+class A:
+    def m(self): return 42
+    @classmethod
+    def c(cls): return cls.__name__
+    @staticmethod
+    def s(): return 's'
+a = A()
+for o in [a.m, A.c, A.m, A.s]:
+    try:
+        r = o.__reduce__(); print(r[0].__name__ if not isinstance(r, str) else r, r[1][1] if not isinstance(r, str) else '')
+    except Exception as e: print('reduce', type(e).__name__, e)
+    for p in (0, 2, 5):
+        try:
+            b = pickle.loads(pickle.dumps(o, p)); print(p, b())
+        except Exception as e: print(p, type(e).__name__, e)
+print(copy.copy(a.m)(), copy.deepcopy(a.m).__self__ is a)
+
+import inspect, abc
+class X(abc.ABC):
+    @abc.abstractmethod
+    def m(self): pass
+class Y(X):
+    def m(self): pass
+print(inspect.isabstract(X), inspect.isabstract(Y), inspect.isabstract(int))
+for t in [int, bool, object, type, X, dict, KeyError, str, type(len), list, tuple, bytes]:
+    print(t.__name__, bool(t.__flags__ & (1 << 9)), bool(t.__flags__ & (1 << 10)), [b for b in range(24, 32) if t.__flags__ & (1 << b)], bool(t.__flags__ & (1<<20)))

@@ -568,13 +568,15 @@ pub fn init(vm: &Vm) {
         vm.add_method(t, "__get__", md_get);
         vm.add_method(t, "__repr__", md_repr);
         vm.add_method(t, "__call__", md_call);
-        vm.add_method(t, "__reduce__", md_reduce);
         vm.add_getset(t, "__name__", md_name, None);
         vm.add_getset(t, "__qualname__", md_qualname, None);
         vm.add_getset(t, "__objclass__", md_objclass, None);
         vm.add_getset(t, "__self__", md_self, None);
         vm.add_getset(t, "__doc__", md_doc, None);
     }
+    // classmethod_descriptor has no __reduce__ in CPython (not picklable).
+    vm.add_method(&vm.types.method_descriptor, "__reduce__", md_reduce);
+    vm.add_method(&vm.types.wrapper_descriptor, "__reduce__", md_reduce);
     let g = &vm.types.getset_descriptor;
     vm.add_method(g, "__get__", gs_get);
     vm.add_method(g, "__set__", gs_set);

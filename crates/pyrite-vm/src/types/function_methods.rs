@@ -202,6 +202,18 @@ fn method_self(vm: &Vm, o: &PyObjectRef) -> PyResult {
     Ok(method(vm, o)?.self_.clone())
 }
 
+/// `method.__reduce__`: `getattr(self, func.__name__)`.
+fn method_reduce(vm: &Vm, args: Args) -> PyResult {
+    let [o] = args.exact::<1>(vm, "__reduce__")?;
+    let m = method(vm, o)?;
+    let name = vm.get_attr(&m.func, &vm.names.__name__)?;
+    let getattr = vm
+        .builtins
+        .get_by_str("getattr")
+        .ok_or_else(|| vm.new_attribute_error("getattr"))?;
+    Ok(vm.new_tuple(vec![getattr, vm.new_tuple(vec![m.self_.clone(), name])]))
+}
+
 fn method_repr(vm: &Vm, args: Args) -> PyResult {
     let [o] = args.exact::<1>(vm, "__repr__")?;
     let m = method(vm, o)?;
@@ -484,6 +496,7 @@ pub fn init(vm: &Vm) {
     vm.add_getset(m, "__doc__", method_doc, None);
     vm.add_staticmethod(m, "__new__", method_new);
     vm.add_method(m, "__repr__", method_repr);
+    vm.add_method(m, "__reduce__", method_reduce);
     vm.add_method(m, "__eq__", method_eq);
     vm.add_method(m, "__hash__", method_hash);
     vm.add_method(m, "__call__", call_self);
