@@ -208,3 +208,17 @@ for enc in ["rot13", "no-such"]:
     t("textio " + enc, io.TextIOWrapper, io.BytesIO(), enc)
 w = io.TextIOWrapper(io.BytesIO(), encoding="koi8_r")
 t("textio unencodable", w.write, "ж\u263a")
+
+# stream readers/writers and iterdecode over the stateful decoders
+
+data = 'héllo\n€ wörld\n\U0001f600 end\n'
+for enc in ['utf-16', 'utf-32', 'utf-7', 'utf-8-sig', 'cp1252', 'unicode_escape', 'utf-16-le']:
+    raw = data.encode(enc, 'backslashreplace')
+    r = codecs.getreader(enc)(io.BytesIO(raw), 'replace')
+    print(enc, ascii(r.readline()), ascii(r.read(3)), ascii(r.read()))
+    print(list(codecs.iterdecode([raw[i:i+3] for i in range(0, len(raw), 3)], enc, 'replace')) == list(codecs.iterdecode([raw], enc, 'replace')) or ascii(list(codecs.iterdecode([raw[i:i+3] for i in range(0, len(raw), 3)], enc, 'replace'))))
+    w = io.BytesIO(); sw = codecs.getwriter(enc)(w, 'backslashreplace'); sw.write('a€'); sw.write('b'); print(w.getvalue())
+print(codecs.decode(codecs.encode('\u263a', 'utf-16'), 'utf-16'))
+f = codecs.EncodedFile(io.BytesIO('é'.encode('latin-1')), 'utf-8', 'latin-1')
+print(f.read())
+print(codecs.lookup('UTF7').name, codecs.lookup('U16').name, codecs.lookup('unicode-escape').name, codecs.lookup('raw_unicode_escape').name)
