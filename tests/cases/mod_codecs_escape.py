@@ -222,3 +222,11 @@ print(codecs.decode(codecs.encode('\u263a', 'utf-16'), 'utf-16'))
 f = codecs.EncodedFile(io.BytesIO('é'.encode('latin-1')), 'utf-8', 'latin-1')
 print(f.read())
 print(codecs.lookup('UTF7').name, codecs.lookup('U16').name, codecs.lookup('unicode-escape').name, codecs.lookup('raw_unicode_escape').name)
+
+# argument errors of the codec functions
+
+for f,a in [(_codecs.charmap_build,(5,)),(_codecs.charmap_build,()),(_codecs.charmap_build,('a','b')),(_codecs.utf_16_ex_decode,(b'',None,'x')),(_codecs.utf_16_decode,(b'',None,'x')),(_codecs.utf_16_decode,(b'',None,None)),(_codecs.utf_16_encode,('a',None,'x'))]:
+    try: print(f(*a))
+    except Exception as e: print(type(e).__name__, e)
+try: _codecs.utf_16_decode(b'', errors='strict')
+except Exception as e: print(type(e).__name__, e)

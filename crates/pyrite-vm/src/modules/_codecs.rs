@@ -675,7 +675,7 @@ fn codec_pair(vm: &Vm, args: Args, enc: &str, decoding: bool) -> PyResult {
         (_, false) => "latin_1_encode",
         (_, true) => "latin_1_decode",
     };
-    let [obj, e] = args.range::<2>(vm, fname, 1)?;
+    let [obj, e] = support::range_args::<2>(vm, &args, fname)?;
     let obj = obj.expect("min 1");
     let errors = support::errors_arg(vm, e, fname, 2)?;
     if decoding {

@@ -55,7 +55,7 @@ fn decode_lookup(vm: &Vm, mapping: &PyObjectRef, b: u8) -> PyResult<Decoded> {
 
 fn charmap_decode(vm: &Vm, args: Args) -> PyResult {
     let fname = "charmap_decode";
-    let [d, e, m] = args.range::<3>(vm, fname, 1)?;
+    let [d, e, m] = super::support::range_args::<3>(vm, &args, fname)?;
     let data = buffer_arg(vm, d.expect("min 1"))?;
     let errors = errors_arg(vm, e, fname, 2)?;
     let n = data.len();
@@ -131,7 +131,7 @@ fn encode_lookup(vm: &Vm, mapping: &PyObjectRef, c: u32) -> PyResult<Option<Vec<
 
 fn charmap_encode(vm: &Vm, args: Args) -> PyResult {
     let fname = "charmap_encode";
-    let [s, e, m] = args.range::<3>(vm, fname, 1)?;
+    let [s, e, m] = super::support::range_args::<3>(vm, &args, fname)?;
     let obj = s.expect("min 1");
     let text = str_arg(vm, obj, fname, 1)?;
     let errors = errors_arg(vm, e, fname, 2)?;
@@ -177,8 +177,13 @@ fn charmap_encode(vm: &Vm, args: Args) -> PyResult {
 /// `charmap_build(decoding_table)`: the inverse mapping, code point to
 /// byte (the last byte wins for repeated characters, as in CPython).
 fn charmap_build(vm: &Vm, args: Args) -> PyResult {
-    let [t] = args.exact::<1>(vm, "charmap_build")?;
-    let table = str_arg(vm, t, "charmap_build", 1)?;
+    let [t] = args.exact::<1>(vm, "_codecs.charmap_build")?;
+    let table = t.downcast_ref::<PyStr>().ok_or_else(|| {
+        vm.new_type_error(format!(
+            "charmap_build() argument must be str, not {}",
+            vm.type_name(t)
+        ))
+    })?;
     let d = vm.new_dict();
     for (i, c) in table.code_points().take(256).enumerate() {
         vm.set_item(d.as_object(), vm.new_int(c as i64), vm.new_int(i as i64))?;

@@ -43,7 +43,7 @@ pub fn escape_text(cps: impl Iterator<Item = u32>, raw: bool) -> Vec<u8> {
 }
 
 fn escape_encoder(vm: &Vm, args: Args, fname: &str, raw: bool) -> PyResult {
-    let [s, e] = args.range::<2>(vm, fname, 1)?;
+    let [s, e] = super::support::range_args::<2>(vm, &args, fname)?;
     let s_obj = s.expect("min 1");
     let s = str_arg(vm, s_obj, fname, 1)?;
     errors_arg(vm, e, fname, 2)?;
@@ -242,7 +242,7 @@ fn warn_invalid(vm: &Vm, rest: &[u8]) -> PyResult<()> {
 
 fn unicode_escape_decode(vm: &Vm, args: Args) -> PyResult {
     let fname = "unicode_escape_decode";
-    let [d, e, f] = args.range::<3>(vm, fname, 1)?;
+    let [d, e, f] = super::support::range_args::<3>(vm, &args, fname)?;
     let data = buffer_or_str_arg(vm, d.expect("min 1"))?;
     let errors = errors_arg(vm, e, fname, 2)?;
     let final_ = flag_arg(vm, f, true)?;
@@ -321,7 +321,7 @@ pub fn raw_unicode_escape_decode_bytes(
 
 fn raw_unicode_escape_decode(vm: &Vm, args: Args) -> PyResult {
     let fname = "raw_unicode_escape_decode";
-    let [d, e, f] = args.range::<3>(vm, fname, 1)?;
+    let [d, e, f] = super::support::range_args::<3>(vm, &args, fname)?;
     let data = buffer_or_str_arg(vm, d.expect("min 1"))?;
     let errors = errors_arg(vm, e, fname, 2)?;
     let final_ = flag_arg(vm, f, true)?;
@@ -333,7 +333,7 @@ fn raw_unicode_escape_decode(vm: &Vm, args: Args) -> PyResult {
 /// escaped, `"` not).
 fn escape_encode(vm: &Vm, args: Args) -> PyResult {
     let fname = "escape_encode";
-    let [d, e] = args.range::<2>(vm, fname, 1)?;
+    let [d, e] = super::support::range_args::<2>(vm, &args, fname)?;
     let d = d.expect("min 1");
     let b = d.downcast_ref::<PyBytes>().ok_or_else(|| {
         vm.new_type_error(format!(
@@ -363,7 +363,7 @@ fn escape_encode(vm: &Vm, args: Args) -> PyResult {
 /// `ValueError` (or `?`/nothing with errors `replace`/`ignore`).
 fn escape_decode(vm: &Vm, args: Args) -> PyResult {
     let fname = "escape_decode";
-    let [d, e] = args.range::<2>(vm, fname, 1)?;
+    let [d, e] = super::support::range_args::<2>(vm, &args, fname)?;
     let data = buffer_or_str_arg(vm, d.expect("min 1"))?;
     let errors = match e {
         Some(e) if !e.is(&vm.none) => Some(errors_arg(vm, Some(e), fname, 2)?),
@@ -455,7 +455,7 @@ fn escape_decode(vm: &Vm, args: Args) -> PyResult {
 /// `readbuffer_encode(data)`: the bytes of a buffer (or UTF-8 of a str).
 fn readbuffer_encode(vm: &Vm, args: Args) -> PyResult {
     let fname = "readbuffer_encode";
-    let [d, e] = args.range::<2>(vm, fname, 1)?;
+    let [d, e] = super::support::range_args::<2>(vm, &args, fname)?;
     let data = buffer_or_str_arg(vm, d.expect("min 1"))?;
     errors_arg(vm, e, fname, 2)?;
     let n = data.len();

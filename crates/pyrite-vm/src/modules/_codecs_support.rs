@@ -136,6 +136,17 @@ pub fn int_arg(vm: &Vm, o: Option<&PyObjectRef>) -> PyResult<i64> {
     }
 }
 
+/// The positional arguments of a `_codecs` function (at least one, at
+/// most `MAX`, no keywords), with CPython's messages.
+pub fn range_args<'a, const MAX: usize>(
+    vm: &Vm,
+    args: &crate::args::Args<'a>,
+    fname: &str,
+) -> PyResult<[Option<&'a PyObjectRef>; MAX]> {
+    args.no_kwargs(vm, &format!("_codecs.{fname}"))?;
+    args.range::<MAX>(vm, fname, 1)
+}
+
 pub fn bytes_obj(vm: &Vm, b: Vec<u8>) -> PyObjectRef {
     vm.alloc(PyBytes::new(b), &vm.types.bytes)
 }

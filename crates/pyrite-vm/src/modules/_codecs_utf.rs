@@ -148,7 +148,7 @@ pub fn utf32_decode(
 /// The `(data, errors, final)` or `(data, errors, byteorder, final)`
 /// arguments of a UTF-16/32 decoder; `Ok` with the decode result.
 fn utf_decoder(vm: &Vm, args: Args, fname: &str, wide: bool, fixed: i64, ex: bool) -> PyResult {
-    let [d, e, a3, a4] = args.range::<4>(vm, fname, 1)?;
+    let [d, e, a3, a4] = super::support::range_args::<4>(vm, &args, fname)?;
     if !ex && a4.is_some() {
         return Err(vm.new_type_error(format!("{fname} expected at most 3 arguments, got 4")));
     }
@@ -173,7 +173,7 @@ fn utf_decoder(vm: &Vm, args: Args, fname: &str, wide: bool, fixed: i64, ex: boo
 }
 
 fn utf_encoder(vm: &Vm, args: Args, fname: &str, wide: bool, fixed: Option<i64>) -> PyResult {
-    let [s, e, b] = args.range::<3>(vm, fname, 1)?;
+    let [s, e, b] = super::support::range_args::<3>(vm, &args, fname)?;
     if fixed.is_some() && b.is_some() {
         return Err(vm.new_type_error(format!("{fname} expected at most 2 arguments, got 3")));
     }
@@ -255,7 +255,7 @@ fn utf8_incomplete_tail(data: &[u8], surrogatepass: bool) -> Option<usize> {
 /// `utf_8_decode(data, errors=None, final=False)`.
 fn utf_8_decode(vm: &Vm, args: Args) -> PyResult {
     let fname = "utf_8_decode";
-    let [d, e, f] = args.range::<3>(vm, fname, 1)?;
+    let [d, e, f] = super::support::range_args::<3>(vm, &args, fname)?;
     let obj = d.expect("min 1");
     let data = buffer_arg(vm, obj)?;
     let errors = errors_arg(vm, e, fname, 2)?;
@@ -296,7 +296,7 @@ fn encode_direct(c: u32) -> bool {
 
 fn utf_7_encode(vm: &Vm, args: Args) -> PyResult {
     let fname = "utf_7_encode";
-    let [s, e] = args.range::<2>(vm, fname, 1)?;
+    let [s, e] = super::support::range_args::<2>(vm, &args, fname)?;
     let text = str_arg(vm, s.expect("min 1"), fname, 1)?;
     errors_arg(vm, e, fname, 2)?;
     let mut out = Vec::new();
@@ -357,7 +357,7 @@ fn utf_7_encode(vm: &Vm, args: Args) -> PyResult {
 
 fn utf_7_decode(vm: &Vm, args: Args) -> PyResult {
     let fname = "utf_7_decode";
-    let [d, e, f] = args.range::<3>(vm, fname, 1)?;
+    let [d, e, f] = super::support::range_args::<3>(vm, &args, fname)?;
     let data = buffer_arg(vm, d.expect("min 1"))?;
     let errors = errors_arg(vm, e, fname, 2)?;
     let final_ = flag_arg(vm, f, false)?;
