@@ -230,3 +230,12 @@ for f,a in [(_codecs.charmap_build,(5,)),(_codecs.charmap_build,()),(_codecs.cha
     except Exception as e: print(type(e).__name__, e)
 try: _codecs.utf_16_decode(b'', errors='strict')
 except Exception as e: print(type(e).__name__, e)
+
+# custom encode handlers returning bytes or non-ASCII text
+
+codecs.register_error('tb', lambda e: (b'\xff!', e.end))
+codecs.register_error('ts', lambda e: ('\xe9', e.end))
+for enc in ['ascii', 'latin-1', 'utf-8', 'utf-16-le', 'utf-32-be', 'cp1252', 'charmap']:
+    for h in ['tb', 'ts']:
+        try: print(enc, h, 'a\u20ac\u0100\ud800b'.encode(enc, h))
+        except Exception as e: print(enc, h, type(e).__name__, e)

@@ -287,21 +287,34 @@ pub fn encode(
                 }
             }
             other => {
-                // A handler registered with codecs.register_error.
-                let exc = encode_error(vm, name, obj, i, j, reason);
-                let (rep, pos, rep_marked) = super::_codecs_registry::call_custom(
-                    vm,
-                    other,
-                    exc.as_object(),
-                    cps.len(),
-                    true,
-                )?;
-                for c in rep.chars() {
-                    let c = surrogate::code_point(c, rep_marked);
-                    if !ok(c) {
-                        return Err(encode_error(vm, name, obj, i, j, reason));
+                // A handler registered with codecs.register_error. As in
+                // CPython, the UTF encoders take only ASCII text (and bytes
+                // of whole code units) from it.
+                let (rep, pos) = support::encode_fail(vm, other, name, obj, &cps, i, j, reason)?;
+                match rep {
+                    support::Replacement::Bytes(b) => {
+                        let width = match codec {
+                            Codec::Utf16(_) => 2,
+                            Codec::Utf32(_) => 4,
+                            _ => 1,
+                        };
+                        if b.len() % width != 0 {
+                            return Err(encode_error(vm, name, obj, i, j, reason));
+                        }
+                        out.extend_from_slice(&b);
                     }
-                    unit(c, &mut out);
+                    support::Replacement::Text(t) => {
+                        for c in t {
+                            let fits = match codec {
+                                Codec::Ascii | Codec::Latin1 => ok(c),
+                                _ => c < 0x80,
+                            };
+                            if !fits {
+                                return Err(encode_error(vm, name, obj, i, j, reason));
+                            }
+                            unit(c, &mut out);
+                        }
+                    }
                 }
                 i = pos;
                 continue;
