@@ -239,3 +239,32 @@ for enc in ['ascii', 'latin-1', 'utf-8', 'utf-16-le', 'utf-32-be', 'cp1252', 'ch
     for h in ['tb', 'ts']:
         try: print(enc, h, 'a\u20ac\u0100\ud800b'.encode(enc, h))
         except Exception as e: print(enc, h, type(e).__name__, e)
+
+# exceptions from registry codecs are wrapped with the codec name (when simple)
+
+class MyErr(Exception): pass
+class MyErr2(Exception):
+    def __init__(self, m): super().__init__(m)
+def mk(exc):
+    def enc(input, errors='strict'): raise exc
+    return codecs.CodecInfo(enc, enc, name='test.' + type(exc).__name__)
+excs = [ValueError('bad value'), TypeError(), KeyError('k'), MyErr('mine'), MyErr2('two'), ValueError('a', 'b'), ValueError(5),
+        OSError(2, 'x'), AttributeError('attr'), UnicodeError('u'), RuntimeError('r')]
+def search(name):
+    for e in excs:
+        if name == 'test.' + type(e).__name__.lower() + str(excs.index(e)):
+            return mk(e)
+codecs.register(search)
+e = ValueError('with dict'); e.foo = 1; excs.append(e)
+for i, e in enumerate(excs):
+    name = 'test.' + type(e).__name__.lower() + str(i)
+    for f in (lambda: 'x'.encode(name), lambda: b'x'.decode(name), lambda: codecs.encode('x', name), lambda: codecs.decode(b'x', name)):
+        try: f()
+        except Exception as r:
+            print(type(r).__name__, r, type(r.__cause__).__name__, r.__suppress_context__)
+try: codecs.decode(b'zz', 'hex')
+except Exception as r: print(type(r).__name__, r, repr(r.__cause__))
+try: codecs.decode(b'abc', 'base64')
+except Exception as r: print(type(r).__name__, r, repr(r.__cause__))
+try: codecs.decode(b'x', 'zlib')
+except Exception as r: print(type(r).__name__, r, repr(r.__cause__))

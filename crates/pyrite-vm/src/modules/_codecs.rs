@@ -664,7 +664,7 @@ fn codecs_encode(vm: &Vm, args: Args) -> PyResult {
         return Ok(vm.alloc(PyBytes::new(b), &vm.types.bytes));
     }
     let info = super::_codecs_registry::lookup_codec(vm, &vm.new_str(enc))?;
-    call_codec(vm, &info, 0, obj.clone(), errors)
+    call_codec(vm, &info, 0, obj.clone(), errors, enc)
 }
 
 /// `_codecs.decode(obj, encoding='utf-8', errors='strict')`.
@@ -677,7 +677,7 @@ fn codecs_decode(vm: &Vm, args: Args) -> PyResult {
         return decode_str(vm, &d, enc, errors, obj);
     }
     let info = super::_codecs_registry::lookup_codec(vm, &vm.new_str(enc))?;
-    call_codec(vm, &info, 1, obj.clone(), errors)
+    call_codec(vm, &info, 1, obj.clone(), errors, enc)
 }
 
 fn codec_pair(vm: &Vm, args: Args, enc: &str, decoding: bool) -> PyResult {
@@ -756,9 +756,18 @@ pub fn registry_text_codec(vm: &Vm, encoding: &str) -> PyResult<&'static str> {
 
 /// Call the encoder or decoder (`index` 0 or 1) of a `CodecInfo`: the
 /// first item of the `(result, consumed)` tuple it returns.
-fn call_codec(vm: &Vm, info: &PyObjectRef, index: i64, arg: PyObjectRef, errors: &str) -> PyResult {
+fn call_codec(
+    vm: &Vm,
+    info: &PyObjectRef,
+    index: i64,
+    arg: PyObjectRef,
+    errors: &str,
+    encoding: &str,
+) -> PyResult {
     let f = vm.get_item(info, &vm.new_int(index))?;
-    let r = vm.call(&f, &[arg, vm.new_str(errors)])?;
+    let r = vm
+        .call(&f, &[arg, vm.new_str(errors)])
+        .map_err(|e| support::wrap_codec_error(vm, e, encoding, index == 1))?;
     match r.downcast_ref::<crate::types::tuple::PyTuple>() {
         Some(t) if t.items.len() == 2 => Ok(t.items[0].clone()),
         _ => Err(vm.new_type_error(format!(
@@ -782,7 +791,7 @@ fn registry_encode(
     } else {
         vm.new_str(s)
     };
-    let r = call_codec(vm, &info, 0, arg, errors)?;
+    let r = call_codec(vm, &info, 0, arg, errors, encoding)?;
     if let Some(b) = r.downcast_ref::<PyBytes>() {
         return Ok(b.data.to_vec());
     }
@@ -809,7 +818,7 @@ fn registry_decode(
     } else {
         support::bytes_obj(vm, data.to_vec())
     };
-    let r = call_codec(vm, &info, 1, arg, errors)?;
+    let r = call_codec(vm, &info, 1, arg, errors, encoding)?;
     match r.downcast_ref::<PyStr>() {
         Some(s) => Ok((s.as_str().to_string(), s.has_surrogates())),
         None => Err(vm.new_type_error(format!(

@@ -38,6 +38,9 @@ impl Drop for Registry {
 }
 
 thread_local! {
+    /// Whether `encodings` (whose search function must come first) has
+    /// been imported; CPython does it at startup.
+    static STARTED: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
     static REG: RefCell<Registry> = const {
         RefCell::new(Registry { search: Vec::new(), cache: None, errors: None })
     };
@@ -97,11 +100,21 @@ fn normalize(s: &str) -> String {
         .collect()
 }
 
+/// Import `encodings` once, before any other search function is
+/// registered or a codec is looked up.
+fn start(vm: &Vm) -> PyResult<()> {
+    if !STARTED.with(|s| s.replace(true)) {
+        vm.import_absolute("encodings")?;
+    }
+    Ok(())
+}
+
 fn c_register(vm: &Vm, args: Args) -> PyResult {
     let [f] = args.exact::<1>(vm, "register")?;
     if !vm.is_callable(f) {
         return Err(vm.new_type_error("argument must be callable"));
     }
+    start(vm)?;
     REG.with(|r| r.borrow_mut().search.push(f.clone()));
     Ok(vm.none.clone())
 }
@@ -136,9 +149,7 @@ pub fn lookup_codec(vm: &Vm, encoding: &PyObjectRef) -> PyResult {
             return Ok(v);
         }
     }
-    if REG.with(|r| r.borrow().search.is_empty()) {
-        vm.import_absolute("encodings")?;
-    }
+    start(vm)?;
     let funcs = REG.with(|r| r.borrow().search.clone());
     for f in funcs {
         let r = vm.call(&f, std::slice::from_ref(&norm))?;

@@ -291,3 +291,68 @@ pub fn deprecation(vm: &Vm, msg: String) -> PyResult<()> {
     vm.call_method(&w, "warn", &[vm.new_str(msg), cat, vm.new_int(1)])?;
     Ok(())
 }
+
+/// CPython re-raises a plain exception from a registry codec as the same
+/// type with context: `encoding with 'hex' codec failed (Error: ...)`,
+/// chained from the original. Exceptions with their own constructor,
+/// several arguments, a non-str argument or instance attributes are left
+/// alone (they may carry state the copy would lose).
+pub fn wrap_codec_error(
+    vm: &Vm,
+    e: crate::PyBaseExceptionRef,
+    encoding: &str,
+    decoding: bool,
+) -> crate::PyBaseExceptionRef {
+    let wrapped = (|| -> PyResult<Option<crate::PyBaseExceptionRef>> {
+        let obj = e.as_object();
+        let cls = obj.class().clone();
+        let (Some(t), Some(base)) = (
+            crate::types::typeobj::as_type(&cls),
+            crate::types::typeobj::as_type(vm.types.base_exception.as_object()),
+        ) else {
+            return Ok(None);
+        };
+        for name in ["__init__", "__new__"] {
+            let n = vm.intern(name);
+            match (t.ext.lookup(&n), base.ext.lookup(&n)) {
+                (Some(a), Some(b)) if a.is(&b) => {}
+                _ => return Ok(None),
+            }
+        }
+        let args = e.args.borrow().clone();
+        let simple = match args.downcast_ref::<PyTuple>() {
+            Some(t) => {
+                t.items.is_empty()
+                    || (t.items.len() == 1 && t.items[0].class().is(vm.types.str.as_object()))
+            }
+            None => false,
+        };
+        if !simple {
+            return Ok(None);
+        }
+        if let Some(d) = vm.get_attr_opt(obj, &vm.intern("__dict__"))? {
+            if d.downcast_ref::<crate::types::dict::PyDict>()
+                .is_some_and(|d| d.len() > 0)
+            {
+                return Ok(None);
+            }
+        }
+        let msg = format!(
+            "{} with '{encoding}' codec failed ({}: {})",
+            if decoding { "decoding" } else { "encoding" },
+            vm.type_name(obj),
+            vm.str_string(obj)?
+        );
+        let new = vm.call(&cls, &[vm.new_str(msg)])?;
+        let Ok(new) = new.downcast::<crate::types::exceptions::PyBaseException>() else {
+            return Ok(None);
+        };
+        *new.cause.borrow_mut() = Some(obj.clone());
+        new.suppress_context.set(true);
+        Ok(Some(new))
+    })();
+    match wrapped {
+        Ok(Some(n)) => n,
+        _ => e,
+    }
+}
