@@ -129,3 +129,31 @@ class Y(X):
 print(inspect.isabstract(X), inspect.isabstract(Y), inspect.isabstract(int))
 for t in [int, bool, object, type, X, dict, KeyError, str, type(len), list, tuple, bytes]:
     print(t.__name__, bool(t.__flags__ & (1 << 9)), bool(t.__flags__ & (1 << 10)), [b for b in range(24, 32) if t.__flags__ & (1 << b)], bool(t.__flags__ & (1<<20)))
+
+# non-picklable builtins (copyreg reads __flags__) and picklable library objects
+import sys, types
+def gen(): yield 1
+objs = [int.__dict__['real'], type.__dict__['__name__'], gen(), sys._getframe(), types.SimpleNamespace(a=1), open, (x for x in []), property(), staticmethod(len), classmethod(len), super(int, 1), NotImplemented, Ellipsis, slice(1, 2), range(3), reversed([1]), enumerate([]), zip(), map(len, []), {}.keys(), iter(()), type(None)]
+for o in objs:
+    for p in (0, 2):
+        try: print(p, type(o).__name__, len(pickle.dumps(o, p)) > 0)
+        except Exception as e: print(p, type(o).__name__, type(e).__name__, e)
+
+import functools, datetime, decimal, fractions, array, re, itertools, enum, uuid, pathlib, ipaddress
+Pt = collections.namedtuple('Pt', 'x y')
+class Color(enum.Enum):
+    RED = 1
+objs = [collections.deque([1, 2], 5), collections.defaultdict(list, a=[1]), collections.OrderedDict(a=1), collections.Counter('aab'),
+        functools.partial(max, 1, key=abs), datetime.datetime(2020, 1, 2, 3, 4, 5, 6), datetime.date(2020, 1, 1), datetime.time(1, 2),
+        datetime.timedelta(3), datetime.timezone.utc, decimal.Decimal('1.5'), fractions.Fraction(1, 3), array.array('i', [1, 2]),
+        re.compile('a+', re.I), types.SimpleNamespace(a=1), range(1, 5, 2), slice(1, 2), 1+2j, frozenset([1]), bytearray(b'x'), {1, 2},
+        Pt(1, 2), Color.RED, ValueError('x', 1), KeyError('k'), operator.itemgetter(1), operator.attrgetter('a.b'),
+        operator.methodcaller('f', 1, k=2), uuid.UUID(int=5), pathlib.PurePosixPath('/a/b'), ipaddress.ip_address('1.2.3.4'), OSError(2, 'no'),
+        StopIteration(3), True, None, ..., NotImplemented, 10**30, -0.0, float('inf'), b'\x00\xff', 'é\ud800', type, object, int]
+for o in objs:
+    for p in (0, 1, 2, 4):
+        try:
+            b = pickle.loads(pickle.dumps(o, p))
+            ok = (b == o) if not isinstance(o, (re.Pattern, operator.itemgetter, operator.attrgetter, operator.methodcaller, functools.partial, itertools.count, BaseException)) else repr(b) == repr(o)
+            print(p, type(o).__name__, ok)
+        except Exception as e: print(p, type(o).__name__, type(e).__name__, e)
