@@ -5,7 +5,14 @@
 //! surrogatepass. Lone surrogates are stand-in characters in a flagged
 //! `str` (see `types/str.rs`): encoders read the flag, decoders that make
 //! surrogates return it. Also the `UnicodeEncodeError` /
-//! `UnicodeDecodeError` attributes and messages.
+//! `UnicodeDecodeError` attributes and messages. Encodings this file
+//! does not know natively go through the codec registry (the pure-Python
+//! codecs of `encodings`), as do `_codecs.encode`/`decode` for non-text
+//! codecs. The other `_codecs` functions live in the submodules:
+//! `_codecs_escape.rs` (unicode_escape, raw_unicode_escape, escape_*),
+//! `_codecs_charmap.rs`, `_codecs_utf.rs` (UTF-16/32/7 with partial
+//! input), `_codecs_support.rs` (arguments, error-handler protocol) and
+//! `_codecs_registry.rs` (registries, built-in error handlers).
 //! Mirrors CPython 3.11 `Modules/_codecsmodule.c`, `Objects/unicodeobject.c`
 //! and `Objects/exceptions.c` (UnicodeError).
 
@@ -844,8 +851,7 @@ fn latin_1_decode(vm: &Vm, args: Args) -> PyResult {
     codec_pair(vm, args, "latin-1", true)
 }
 
-/// Build the `_codecs` module (partial: `codecs.py` also needs `register`,
-/// `lookup`, `lookup_error`, ... which are not here yet).
+/// Build the `_codecs` module.
 pub fn make(vm: &Vm) -> PyResult<PyObjectRef> {
     let m = vm.new_module("_codecs", None);
     let d = vm.module_dict(&m).expect("module");
