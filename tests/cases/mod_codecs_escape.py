@@ -268,3 +268,8 @@ try: codecs.decode(b'abc', 'base64')
 except Exception as r: print(type(r).__name__, r, repr(r.__cause__))
 try: codecs.decode(b'x', 'zlib')
 except Exception as r: print(type(r).__name__, r, repr(r.__cause__))
+
+
+for f, a in [(_codecs.utf_16_decode, (b'', None, 0, 0, 0)), (_codecs.utf_16_le_decode, (b'', None, 0, 0)), (_codecs.utf_16_le_encode, ('', None, 0)), (_codecs.utf_32_encode, ('', None, 0, 0)), (_codecs.utf_32_ex_decode, (b'', None, 0, 0, 0))]:
+    try: print(f(*a))
+    except Exception as e: print(type(e).__name__, e)

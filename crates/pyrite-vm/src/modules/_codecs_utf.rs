@@ -148,10 +148,12 @@ pub fn utf32_decode(
 /// The `(data, errors, final)` or `(data, errors, byteorder, final)`
 /// arguments of a UTF-16/32 decoder; `Ok` with the decode result.
 fn utf_decoder(vm: &Vm, args: Args, fname: &str, wide: bool, fixed: i64, ex: bool) -> PyResult {
-    let [d, e, a3, a4] = super::support::range_args::<4>(vm, &args, fname)?;
-    if !ex && a4.is_some() {
-        return Err(vm.new_type_error(format!("{fname} expected at most 3 arguments, got 4")));
-    }
+    let [d, e, a3, a4] = if ex {
+        super::support::range_args::<4>(vm, &args, fname)?
+    } else {
+        let [d, e, a3] = super::support::range_args::<3>(vm, &args, fname)?;
+        [d, e, a3, None]
+    };
     let data = buffer_arg(vm, d.expect("min 1"))?;
     let errors = errors_arg(vm, e, fname, 2)?;
     let (mut bo, final_) = if ex {
@@ -173,10 +175,12 @@ fn utf_decoder(vm: &Vm, args: Args, fname: &str, wide: bool, fixed: i64, ex: boo
 }
 
 fn utf_encoder(vm: &Vm, args: Args, fname: &str, wide: bool, fixed: Option<i64>) -> PyResult {
-    let [s, e, b] = super::support::range_args::<3>(vm, &args, fname)?;
-    if fixed.is_some() && b.is_some() {
-        return Err(vm.new_type_error(format!("{fname} expected at most 2 arguments, got 3")));
-    }
+    let [s, e, b] = if fixed.is_some() {
+        let [s, e] = super::support::range_args::<2>(vm, &args, fname)?;
+        [s, e, None]
+    } else {
+        super::support::range_args::<3>(vm, &args, fname)?
+    };
     let obj = s.expect("min 1");
     let text = str_arg(vm, obj, fname, 1)?;
     let errors = errors_arg(vm, e, fname, 2)?;
