@@ -273,3 +273,11 @@ except Exception as r: print(type(r).__name__, r, repr(r.__cause__))
 for f, a in [(_codecs.utf_16_decode, (b'', None, 0, 0, 0)), (_codecs.utf_16_le_decode, (b'', None, 0, 0)), (_codecs.utf_16_le_encode, ('', None, 0)), (_codecs.utf_32_encode, ('', None, 0, 0)), (_codecs.utf_32_ex_decode, (b'', None, 0, 0, 0))]:
     try: print(f(*a))
     except Exception as e: print(type(e).__name__, e)
+
+
+for a in ['', 'a', 'abc\u20ac']:
+    try: m=_codecs.charmap_build(a); print(type(m).__name__, m)
+    except Exception as e: print(type(e).__name__, e)
+for enc in ['cp1252', 'cp437', 'koi8_r', 'mac_roman']:
+    try: print(enc, ascii('\ufffe\x00'.encode(enc, 'replace')), ascii('\ufffe'.encode(enc)))
+    except Exception as e: print(enc, type(e).__name__, e)

@@ -176,6 +176,9 @@ fn charmap_encode(vm: &Vm, args: Args) -> PyResult {
 
 /// `charmap_build(decoding_table)`: the inverse mapping, code point to
 /// byte (the last byte wins for repeated characters, as in CPython).
+/// Tables CPython would compile to an `EncodingMap` (first entry U+0000,
+/// no other U+0000, all in the BMP) leave out U+FFFE, their "unmapped"
+/// marker, as that type does.
 fn charmap_build(vm: &Vm, args: Args) -> PyResult {
     let [t] = args.exact::<1>(vm, "_codecs.charmap_build")?;
     let table = t.downcast_ref::<PyStr>().ok_or_else(|| {
@@ -184,8 +187,16 @@ fn charmap_build(vm: &Vm, args: Args) -> PyResult {
             vm.type_name(t)
         ))
     })?;
+    let cps: Vec<u32> = table.code_points().take(256).collect();
+    if cps.is_empty() {
+        return Err(vm.new_type_error("bad argument type for built-in operation"));
+    }
+    let compact = cps[0] == 0 && cps[1..].iter().all(|&c| c != 0 && c <= 0xFFFF);
     let d = vm.new_dict();
-    for (i, c) in table.code_points().take(256).enumerate() {
+    for (i, &c) in cps.iter().enumerate() {
+        if compact && c == 0xFFFE {
+            continue;
+        }
         vm.set_item(d.as_object(), vm.new_int(c as i64), vm.new_int(i as i64))?;
     }
     Ok(d.into_object())
