@@ -281,3 +281,8 @@ for a in ['', 'a', 'abc\u20ac']:
 for enc in ['cp1252', 'cp437', 'koi8_r', 'mac_roman']:
     try: print(enc, ascii('\ufffe\x00'.encode(enc, 'replace')), ascii('\ufffe'.encode(enc)))
     except Exception as e: print(enc, type(e).__name__, e)
+
+
+for f in [lambda: codecs.encode(b'x', 'unicode_escape'), lambda: codecs.decode('x', 'utf-16'), lambda: codecs.encode(b'x', 'utf-8'), lambda: codecs.decode('x', 'utf-8'), lambda: codecs.decode(5, 'cp1252'), lambda: codecs.encode('x', 'utf-8', 5), lambda: codecs.encode(5), lambda: codecs.decode(b'\xff'), lambda: codecs.decode(b'\xff', 'cp1252', 'strict')]:
+    try: print(ascii(f()))
+    except Exception as e: print(type(e).__name__, e)

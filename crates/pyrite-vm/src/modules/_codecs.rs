@@ -649,13 +649,25 @@ pub fn init_unicode_errors(vm: &Vm) {
     vm.add_method(&vm.exc.UnicodeDecodeError, "__str__", unicode_error_str);
 }
 
-fn opt_str<'a>(o: Option<&'a PyObjectRef>, default: &'a str) -> &'a str {
+/// A `str` argument of `_codecs.encode`/`decode` (absent: `default`).
+fn str_kwarg<'a>(
+    vm: &Vm,
+    o: Option<&'a PyObjectRef>,
+    fname: &str,
+    name: &str,
+    default: &'a str,
+) -> PyResult<&'a str> {
     match o {
+        None => Ok(default),
         Some(o) => o
             .downcast_ref::<PyStr>()
             .map(|s| s.as_str())
-            .unwrap_or(default),
-        None => default,
+            .ok_or_else(|| {
+                vm.new_type_error(format!(
+                    "{fname}() argument '{name}' must be str, not {}",
+                    vm.type_name(o)
+                ))
+            }),
     }
 }
 
@@ -664,8 +676,8 @@ fn opt_str<'a>(o: Option<&'a PyObjectRef>, default: &'a str) -> &'a str {
 fn codecs_encode(vm: &Vm, args: Args) -> PyResult {
     let [obj, enc, err] = args.bind(vm, "encode", ["obj", "encoding", "errors"], 1, 0, 3)?;
     let obj = obj.expect("required");
-    let enc = opt_str(enc, "utf-8");
-    let errors = opt_str(err, "strict");
+    let enc = str_kwarg(vm, enc, "encode", "encoding", "utf-8")?;
+    let errors = str_kwarg(vm, err, "encode", "errors", "strict")?;
     if let (Some(s), Some(_)) = (obj.downcast_ref::<PyStr>(), lookup(enc)) {
         let b = encode(vm, s.as_str(), enc, errors, obj)?;
         return Ok(vm.alloc(PyBytes::new(b), &vm.types.bytes));
@@ -678,8 +690,8 @@ fn codecs_encode(vm: &Vm, args: Args) -> PyResult {
 fn codecs_decode(vm: &Vm, args: Args) -> PyResult {
     let [obj, enc, err] = args.bind(vm, "decode", ["obj", "encoding", "errors"], 1, 0, 3)?;
     let obj = obj.expect("required");
-    let enc = opt_str(enc, "utf-8");
-    let errors = opt_str(err, "strict");
+    let enc = str_kwarg(vm, enc, "decode", "encoding", "utf-8")?;
+    let errors = str_kwarg(vm, err, "decode", "errors", "strict")?;
     if let (Some(d), Some(_)) = (crate::types::memoryview::bytes_like(obj), lookup(enc)) {
         return decode_str(vm, &d, enc, errors, obj);
     }
