@@ -108,6 +108,18 @@ pub(crate) fn decode_error(
     reason: &str,
 ) -> crate::PyBaseExceptionRef {
     let obj = vm.alloc(PyBytes::new(data.to_vec()), &vm.types.bytes);
+    decode_error_on(vm, enc, &obj, start, end, reason)
+}
+
+/// A `UnicodeDecodeError` about `obj` (the bytes being decoded).
+pub(crate) fn decode_error_on(
+    vm: &Vm,
+    enc: &str,
+    obj: &PyObjectRef,
+    start: usize,
+    end: usize,
+    reason: &str,
+) -> crate::PyBaseExceptionRef {
     let e = vm.new_exception(
         &vm.exc.UnicodeDecodeError,
         vec![
@@ -118,7 +130,7 @@ pub(crate) fn decode_error(
             vm.new_str(reason),
         ],
     );
-    set_attrs(vm, e.as_object(), enc, &obj, start, end, reason);
+    set_attrs(vm, e.as_object(), enc, obj, start, end, reason);
     e
 }
 

@@ -64,11 +64,7 @@ fn charmap_decode(vm: &Vm, args: Args) -> PyResult {
         let s: String = data.iter().map(|&b| b as char).collect();
         return Ok(pair(vm, vm.new_str(s), n));
     };
-    let dec = Decoding {
-        encoding: "charmap",
-        errors,
-        data: &data,
-    };
+    let dec = Decoding::new("charmap", errors, &data);
     let mut out = Out::with_capacity(n);
     let mut i = 0;
     if let Some(table) = mapping.downcast_ref::<PyStr>() {

@@ -92,11 +92,7 @@ pub fn unicode_escape_decode_bytes(
     errors: &str,
     final_: bool,
 ) -> PyResult<(Out, usize)> {
-    let dec = Decoding {
-        encoding: "unicodeescape",
-        errors,
-        data,
-    };
+    let dec = Decoding::new("unicodeescape", errors, data);
     let n = data.len();
     let mut out = Out::with_capacity(n);
     let mut first_invalid: Option<usize> = None;
@@ -258,11 +254,7 @@ pub fn raw_unicode_escape_decode_bytes(
     errors: &str,
     final_: bool,
 ) -> PyResult<(Out, usize)> {
-    let dec = Decoding {
-        encoding: "rawunicodeescape",
-        errors,
-        data,
-    };
+    let dec = Decoding::new("rawunicodeescape", errors, data);
     let n = data.len();
     let mut out = Out::with_capacity(n);
     let mut i = 0;

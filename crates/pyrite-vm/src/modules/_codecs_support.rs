@@ -161,9 +161,30 @@ pub struct Decoding<'a> {
     pub encoding: &'static str,
     pub errors: &'a str,
     pub data: &'a [u8],
+    /// The `bytes` object the exceptions show, made on the first error
+    /// and shared by the later ones.
+    pub input: std::cell::RefCell<Option<PyObjectRef>>,
 }
 
-impl Decoding<'_> {
+impl<'a> Decoding<'a> {
+    pub fn new(encoding: &'static str, errors: &'a str, data: &'a [u8]) -> Self {
+        Decoding {
+            encoding,
+            errors,
+            data,
+            input: std::cell::RefCell::new(None),
+        }
+    }
+
+    fn error(&self, vm: &Vm, start: usize, end: usize, reason: &str) -> crate::PyBaseExceptionRef {
+        let obj = self
+            .input
+            .borrow_mut()
+            .get_or_insert_with(|| bytes_obj(vm, self.data.to_vec()))
+            .clone();
+        crate::modules::_codecs::decode_error_on(vm, self.encoding, &obj, start, end, reason)
+    }
+
     /// Handle the undecodable bytes `[start, end)`: append the
     /// replacement and return the position to continue at.
     pub fn fail(
@@ -175,14 +196,7 @@ impl Decoding<'_> {
         out: &mut Out,
     ) -> PyResult<usize> {
         match self.errors {
-            "strict" => Err(crate::modules::_codecs::decode_error(
-                vm,
-                self.encoding,
-                self.data,
-                start,
-                end,
-                reason,
-            )),
+            "strict" => Err(self.error(vm, start, end, reason)),
             "ignore" => Ok(end),
             "replace" => {
                 out.push(0xFFFD);
@@ -195,14 +209,7 @@ impl Decoding<'_> {
                 Ok(end)
             }
             other => {
-                let exc = crate::modules::_codecs::decode_error(
-                    vm,
-                    self.encoding,
-                    self.data,
-                    start,
-                    end,
-                    reason,
-                );
+                let exc = self.error(vm, start, end, reason);
                 let (rep, pos, marked) = crate::modules::_codecs_registry::call_custom(
                     vm,
                     other,

@@ -38,11 +38,7 @@ pub fn utf16_decode(
         }
     }
     let be = *bo > 0;
-    let dec = Decoding {
-        encoding: if be { "utf-16-be" } else { "utf-16-le" },
-        errors,
-        data,
-    };
+    let dec = Decoding::new(if be { "utf-16-be" } else { "utf-16-le" }, errors, data);
     let unit = |k: usize| {
         if be {
             u16::from_be_bytes([data[k], data[k + 1]]) as u32
@@ -107,11 +103,7 @@ pub fn utf32_decode(
         }
     }
     let be = *bo > 0;
-    let dec = Decoding {
-        encoding: if be { "utf-32-be" } else { "utf-32-le" },
-        errors,
-        data,
-    };
+    let dec = Decoding::new(if be { "utf-32-be" } else { "utf-32-le" }, errors, data);
     let mut out = Out::with_capacity(n / 4);
     while i < n {
         if n - i < 4 {
@@ -372,11 +364,7 @@ fn utf_7_decode(vm: &Vm, args: Args) -> PyResult {
 /// Decode UTF-7: the text and the bytes consumed (an unfinished shift
 /// sequence is left unconsumed when not `final`).
 pub fn utf7_decode(vm: &Vm, data: &[u8], errors: &str, final_: bool) -> PyResult<(Out, usize)> {
-    let dec = Decoding {
-        encoding: "utf7",
-        errors,
-        data,
-    };
+    let dec = Decoding::new("utf7", errors, data);
     let n = data.len();
     let mut out = Out::with_capacity(n);
     let (mut in_shift, mut bits, mut buf) = (false, 0u32, 0u64);
