@@ -5,7 +5,14 @@
 //! surrogatepass. Lone surrogates are stand-in characters in a flagged
 //! `str` (see `types/str.rs`): encoders read the flag, decoders that make
 //! surrogates return it. Also the `UnicodeEncodeError` /
-//! `UnicodeDecodeError` attributes and messages.
+//! `UnicodeDecodeError` attributes and messages. Encodings this file
+//! does not know natively go through the codec registry (the pure-Python
+//! codecs of `encodings`), as do `_codecs.encode`/`decode` for non-text
+//! codecs. The other `_codecs` functions live in the submodules:
+//! `_codecs_escape.rs` (unicode_escape, raw_unicode_escape, escape_*),
+//! `_codecs_charmap.rs`, `_codecs_utf.rs` (UTF-16/32/7 with partial
+//! input), `_codecs_support.rs` (arguments, error-handler protocol) and
+//! `_codecs_registry.rs` (registries, built-in error handlers).
 //! Mirrors CPython 3.11 `Modules/_codecsmodule.c`, `Objects/unicodeobject.c`
 //! and `Objects/exceptions.c` (UnicodeError).
 
@@ -15,6 +22,15 @@ use crate::types::int::PyInt;
 use crate::types::str::PyStr;
 use crate::{PyObjectRef, PyResult, Vm};
 use pyrite_bytecode::surrogate;
+
+#[path = "_codecs_charmap.rs"]
+mod charmap;
+#[path = "_codecs_escape.rs"]
+mod escape;
+#[path = "_codecs_support.rs"]
+mod support;
+#[path = "_codecs_utf.rs"]
+mod utf;
 
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum Codec {
@@ -61,11 +77,7 @@ pub fn canonical_name(name: &str) -> Option<&'static str> {
     lookup(name).map(|(_, n)| n)
 }
 
-fn unknown(vm: &Vm, name: &str) -> crate::PyBaseExceptionRef {
-    vm.new_exception_msg(&vm.exc.LookupError, format!("unknown encoding: {name}"))
-}
-
-fn encode_error(
+pub(crate) fn encode_error(
     vm: &Vm,
     enc: &str,
     obj: &PyObjectRef,
@@ -87,7 +99,7 @@ fn encode_error(
     e
 }
 
-fn decode_error(
+pub(crate) fn decode_error(
     vm: &Vm,
     enc: &str,
     data: &[u8],
@@ -96,6 +108,18 @@ fn decode_error(
     reason: &str,
 ) -> crate::PyBaseExceptionRef {
     let obj = vm.alloc(PyBytes::new(data.to_vec()), &vm.types.bytes);
+    decode_error_on(vm, enc, &obj, start, end, reason)
+}
+
+/// A `UnicodeDecodeError` about `obj` (the bytes being decoded).
+pub(crate) fn decode_error_on(
+    vm: &Vm,
+    enc: &str,
+    obj: &PyObjectRef,
+    start: usize,
+    end: usize,
+    reason: &str,
+) -> crate::PyBaseExceptionRef {
     let e = vm.new_exception(
         &vm.exc.UnicodeDecodeError,
         vec![
@@ -106,7 +130,7 @@ fn decode_error(
             vm.new_str(reason),
         ],
     );
-    set_attrs(vm, e.as_object(), enc, &obj, start, end, reason);
+    set_attrs(vm, e.as_object(), enc, obj, start, end, reason);
     e
 }
 
@@ -136,7 +160,9 @@ pub fn encode(
     errors: &str,
     obj: &PyObjectRef,
 ) -> PyResult<Vec<u8>> {
-    let (codec, name) = lookup(encoding).ok_or_else(|| unknown(vm, encoding))?;
+    let Some((codec, name)) = lookup(encoding) else {
+        return registry_encode(vm, s, encoding, errors, obj);
+    };
     let marked = obj
         .downcast_ref::<PyStr>()
         .is_some_and(|p| p.has_surrogates());
@@ -264,9 +290,14 @@ pub fn encode(
                     unit(b'?' as u32, &mut out);
                 }
             }
-            "backslashreplace" | "namereplace" => {
+            "backslashreplace" => {
                 for &c in &cps[i..j] {
                     text(&escape_cp(c), &mut out);
+                }
+            }
+            "namereplace" => {
+                for &c in &cps[i..j] {
+                    text(&super::_codecs_registry::name_escape(vm, c)?, &mut out);
                 }
             }
             "xmlcharrefreplace" => {
@@ -275,21 +306,34 @@ pub fn encode(
                 }
             }
             other => {
-                // A handler registered with codecs.register_error.
-                let exc = encode_error(vm, name, obj, i, j, reason);
-                let (rep, pos, rep_marked) = super::_codecs_registry::call_custom(
-                    vm,
-                    other,
-                    exc.as_object(),
-                    cps.len(),
-                    true,
-                )?;
-                for c in rep.chars() {
-                    let c = surrogate::code_point(c, rep_marked);
-                    if !ok(c) {
-                        return Err(encode_error(vm, name, obj, i, j, reason));
+                // A handler registered with codecs.register_error. As in
+                // CPython, the UTF encoders take only ASCII text (and bytes
+                // of whole code units) from it.
+                let (rep, pos) = support::encode_fail(vm, other, name, obj, &cps, i, j, reason)?;
+                match rep {
+                    support::Replacement::Bytes(b) => {
+                        let width = match codec {
+                            Codec::Utf16(_) => 2,
+                            Codec::Utf32(_) => 4,
+                            _ => 1,
+                        };
+                        if b.len() % width != 0 {
+                            return Err(encode_error(vm, name, obj, i, j, reason));
+                        }
+                        out.extend_from_slice(&b);
                     }
-                    unit(c, &mut out);
+                    support::Replacement::Text(t) => {
+                        for c in t {
+                            let fits = match codec {
+                                Codec::Ascii | Codec::Latin1 => ok(c),
+                                _ => c < 0x80,
+                            };
+                            if !fits {
+                                return Err(encode_error(vm, name, obj, i, j, reason));
+                            }
+                            unit(c, &mut out);
+                        }
+                    }
                 }
                 i = pos;
                 continue;
@@ -327,7 +371,8 @@ pub fn escape_cp(n: u32) -> String {
     }
 }
 
-/// How one undecodable run `[start, end)` is handled; `Err` for strict.
+/// How one undecodable run `[start, end)` is handled (`Err` for strict):
+/// the position to continue at.
 fn decode_fail(
     vm: &Vm,
     errors: &str,
@@ -338,7 +383,7 @@ fn decode_fail(
     reason: &str,
     out: &mut String,
     marked: &mut bool,
-) -> PyResult<()> {
+) -> PyResult<usize> {
     match errors {
         // Each undecodable byte becomes U+DC80..U+DCFF (ASCII bytes are
         // not escaped).
@@ -347,27 +392,26 @@ fn decode_fail(
                 out.push(surrogate::stand_in(0xDC00 + b as u32));
             }
             *marked = true;
-            Ok(())
+            Ok(end)
         }
         "strict" | "surrogateescape" | "surrogatepass" => {
             Err(decode_error(vm, name, data, start, end, reason))
         }
-        "ignore" => Ok(()),
+        "ignore" => Ok(end),
         "replace" => {
             out.push('\u{fffd}');
-            Ok(())
+            Ok(end)
         }
         "backslashreplace" => {
             for b in &data[start..end] {
                 out.push_str(&format!("\\x{b:02x}"));
             }
-            Ok(())
+            Ok(end)
         }
         other => {
-            // A registered handler; its resume position is taken to be
-            // the end of the run.
+            // A registered handler, which says where to resume.
             let exc = decode_error(vm, name, data, start, end, reason);
-            let (rep, _, rep_marked) = super::_codecs_registry::call_custom(
+            let (rep, pos, rep_marked) = super::_codecs_registry::call_custom(
                 vm,
                 other,
                 exc.as_object(),
@@ -376,7 +420,7 @@ fn decode_fail(
             )?;
             out.push_str(&rep);
             *marked |= rep_marked;
-            Ok(())
+            Ok(pos)
         }
     }
 }
@@ -401,9 +445,11 @@ pub fn decode(
     data: &[u8],
     encoding: &str,
     errors: &str,
-    _obj: &PyObjectRef,
+    obj: &PyObjectRef,
 ) -> PyResult<(String, bool)> {
-    let (codec, name) = lookup(encoding).ok_or_else(|| unknown(vm, encoding))?;
+    let Some((codec, name)) = lookup(encoding) else {
+        return registry_decode(vm, data, encoding, errors, obj);
+    };
     let mut marked = false;
     let marked = &mut marked;
     let text = match codec {
@@ -451,7 +497,7 @@ pub fn decode(
                             } else {
                                 reason
                             };
-                        decode_fail(
+                        i = decode_fail(
                             vm,
                             errors,
                             name,
@@ -462,7 +508,6 @@ pub fn decode(
                             &mut out,
                             marked,
                         )?;
-                        i = start + len;
                     }
                 }
             }
@@ -472,11 +517,14 @@ pub fn decode(
                 return Ok((data.iter().map(|&b| b as char).collect(), false));
             }
             let mut out = String::with_capacity(data.len());
-            for (i, &b) in data.iter().enumerate() {
+            let mut i = 0;
+            while i < data.len() {
+                let b = data[i];
                 if b < 0x80 {
                     out.push(b as char);
+                    i += 1;
                 } else {
-                    decode_fail(
+                    i = decode_fail(
                         vm,
                         errors,
                         name,
@@ -492,156 +540,19 @@ pub fn decode(
             out
         }
         Codec::Latin1 => data.iter().map(|&b| b as char).collect(),
-        Codec::Utf16(be) => {
-            let (mut be, mut i) = (be.unwrap_or(false), 0);
-            if codec == Codec::Utf16(None) && data.len() >= 2 {
-                if data[..2] == [0xff, 0xfe] {
-                    i = 2;
-                } else if data[..2] == [0xfe, 0xff] {
-                    be = true;
-                    i = 2;
-                }
-            }
-            let mut out = String::new();
-            while i < data.len() {
-                if i + 1 >= data.len() {
-                    decode_fail(
-                        vm,
-                        errors,
-                        name,
-                        data,
-                        i,
-                        data.len(),
-                        "truncated data",
-                        &mut out,
-                        marked,
-                    )?;
-                    break;
-                }
-                let u = |k: usize| {
-                    if be {
-                        u16::from_be_bytes([data[k], data[k + 1]])
-                    } else {
-                        u16::from_le_bytes([data[k], data[k + 1]])
-                    }
-                };
-                let a = u(i);
-                if !(0xd800..0xe000).contains(&a) {
-                    out.push(char::from_u32(a as u32).unwrap_or('\u{fffd}'));
-                    i += 2;
-                } else if a < 0xdc00 {
-                    let lone = i + 3 >= data.len() || !(0xdc00..0xe000).contains(&u(i + 2));
-                    if lone && errors == "surrogatepass" {
-                        out.push(surrogate::stand_in(a as u32));
-                        *marked = true;
-                        i += 2;
-                        continue;
-                    }
-                    if i + 3 >= data.len() {
-                        decode_fail(
-                            vm,
-                            errors,
-                            name,
-                            data,
-                            i,
-                            data.len(),
-                            "unexpected end of data",
-                            &mut out,
-                            marked,
-                        )?;
-                        break;
-                    }
-                    let b = u(i + 2);
-                    if (0xdc00..0xe000).contains(&b) {
-                        let c = 0x10000 + (((a as u32) - 0xd800) << 10) + ((b as u32) - 0xdc00);
-                        out.push(char::from_u32(c).unwrap_or('\u{fffd}'));
-                        i += 4;
-                    } else {
-                        decode_fail(
-                            vm,
-                            errors,
-                            name,
-                            data,
-                            i,
-                            i + 2,
-                            "illegal UTF-16 surrogate",
-                            &mut out,
-                            marked,
-                        )?;
-                        i += 2;
-                    }
-                } else if errors == "surrogatepass" {
-                    out.push(surrogate::stand_in(a as u32));
-                    *marked = true;
-                    i += 2;
-                } else {
-                    decode_fail(
-                        vm,
-                        errors,
-                        name,
-                        data,
-                        i,
-                        i + 2,
-                        "illegal encoding",
-                        &mut out,
-                        marked,
-                    )?;
-                    i += 2;
-                }
-            }
-            out
-        }
-        Codec::Utf32(be) => {
-            let (mut be, mut i) = (be.unwrap_or(false), 0);
-            if codec == Codec::Utf32(None) && data.len() >= 4 {
-                if data[..4] == [0xff, 0xfe, 0, 0] {
-                    i = 4;
-                } else if data[..4] == [0, 0, 0xfe, 0xff] {
-                    be = true;
-                    i = 4;
-                }
-            }
-            let mut out = String::new();
-            while i < data.len() {
-                if i + 3 >= data.len() {
-                    decode_fail(
-                        vm,
-                        errors,
-                        name,
-                        data,
-                        i,
-                        data.len(),
-                        "truncated data",
-                        &mut out,
-                        marked,
-                    )?;
-                    break;
-                }
-                let w = [data[i], data[i + 1], data[i + 2], data[i + 3]];
-                let u = if be {
-                    u32::from_be_bytes(w)
-                } else {
-                    u32::from_le_bytes(w)
-                };
-                match char::from_u32(u) {
-                    Some(c) => out.push(c),
-                    None => {
-                        let r = if u >= 0x110000 {
-                            "code point not in range(0x110000)"
-                        } else {
-                            "code point in surrogate code point range(0xd800, 0xe000)"
-                        };
-                        if errors == "surrogatepass" && u < 0x110000 {
-                            out.push(surrogate::stand_in(u));
-                            *marked = true;
-                        } else {
-                            decode_fail(vm, errors, name, data, i, i + 4, r, &mut out, marked)?;
-                        }
-                    }
-                }
-                i += 4;
-            }
-            out
+        Codec::Utf16(be) | Codec::Utf32(be) => {
+            let mut bo = match be {
+                None => 0,
+                Some(false) => -1,
+                Some(true) => 1,
+            };
+            let (out, _) = if matches!(codec, Codec::Utf16(_)) {
+                utf::utf16_decode(vm, data, errors, &mut bo, true)?
+            } else {
+                utf::utf32_decode(vm, data, errors, &mut bo, true)?
+            };
+            *marked = out.marked;
+            out.s
         }
     };
     Ok((text, *marked))
@@ -750,66 +661,73 @@ pub fn init_unicode_errors(vm: &Vm) {
     vm.add_method(&vm.exc.UnicodeDecodeError, "__str__", unicode_error_str);
 }
 
-fn bytes_arg(vm: &Vm, o: &PyObjectRef) -> PyResult<Vec<u8>> {
-    if let Some(b) = o.downcast_ref::<PyBytes>() {
-        return Ok(b.data.to_vec());
-    }
-    if let Some(b) = o.downcast_ref::<PyByteArray>() {
-        return Ok(b.data.borrow().clone());
-    }
-    Err(vm.new_type_error(format!(
-        "a bytes-like object is required, not '{}'",
-        vm.type_name(o)
-    )))
-}
-
-fn opt_str<'a>(o: Option<&'a PyObjectRef>, default: &'a str) -> &'a str {
+/// A `str` argument of `_codecs.encode`/`decode` (absent: `default`).
+fn str_kwarg<'a>(
+    vm: &Vm,
+    o: Option<&'a PyObjectRef>,
+    fname: &str,
+    name: &str,
+    default: &'a str,
+) -> PyResult<&'a str> {
     match o {
+        None => Ok(default),
         Some(o) => o
             .downcast_ref::<PyStr>()
             .map(|s| s.as_str())
-            .unwrap_or(default),
-        None => default,
+            .ok_or_else(|| {
+                vm.new_type_error(format!(
+                    "{fname}() argument '{name}' must be str, not {}",
+                    vm.type_name(o)
+                ))
+            }),
     }
 }
 
+/// `_codecs.encode(obj, encoding='utf-8', errors='strict')`: any codec
+/// of the registry, returning whatever its encoder makes.
 fn codecs_encode(vm: &Vm, args: Args) -> PyResult {
     let [obj, enc, err] = args.bind(vm, "encode", ["obj", "encoding", "errors"], 1, 0, 3)?;
     let obj = obj.expect("required");
-    let s = obj
-        .downcast_ref::<PyStr>()
-        .ok_or_else(|| vm.new_type_error("utf_8_encode() argument 1 must be str"))?;
-    let b = encode(
-        vm,
-        s.as_str(),
-        opt_str(enc, "utf-8"),
-        opt_str(err, "strict"),
-        obj,
-    )?;
-    Ok(vm.alloc(PyBytes::new(b), &vm.types.bytes))
+    let enc = str_kwarg(vm, enc, "encode", "encoding", "utf-8")?;
+    let errors = str_kwarg(vm, err, "encode", "errors", "strict")?;
+    if let (Some(s), Some(_)) = (obj.downcast_ref::<PyStr>(), lookup(enc)) {
+        let b = encode(vm, s.as_str(), enc, errors, obj)?;
+        return Ok(vm.alloc(PyBytes::new(b), &vm.types.bytes));
+    }
+    let info = super::_codecs_registry::lookup_codec(vm, &vm.new_str(enc))?;
+    call_codec(vm, &info, 0, obj.clone(), errors, enc)
 }
 
+/// `_codecs.decode(obj, encoding='utf-8', errors='strict')`.
 fn codecs_decode(vm: &Vm, args: Args) -> PyResult {
     let [obj, enc, err] = args.bind(vm, "decode", ["obj", "encoding", "errors"], 1, 0, 3)?;
     let obj = obj.expect("required");
-    let d = bytes_arg(vm, obj)?;
-    decode_str(vm, &d, opt_str(enc, "utf-8"), opt_str(err, "strict"), obj)
+    let enc = str_kwarg(vm, enc, "decode", "encoding", "utf-8")?;
+    let errors = str_kwarg(vm, err, "decode", "errors", "strict")?;
+    if let (Some(d), Some(_)) = (crate::types::memoryview::bytes_like(obj), lookup(enc)) {
+        return decode_str(vm, &d, enc, errors, obj);
+    }
+    let info = super::_codecs_registry::lookup_codec(vm, &vm.new_str(enc))?;
+    call_codec(vm, &info, 1, obj.clone(), errors, enc)
 }
 
 fn codec_pair(vm: &Vm, args: Args, enc: &str, decoding: bool) -> PyResult {
-    let pos = args.pos();
-    let Some(obj) = pos.first() else {
-        return Err(vm.new_type_error("function missing required argument 'data' (pos 1)"));
+    let fname = match (enc, decoding) {
+        ("utf-8", _) => "utf_8_encode",
+        ("ascii", false) => "ascii_encode",
+        ("ascii", true) => "ascii_decode",
+        (_, false) => "latin_1_encode",
+        (_, true) => "latin_1_decode",
     };
-    let errors = opt_str(pos.get(1).filter(|e| !e.is(&vm.none)), "strict");
+    let [obj, e] = support::range_args::<2>(vm, &args, fname)?;
+    let obj = obj.expect("min 1");
+    let errors = support::errors_arg(vm, e, fname, 2)?;
     if decoding {
-        let d = bytes_arg(vm, obj)?;
+        let d = support::buffer_arg(vm, obj)?;
         let s = decode_str(vm, &d, enc, errors, obj)?;
         Ok(vm.new_tuple(vec![s, vm.new_int(d.len() as i64)]))
     } else {
-        let s = obj.downcast_ref::<PyStr>().ok_or_else(|| {
-            vm.new_type_error(format!("argument 1 must be str, not {}", vm.type_name(obj)))
-        })?;
+        let s = support::str_arg(vm, obj, fname, 1)?;
         let b = encode(vm, s.as_str(), enc, errors, obj)?;
         Ok(vm.new_tuple(vec![
             vm.alloc(PyBytes::new(b), &vm.types.bytes),
@@ -818,11 +736,131 @@ fn codec_pair(vm: &Vm, args: Args, enc: &str, decoding: bool) -> PyResult {
     }
 }
 
+/// The `CodecInfo` of a codec known only to the registry (pure-Python
+/// codecs of `encodings`), checked to be a text encoding.
+fn text_codec(vm: &Vm, encoding: &str, op: &str) -> PyResult<PyObjectRef> {
+    let info = super::_codecs_registry::lookup_codec(vm, &vm.new_str(encoding))?;
+    if let Some(flag) = vm.get_attr_opt(&info, &vm.intern("_is_text_encoding"))? {
+        if !vm.is_true(&flag)? {
+            return Err(vm.new_exception_msg(
+                &vm.exc.LookupError,
+                format!(
+                    "'{encoding}' is not a text encoding; use codecs.{op}() to handle arbitrary codecs"
+                ),
+            ));
+        }
+    }
+    Ok(info)
+}
+
+thread_local! {
+    /// Names of registry codecs in use by text files (see
+    /// [`registry_text_codec`]); each distinct name is leaked once.
+    static TEXT_CODECS: std::cell::RefCell<Vec<&'static str>> = const { std::cell::RefCell::new(Vec::new()) };
+}
+
+/// For `TextIOWrapper`: check that `encoding` names a text codec of the
+/// registry and return its canonical name, usable with [`encode`] and
+/// [`decode`] (which call the registered codec).
+pub fn registry_text_codec(vm: &Vm, encoding: &str) -> PyResult<&'static str> {
+    let info = super::_codecs_registry::lookup_codec(vm, &vm.new_str(encoding))?;
+    if let Some(flag) = vm.get_attr_opt(&info, &vm.intern("_is_text_encoding"))? {
+        if !vm.is_true(&flag)? {
+            return Err(vm.new_exception_msg(
+                &vm.exc.LookupError,
+                format!("'{encoding}' is not a text encoding; use codecs.open() to handle arbitrary codecs"),
+            ));
+        }
+    }
+    let name = vm.get_attr_str(&info, "name")?;
+    let name = vm.str_string(&name)?;
+    Ok(TEXT_CODECS.with(|t| {
+        let mut t = t.borrow_mut();
+        if let Some(&n) = t.iter().find(|&&n| n == name) {
+            return n;
+        }
+        let n: &'static str = Box::leak(name.into_boxed_str());
+        t.push(n);
+        n
+    }))
+}
+
+/// Call the encoder or decoder (`index` 0 or 1) of a `CodecInfo`: the
+/// first item of the `(result, consumed)` tuple it returns.
+fn call_codec(
+    vm: &Vm,
+    info: &PyObjectRef,
+    index: i64,
+    arg: PyObjectRef,
+    errors: &str,
+    encoding: &str,
+) -> PyResult {
+    let f = vm.get_item(info, &vm.new_int(index))?;
+    let r = vm
+        .call(&f, &[arg, vm.new_str(errors)])
+        .map_err(|e| support::wrap_codec_error(vm, e, encoding, index == 1))?;
+    match r.downcast_ref::<crate::types::tuple::PyTuple>() {
+        Some(t) if t.items.len() == 2 => Ok(t.items[0].clone()),
+        _ => Err(vm.new_type_error(format!(
+            "{} must return a tuple (object, integer)",
+            if index == 0 { "encoder" } else { "decoder" }
+        ))),
+    }
+}
+
+/// `str.encode` through a registered (pure-Python) codec.
+fn registry_encode(
+    vm: &Vm,
+    s: &str,
+    encoding: &str,
+    errors: &str,
+    obj: &PyObjectRef,
+) -> PyResult<Vec<u8>> {
+    let info = text_codec(vm, encoding, "encode")?;
+    let arg = if obj.downcast_ref::<PyStr>().is_some() {
+        obj.clone()
+    } else {
+        vm.new_str(s)
+    };
+    let r = call_codec(vm, &info, 0, arg, errors, encoding)?;
+    if let Some(b) = r.downcast_ref::<PyBytes>() {
+        return Ok(b.data.to_vec());
+    }
+    if let Some(b) = r.downcast_ref::<PyByteArray>() {
+        return Ok(b.data.borrow().clone());
+    }
+    Err(vm.new_type_error(format!(
+        "'{encoding}' encoder returned '{}' instead of 'bytes'; use codecs.encode() to encode to arbitrary types",
+        vm.type_name(&r)
+    )))
+}
+
+/// `bytes.decode` through a registered (pure-Python) codec.
+fn registry_decode(
+    vm: &Vm,
+    data: &[u8],
+    encoding: &str,
+    errors: &str,
+    obj: &PyObjectRef,
+) -> PyResult<(String, bool)> {
+    let info = text_codec(vm, encoding, "decode")?;
+    let arg = if crate::types::memoryview::bytes_like(obj).is_some() {
+        obj.clone()
+    } else {
+        support::bytes_obj(vm, data.to_vec())
+    };
+    let r = call_codec(vm, &info, 1, arg, errors, encoding)?;
+    match r.downcast_ref::<PyStr>() {
+        Some(s) => Ok((s.as_str().to_string(), s.has_surrogates())),
+        None => Err(vm.new_type_error(format!(
+            "'{encoding}' decoder returned '{}' instead of 'str'; use codecs.decode() to decode to arbitrary types",
+            vm.type_name(&r)
+        ))),
+    }
+}
+
 fn utf_8_encode(vm: &Vm, args: Args) -> PyResult {
     codec_pair(vm, args, "utf-8", false)
-}
-fn utf_8_decode(vm: &Vm, args: Args) -> PyResult {
-    codec_pair(vm, args, "utf-8", true)
 }
 fn ascii_encode(vm: &Vm, args: Args) -> PyResult {
     codec_pair(vm, args, "ascii", false)
@@ -837,19 +875,20 @@ fn latin_1_decode(vm: &Vm, args: Args) -> PyResult {
     codec_pair(vm, args, "latin-1", true)
 }
 
-/// Build the `_codecs` module (partial: `codecs.py` also needs `register`,
-/// `lookup`, `lookup_error`, ... which are not here yet).
+/// Build the `_codecs` module.
 pub fn make(vm: &Vm) -> PyResult<PyObjectRef> {
     let m = vm.new_module("_codecs", None);
     let d = vm.module_dict(&m).expect("module");
     vm.add_function(d, "_codecs", "encode", codecs_encode);
     vm.add_function(d, "_codecs", "decode", codecs_decode);
     vm.add_function(d, "_codecs", "utf_8_encode", utf_8_encode);
-    vm.add_function(d, "_codecs", "utf_8_decode", utf_8_decode);
     vm.add_function(d, "_codecs", "ascii_encode", ascii_encode);
     vm.add_function(d, "_codecs", "ascii_decode", ascii_decode);
     vm.add_function(d, "_codecs", "latin_1_encode", latin_1_encode);
     vm.add_function(d, "_codecs", "latin_1_decode", latin_1_decode);
     super::_codecs_registry::add(vm, d);
+    escape::add(vm, d);
+    charmap::add(vm, d);
+    utf::add(vm, d);
     Ok(m)
 }

@@ -4,8 +4,8 @@
 //! `ignore_errors`, ...), which `codecs.py` needs at import time. As in
 //! CPython, the first `lookup` imports `encodings`, whose search function
 //! registers itself. Mirrors CPython 3.11 `Python/codecs.c`.
-//! (`namereplace` has no Unicode name database here and falls back to
-//! `\x`/`\u`/`\U` escapes.)
+//! (`namereplace` uses `unicodedata` for the names when it is available
+//! and falls back to `\x`/`\u`/`\U` escapes otherwise.)
 
 use std::cell::RefCell;
 
@@ -38,6 +38,9 @@ impl Drop for Registry {
 }
 
 thread_local! {
+    /// Whether `encodings` (whose search function must come first) has
+    /// been imported; CPython does it at startup.
+    static STARTED: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
     static REG: RefCell<Registry> = const {
         RefCell::new(Registry { search: Vec::new(), cache: None, errors: None })
     };
@@ -97,11 +100,21 @@ fn normalize(s: &str) -> String {
         .collect()
 }
 
+/// Import `encodings` once, before any other search function is
+/// registered or a codec is looked up.
+fn start(vm: &Vm) -> PyResult<()> {
+    if !STARTED.with(|s| s.replace(true)) {
+        vm.import_absolute("encodings")?;
+    }
+    Ok(())
+}
+
 fn c_register(vm: &Vm, args: Args) -> PyResult {
     let [f] = args.exact::<1>(vm, "register")?;
     if !vm.is_callable(f) {
         return Err(vm.new_type_error("argument must be callable"));
     }
+    start(vm)?;
     REG.with(|r| r.borrow_mut().search.push(f.clone()));
     Ok(vm.none.clone())
 }
@@ -136,9 +149,7 @@ pub fn lookup_codec(vm: &Vm, encoding: &PyObjectRef) -> PyResult {
             return Ok(v);
         }
     }
-    if REG.with(|r| r.borrow().search.is_empty()) {
-        vm.import_absolute("encodings")?;
-    }
+    start(vm)?;
     let funcs = REG.with(|r| r.borrow().search.clone());
     for f in funcs {
         let r = vm.call(&f, std::slice::from_ref(&norm))?;
@@ -363,16 +374,29 @@ fn h_backslash(vm: &Vm, args: Args) -> PyResult {
     result(vm, s, end)
 }
 
+/// `\N{NAME}` for a character with a name in `unicodedata` (when that
+/// module is available), else its `\x`/`\u`/`\U` escape.
+pub fn name_escape(vm: &Vm, cp: u32) -> PyResult<String> {
+    if let Ok(m) = vm.import_absolute("unicodedata") {
+        let (c, marked) = pyrite_bytecode::surrogate::from_code_points([cp]);
+        let name = vm.call_method(&m, "name", &[vm.new_str_marked(c, marked), vm.none.clone()])?;
+        if let Some(n) = name.downcast_ref::<PyStr>() {
+            return Ok(format!("\\N{{{}}}", n.as_str()));
+        }
+    }
+    Ok(escape_char(cp))
+}
+
 fn h_namereplace(vm: &Vm, args: Args) -> PyResult {
     let e = one_exc(vm, &args, "namereplace_errors")?;
     if kind_of(vm, e)? != Kind::Encode {
         return Err(cannot_handle(vm, e));
     }
     let (start, end, obj) = span(vm, e)?;
-    let s: String = chars_of(vm, &obj, start, end)?
-        .into_iter()
-        .map(escape_char)
-        .collect();
+    let mut s = String::new();
+    for c in chars_of(vm, &obj, start, end)? {
+        s.push_str(&name_escape(vm, c)?);
+    }
     result(vm, s, end)
 }
 

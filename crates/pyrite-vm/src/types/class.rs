@@ -482,7 +482,7 @@ pub fn type_new(vm: &Vm, args: Args) -> PyResult {
 }
 
 /// Builtin types that cannot be subclassed.
-const FINAL_TYPES: &[&str] = &[
+pub(crate) const FINAL_TYPES: &[&str] = &[
     "bool",
     "NoneType",
     "NotImplementedType",

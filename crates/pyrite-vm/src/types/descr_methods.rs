@@ -550,6 +550,14 @@ pub(crate) const STATICMETHOD_DOCS: TypeDocs = TypeDocs {
     ],
 };
 
+/// `method_descriptor.__reduce__` (and the classmethod/slot twins):
+/// `getattr(defining_class, name)`.
+fn md_reduce(vm: &Vm, args: Args) -> PyResult {
+    let [d] = args.exact::<1>(vm, "__reduce__")?;
+    let m = md(vm, d)?;
+    super::function_methods::reduce_to_getattr(vm, m.objclass.clone(), m.name)
+}
+
 pub fn init(vm: &Vm) {
     for t in [
         &vm.types.method_descriptor,
@@ -566,6 +574,9 @@ pub fn init(vm: &Vm) {
         vm.add_getset(t, "__self__", md_self, None);
         vm.add_getset(t, "__doc__", md_doc, None);
     }
+    // classmethod_descriptor has no __reduce__ in CPython (not picklable).
+    vm.add_method(&vm.types.method_descriptor, "__reduce__", md_reduce);
+    vm.add_method(&vm.types.wrapper_descriptor, "__reduce__", md_reduce);
     let g = &vm.types.getset_descriptor;
     vm.add_method(g, "__get__", gs_get);
     vm.add_method(g, "__set__", gs_set);

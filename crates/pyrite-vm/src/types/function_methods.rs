@@ -202,6 +202,18 @@ fn method_self(vm: &Vm, o: &PyObjectRef) -> PyResult {
     Ok(method(vm, o)?.self_.clone())
 }
 
+/// `method.__reduce__`: `getattr(self, func.__name__)`.
+fn method_reduce(vm: &Vm, args: Args) -> PyResult {
+    let [o] = args.exact::<1>(vm, "__reduce__")?;
+    let m = method(vm, o)?;
+    let name = vm.get_attr(&m.func, &vm.names.__name__)?;
+    let getattr = vm
+        .builtins
+        .get_by_str("getattr")
+        .ok_or_else(|| vm.new_attribute_error("getattr"))?;
+    Ok(vm.new_tuple(vec![getattr, vm.new_tuple(vec![m.self_.clone(), name])]))
+}
+
 fn method_repr(vm: &Vm, args: Args) -> PyResult {
     let [o] = args.exact::<1>(vm, "__repr__")?;
     let m = method(vm, o)?;
@@ -391,6 +403,38 @@ fn native_hash(vm: &Vm, args: Args) -> PyResult {
     Ok(vm.new_int(crate::protocol::hash::hash_pointer(h as usize)))
 }
 
+/// `(getattr, (owner, name))`: how bound builtins and descriptors pickle
+/// (CPython reduces them to an attribute lookup on their owner).
+pub(crate) fn reduce_to_getattr(vm: &Vm, owner: PyObjectRef, name: &str) -> PyResult {
+    let getattr = vm
+        .builtins
+        .get_by_str("getattr")
+        .ok_or_else(|| vm.new_attribute_error("getattr"))?;
+    Ok(vm.new_tuple(vec![getattr, vm.new_tuple(vec![owner, vm.new_str(name)])]))
+}
+
+/// `builtin_function_or_method.__reduce__`: the bare name for a
+/// module-level function (pickled as a global), else a getattr on the
+/// object it is bound to.
+fn native_reduce(vm: &Vm, args: Args) -> PyResult {
+    let [o] = args.exact::<1>(vm, "__reduce__")?;
+    let f = native(vm, o)?;
+    match &f.self_ {
+        Some(s) if s.downcast_ref::<super::module::PyModule>().is_none() => {
+            reduce_to_getattr(vm, s.clone(), f.name)
+        }
+        _ => Ok(vm.new_str(f.name)),
+    }
+}
+
+/// `method-wrapper.__reduce__`: a getattr on the bound object.
+fn wrapper_reduce(vm: &Vm, args: Args) -> PyResult {
+    let [o] = args.exact::<1>(vm, "__reduce__")?;
+    let f = native(vm, o)?;
+    let owner = f.self_.clone().unwrap_or_else(|| vm.none.clone());
+    reduce_to_getattr(vm, owner, f.name)
+}
+
 // ----- cells ---------------------------------------------------------------
 
 fn cell_contents(vm: &Vm, o: &PyObjectRef) -> PyResult {
@@ -452,6 +496,7 @@ pub fn init(vm: &Vm) {
     vm.add_getset(m, "__doc__", method_doc, None);
     vm.add_staticmethod(m, "__new__", method_new);
     vm.add_method(m, "__repr__", method_repr);
+    vm.add_method(m, "__reduce__", method_reduce);
     vm.add_method(m, "__eq__", method_eq);
     vm.add_method(m, "__hash__", method_hash);
     vm.add_method(m, "__call__", call_self);
@@ -467,6 +512,7 @@ pub fn init(vm: &Vm) {
     vm.add_method(b, "__eq__", native_eq);
     vm.add_method(b, "__hash__", native_hash);
     vm.add_method(b, "__call__", call_self);
+    vm.add_method(b, "__reduce__", native_reduce);
 
     let w = &vm.types.method_wrapper;
     vm.add_getset(w, "__name__", native_name, None);
@@ -479,6 +525,7 @@ pub fn init(vm: &Vm) {
     vm.add_method(w, "__eq__", native_eq);
     vm.add_method(w, "__hash__", native_hash);
     vm.add_method(w, "__call__", call_self);
+    vm.add_method(w, "__reduce__", wrapper_reduce);
 
     let c = &vm.types.cell;
     vm.add_staticmethod(c, "__new__", cell_new);

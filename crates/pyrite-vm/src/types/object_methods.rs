@@ -542,6 +542,44 @@ fn type_set_doc(vm: &Vm, o: &PyObjectRef, v: Option<PyObjectRef>) -> PyResult<()
     }
 }
 
+/// `type.__flags__`: the CPython `tp_flags` bits Python code tests
+/// (`copyreg._reduce_ex` looks for HEAPTYPE to refuse pickling builtin
+/// objects, `inspect.isabstract` for IS_ABSTRACT).
+fn type_get_flags(vm: &Vm, o: &PyObjectRef) -> PyResult {
+    let t = get_type(o);
+    // READY, HAVE_VERSION_TAG, VALID_VERSION_TAG.
+    let mut f: u64 = (1 << 12) | (1 << 18) | (1 << 19);
+    if t.ext.heap {
+        f |= (1 << 9) | (1 << 14); // HEAPTYPE, HAVE_GC
+    } else {
+        f |= 1 << 8; // IMMUTABLETYPE
+    }
+    if t.ext.heap || !super::class::FINAL_TYPES.contains(&&*t.ext.name()) {
+        f |= 1 << 10; // BASETYPE
+    }
+    if let Some(abs) = t.ext.dict.get_by_str("__abstractmethods__") {
+        // `type`'s own entry is the descriptor, not a set of names.
+        if !o.is(vm.types.type_.as_object()) && vm.is_true(&abs)? {
+            f |= 1 << 20; // IS_ABSTRACT
+        }
+    }
+    for (ty, bit) in [
+        (&vm.types.int, 24),
+        (&vm.types.list, 25),
+        (&vm.types.tuple, 26),
+        (&vm.types.bytes, 27),
+        (&vm.types.str, 28),
+        (&vm.types.dict, 29),
+        (&vm.types.base_exception, 30),
+        (&vm.types.type_, 31),
+    ] {
+        if is_subtype(o, ty.as_object()) {
+            f |= 1 << bit;
+        }
+    }
+    Ok(vm.new_int(f as i64))
+}
+
 fn type_get_abstractmethods(vm: &Vm, o: &PyObjectRef) -> PyResult {
     let t = get_type(o);
     match t.ext.dict.get_by_str("__abstractmethods__") {
@@ -996,6 +1034,7 @@ pub fn init(vm: &Vm) {
         Some(type_set_qualname),
     );
     vm.add_getset(t, "__mro__", type_get_mro, None);
+    vm.add_getset(t, "__flags__", type_get_flags, None);
     vm.add_getset(t, "__bases__", type_get_bases, Some(type_set_bases));
     vm.add_getset(t, "__base__", type_get_base, None);
     vm.add_getset(t, "__dict__", type_get_dict, None);

@@ -270,6 +270,13 @@ fn ns_items(vm: &Vm, o: &PyObjectRef) -> PyResult<Vec<(PyObjectRef, PyObjectRef)
         .map(|d| d.items())
         .unwrap_or_default())
 }
+/// `SimpleNamespace.__reduce__`: `(type(self), (), self.__dict__)`.
+fn ns_reduce(vm: &Vm, args: Args) -> PyResult {
+    let [o] = args.exact::<1>(vm, "__reduce__")?;
+    let d = vm.get_attr_str(o, "__dict__")?;
+    Ok(vm.new_tuple(vec![o.class().clone(), vm.empty_tuple.clone(), d]))
+}
+
 fn ns_repr(vm: &Vm, args: Args) -> PyResult {
     let [o] = args.exact::<1>(vm, "__repr__")?;
     let name = if o.class().is(vm.types.simple_namespace.as_object()) {
@@ -398,6 +405,7 @@ pub fn init(vm: &Vm) {
     vm.add_method(n, "__init__", ns_init);
     vm.add_method(n, "__repr__", ns_repr);
     vm.add_method(n, "__eq__", ns_eq);
+    vm.add_method(n, "__reduce__", ns_reduce);
     vm.set_type_attr(n, "__dict__", vm.instance_dict_descr(n.as_object()));
     vm.set_type_attr(n, "__module__", vm.new_str("types"));
     vm.set_type_attr(n, "__hash__", vm.none.clone());

@@ -665,9 +665,11 @@ pub fn resolve_encoding(
         // UTF-8 with a byte-order mark written first and skipped on input.
         return Ok((name, "utf-8", Some(vec![0xEF, 0xBB, 0xBF])));
     }
-    let canon = _codecs::canonical_name(&name).ok_or_else(|| {
-        vm.new_exception_msg(&vm.exc.LookupError, format!("unknown encoding: {name}"))
-    })?;
+    let canon = match _codecs::canonical_name(&name) {
+        Some(c) => c,
+        // A pure-Python codec of the registry (decoded chunk by chunk).
+        None => _codecs::registry_text_codec(vm, &name)?,
+    };
     let (codec, bom) = match canon {
         "utf-16" => ("utf-16-le", Some(vec![0xFF, 0xFE])),
         "utf-32" => ("utf-32-le", Some(vec![0xFF, 0xFE, 0, 0])),
