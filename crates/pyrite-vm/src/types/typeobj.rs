@@ -97,6 +97,14 @@ pub struct PyType {
 /// Entries per type in the attribute lookup cache (a power of two).
 const TYPE_CACHE_SIZE: usize = 64;
 
+/// The two type-cache slots a name (by its address) may occupy.
+#[inline]
+fn cache_slots(key: usize) -> (usize, usize) {
+    let a = ((key >> 4) ^ (key >> 11)) & (TYPE_CACHE_SIZE - 1);
+    let b = ((key >> 7) ^ (key >> 17)).wrapping_add(a + 1) & (TYPE_CACHE_SIZE - 1);
+    (a, b)
+}
+
 #[derive(Default)]
 struct CacheEntry {
     name: Option<PyObjectRef>,
@@ -231,17 +239,23 @@ impl PyType {
     /// Look `name` up along the MRO (CPython's `_PyType_Lookup`), without
     /// descriptor binding. `name` should be an interned str for the cache to
     /// help; any str works.
+    ///
+    /// The cache is two-way: a name may sit at either of two slots (from
+    /// two hashes of its address), so two hot names that share one slot do
+    /// not evict each other on every lookup.
     #[inline]
     pub fn lookup(&self, name: &PyObjectRef) -> Option<PyObjectRef> {
         let key = name.id();
-        let idx = ((key >> 4) ^ (key >> 11)) & (TYPE_CACHE_SIZE - 1);
+        let (idx, alt) = cache_slots(key);
         let epoch = TYPE_EPOCH.with(|e| e.get());
         {
             let c = self.cache.borrow();
             if c.0 == epoch {
-                if let Some(e) = c.1.get(idx) {
-                    if e.name.as_ref().is_some_and(|n| n.id() == key) {
-                        return e.value.clone();
+                for i in [idx, alt] {
+                    if let Some(e) = c.1.get(i) {
+                        if e.name.as_ref().is_some_and(|n| n.id() == key) {
+                            return e.value.clone();
+                        }
                     }
                 }
             }
@@ -265,13 +279,26 @@ impl PyType {
                     .collect();
                 old_entries = Some(std::mem::replace(&mut c.1, fresh));
             }
-            old_entry = std::mem::replace(
+            // The new entry takes its first slot; what was there moves to
+            // its own second slot (the least recently filled one goes).
+            let displaced = std::mem::replace(
                 &mut c.1[idx],
                 CacheEntry {
                     name: Some(name.clone()),
                     value: found.clone(),
                 },
             );
+            old_entry = match displaced.name.as_ref().map(|n| cache_slots(n.id())) {
+                Some((first, second)) => {
+                    let other = if first == idx { second } else { first };
+                    if other != idx {
+                        std::mem::replace(&mut c.1[other], displaced)
+                    } else {
+                        displaced
+                    }
+                }
+                None => displaced,
+            };
         }
         drop(old_entry);
         drop(old_entries);
