@@ -94,6 +94,20 @@ impl Vm {
             }
             return Ok(None);
         }
+        if it.class().is(self.types.generator.as_object()) {
+            if let Some(g) = it.downcast_ref::<crate::types::generator::PyGenerator>() {
+                // A plain generator resumed directly (`gen.__next__`
+                // without the method lookup and call); an exhausted or
+                // running one takes the general path for its exact errors.
+                if !g.running.get() && g.frame.borrow().is_some() {
+                    use crate::eval::ops::generator::{gen_resume, GenStep};
+                    return match gen_resume(self, it, self.none.clone(), None)? {
+                        GenStep::Yielded(v) => Ok(Some(v)),
+                        GenStep::Returned(_) => Ok(None),
+                    };
+                }
+            }
+        }
         let found = class_of(it).ext.lookup(&self.names.__next__);
         if let Some(d) = found
             .as_ref()

@@ -593,12 +593,22 @@ pub fn init_result(vm: &Vm, f: &mut Frame, obj: PyObjectRef, r: PyObjectRef) -> 
 
 /// `obj[key]` where `obj`'s class defines `__getitem__` as a plain Python
 /// function of two parameters: the frame that computes it.
-#[inline]
+#[inline(always)]
 pub fn getitem_frame(vm: &Vm, obj: &PyObjectRef, key: &PyObjectRef) -> Option<Box<Frame>> {
     let cls = crate::types::typeobj::class_of(obj);
     if !cls.ext.heap {
         return None;
     }
+    heap_getitem_frame(vm, cls, obj, key)
+}
+
+#[inline(never)]
+fn heap_getitem_frame(
+    vm: &Vm,
+    cls: &PyTypeObj,
+    obj: &PyObjectRef,
+    key: &PyObjectRef,
+) -> Option<Box<Frame>> {
     let func = cls.ext.lookup(&vm.names.__getitem__)?;
     let pf = func.downcast_ref::<PyFunction>()?;
     let code = pf.code.borrow().clone();

@@ -1,7 +1,6 @@
 //! Loops and the periodic check: `FOR_ITER`'s fast paths and the eval
 //! breaker run on backward jumps (pending signals, memory errors).
 
-use crate::types::generator::PyGenerator;
 use crate::types::iter::{PyListIter, PyRangeIter};
 use crate::types::list::PyList;
 use crate::{PyObjectRef, PyResult, Vm};
@@ -32,19 +31,6 @@ pub fn for_iter_next(vm: &Vm, it: &PyObjectRef) -> PyResult<Option<PyObjectRef>>
             drop(seq);
             *li.seq.borrow_mut() = None;
             return Ok(None);
-        }
-    }
-    if it.class().is(vm.types.generator.as_object()) {
-        if let Some(g) = it.downcast_ref::<PyGenerator>() {
-            // A plain generator resumed directly (`gen.__next__` without
-            // the method lookup and call); an exhausted or running one
-            // takes the general path for its exact behaviour.
-            if !g.running.get() && g.frame.borrow().is_some() {
-                return match super::generator::gen_resume(vm, it, vm.none.clone(), None)? {
-                    super::generator::GenStep::Yielded(v) => Ok(Some(v)),
-                    super::generator::GenStep::Returned(_) => Ok(None),
-                };
-            }
         }
     }
     vm.next(it)
