@@ -326,9 +326,7 @@ fn me(vm: &Vm, args: &Args, fname: &str) -> PyResult<Db> {
             "descriptor '{fname}' for 'unicodedata.UCD' objects doesn't apply to a '{}' object",
             vm.type_name(o)
         ))),
-        None => Err(vm.new_type_error(format!(
-            "unbound method UCD.{fname}() needs an argument"
-        ))),
+        None => Err(vm.new_type_error(format!("unbound method UCD.{fname}() needs an argument"))),
     }
 }
 
@@ -373,5 +371,8 @@ pub fn make(vm: &Vm) -> PyResult<PyObjectRef> {
     Ok(m)
 }
 
+#[cfg(test)]
+#[rustfmt::skip]
+mod expected;
 #[cfg(test)]
 mod tests;

@@ -44,7 +44,10 @@ fn is_unified_ideograph(cp: u32) -> bool {
 fn word(k: usize) -> &'static str {
     let base = k / 64 * 64;
     let start = WORD_OFFSETS[k / 64] as usize
-        + WORD_LENS[base..k].iter().map(|&l| l as usize).sum::<usize>();
+        + WORD_LENS[base..k]
+            .iter()
+            .map(|&l| l as usize)
+            .sum::<usize>();
     LEXICON
         .get(start..start + WORD_LENS[k] as usize)
         .unwrap_or("")
@@ -91,7 +94,11 @@ pub fn name(db: Db, cp: u32) -> Option<String> {
     }
     if (S_BASE..S_BASE + S_COUNT).contains(&cp) {
         let s = cp - S_BASE;
-        let (l, v, t) = (s / (V_COUNT * T_COUNT), s % (V_COUNT * T_COUNT) / T_COUNT, s % T_COUNT);
+        let (l, v, t) = (
+            s / (V_COUNT * T_COUNT),
+            s % (V_COUNT * T_COUNT) / T_COUNT,
+            s % T_COUNT,
+        );
         return Some(format!(
             "HANGUL SYLLABLE {}{}{}",
             JAMO_L[l as usize], JAMO_V[v as usize], JAMO_T[t as usize]
