@@ -338,12 +338,17 @@ fn ucd_version(vm: &Vm, _o: &PyObjectRef) -> PyResult {
     Ok(vm.new_str("3.2.0"))
 }
 
+/// CPython exposes the version as a read-only member.
+fn ucd_version_set(vm: &Vm, _o: &PyObjectRef, _v: Option<PyObjectRef>) -> PyResult<()> {
+    Err(vm.new_attribute_error("readonly attribute"))
+}
+
 fn init_ucd_type(vm: &Vm, t: &PyTypeRef) {
     vm.add_staticmethod(t, "__new__", ucd_new);
     for &(name, _, method) in FUNCTIONS {
         vm.add_method(t, name, method);
     }
-    vm.add_getset(t, "unidata_version", ucd_version, None);
+    vm.add_getset(t, "unidata_version", ucd_version, Some(ucd_version_set));
 }
 
 const DOC: &str = "This module provides access to the Unicode Character Database which
