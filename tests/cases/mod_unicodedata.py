@@ -153,3 +153,7 @@ t(lambda: U.unidata_version)
 t(lambda: sorted(x for x in dir(u.UCD) if not x.startswith("_")))
 t(lambda: u.category.__name__)
 t(lambda: u.UCD.__name__)
+print(u.__doc__.splitlines()[0], u.UCD.__doc__)
+print(u.lookup.__doc__, u.name.__text_signature__, U.normalize.__text_signature__)
+import inspect
+print(inspect.signature(u.normalize), inspect.signature(u.category))

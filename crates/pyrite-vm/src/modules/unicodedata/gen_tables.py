@@ -276,6 +276,16 @@ def main():
     out.append(array("ALIASES", "(&str, u32)", [f'("{a}",{c})' for a, c in aliases], 3))
     out.append(array("NAMED_SEQUENCES", "(&str, &[u32])",
                      [f'("{a}",&{c})' for a, c in seqs], 2))
+    # --- Docstrings, in CPython's internal "name(sig)\n--\n\ndoc" form. ---
+    fns = ["decimal", "digit", "numeric", "category", "bidirectional", "combining", "mirrored",
+           "east_asian_width", "decomposition", "is_normalized", "normalize", "name", "lookup"]
+    for label, owner in (("MODULE_DOCS", U), ("UCD_DOCS", U.UCD)):
+        docs = []
+        for fn in fns:
+            f = getattr(owner, fn)
+            docs.append((fn, f"{fn}{f.__text_signature__}\n--\n\n{f.__doc__}"))
+        out.append(array(label, "(&str, &str)", [f"({rust_str(a)}, {rust_str(b)})" for a, b in docs], 1))
+    out.append(f"pub static MODULE_DOC: &str = {rust_str(U.__doc__)};\n")
     with open(os.path.join(HERE, "tables.rs"), "w") as f:
         f.write("".join(out))
     print(f"records {len(recs)}, numeric {len(NUMERIC)}, decomp {len(data)}, pairs {len(pairs)},"
@@ -321,6 +331,10 @@ def write_expected():
         out.append(f"pub const NORM_{label}: u64 = {hn:#x};\n")
     with open(os.path.join(HERE, "expected.rs"), "w") as f:
         f.write("".join(out))
+
+
+def rust_str(text):
+    return '"' + text.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n") + '"'
 
 
 def float_lit(v):

@@ -20,6 +20,7 @@ use self::data::Db;
 use super::type_cache::native_type;
 use crate::args::Args;
 use crate::types::bytes::{PyByteArray, PyBytes};
+use crate::types::descr::TypeDocs;
 use crate::types::memoryview::PyMemoryView;
 use crate::types::str::PyStr;
 use crate::types::typeobj::PyTypeRef;
@@ -349,25 +350,28 @@ fn init_ucd_type(vm: &Vm, t: &PyTypeRef) {
         vm.add_method(t, name, method);
     }
     vm.add_getset(t, "unidata_version", ucd_version, Some(ucd_version_set));
+    vm.set_docs(
+        t,
+        &TypeDocs {
+            doc: "",
+            members: &tables::UCD_DOCS,
+        },
+    );
+    // The type itself has no docstring.
+    t.ext.doc.set(None);
+    vm.set_type_attr(t, "__doc__", vm.none.clone());
 }
-
-const DOC: &str = "This module provides access to the Unicode Character Database which
-defines character properties for all Unicode characters. The data in
-this database is based on the UnicodeData.txt file version
-14.0.0 which is publicly available from ftp://ftp.unicode.org/.
-
-The module uses the same names and symbols as defined by the
-UnicodeData File Format 14.0.0.";
 
 /// Build the `unicodedata` module.
 pub fn make(vm: &Vm) -> PyResult<PyObjectRef> {
-    let m = vm.new_module("unicodedata", Some(DOC));
+    let m = vm.new_module("unicodedata", Some(tables::MODULE_DOC));
     let d = vm
         .module_dict(&m)
         .ok_or_else(|| vm.new_system_error("module without dict"))?;
     for &(name, func, _) in FUNCTIONS {
         vm.add_function(d, "unicodedata", name, func);
     }
+    vm.set_function_docs(d, &tables::MODULE_DOCS);
     let t = ucd_type(vm);
     vm.dict_set_str(d, "UCD", t.as_object().clone());
     vm.dict_set_str(d, "unidata_version", vm.new_str("14.0.0"));
