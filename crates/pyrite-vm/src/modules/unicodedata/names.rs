@@ -143,7 +143,7 @@ fn name_map() -> &'static HashMap<Box<[u8]>, Entry> {
 fn jamo(s: &[u8], table: &[&str]) -> Option<(usize, usize)> {
     let mut best: Option<(usize, usize)> = None;
     for (i, j) in table.iter().enumerate() {
-        if s.starts_with(j.as_bytes()) && best.map_or(true, |(_, l)| j.len() > l) {
+        if s.starts_with(j.as_bytes()) && best.is_none_or(|(_, l)| j.len() > l) {
             best = Some((i, j.len()));
         }
     }
