@@ -115,8 +115,9 @@ def main():
         c = chr(cp)
         new = props(U, c, True)
         old = props(OLD, c, False)
-        unassigned_old = OLD.category(c) == "Cn" and cp not in ASSIGNED_CN_OLD
-        old |= int(unassigned_old) << 40
+        # "Cn" in 3.2.0 means the character is not in that database: no
+        # name, no decomposition there (checked below).
+        old |= int(OLD.category(c) == "Cn") << 40
         key = (new, old)
         if key not in rec_ids:
             rec_ids[key] = len(recs)
@@ -341,10 +342,6 @@ def float_lit(v):
     r = repr(v)
     return r if ("." in r or "e" in r) else r + ".0"
 
-
-# Characters the 3.2.0 database reports as "Cn" although it knows them: none
-# expected (checked by the name/decomposition asserts); kept as a hook.
-ASSIGNED_CN_OLD = set()
 
 if __name__ == "__main__":
     main()
