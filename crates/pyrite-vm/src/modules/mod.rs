@@ -54,6 +54,7 @@ pub mod time;
 pub mod time_calendar;
 pub mod time_tz;
 pub mod type_cache;
+pub mod unicodedata;
 pub mod weakref_support;
 pub mod zlib;
 
@@ -137,6 +138,7 @@ pub fn init(vm: &Vm) -> PyResult<()> {
     vm.register_builtin_module("_sha512", hashes::make_sha512);
     vm.register_builtin_module("_sha3", hashes::make_sha3);
     vm.register_builtin_module("_blake2", hashes::make_blake2);
+    vm.register_builtin_module("unicodedata", unicodedata::make);
     let mut names: Vec<&'static str> = vm.builtin_modules.borrow().keys().copied().collect();
     names.extend(["builtins", "sys"]);
     names.sort_unstable();
