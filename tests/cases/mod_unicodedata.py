@@ -157,3 +157,7 @@ print(u.__doc__.splitlines()[0], u.UCD.__doc__)
 print(u.lookup.__doc__, u.name.__text_signature__, U.normalize.__text_signature__)
 import inspect
 print(inspect.signature(u.normalize), inspect.signature(u.category))
+try:
+    class X(unicodedata.UCD): pass
+except TypeError as e:
+    print(e)

@@ -510,6 +510,7 @@ pub(crate) const FINAL_TYPES: &[&str] = &[
 /// Final types of native modules, by `module.name`.
 const FINAL_QUALIFIED: &[&str] = &[
     "_contextvars.ContextVar",
+    "unicodedata.UCD",
     "_contextvars.Context",
     "_contextvars.Token",
     "datetime.timezone",
