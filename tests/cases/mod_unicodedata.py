@@ -158,6 +158,6 @@ print(u.lookup.__doc__, u.name.__text_signature__, U.normalize.__text_signature_
 import inspect
 print(inspect.signature(u.normalize), inspect.signature(u.category))
 try:
-    class X(unicodedata.UCD): pass
+    class X(u.UCD): pass
 except TypeError as e:
     print(e)
