@@ -116,7 +116,10 @@ fn push_frame_info(vm: &Vm, f: &Frame) {
     vm.top_lasti.set(f.lasti);
 }
 
-fn pop_frame_info(vm: &Vm) {
+/// Leave frame `f`'s activation. A frame object made for it meanwhile by
+/// native code (`sys._getframe()`) stays with the frame, so the frame keeps
+/// one identity and, when it ends, hands it its locals.
+fn pop_frame_info(vm: &Vm, f: &mut Frame) {
     let fi = {
         let mut stack = vm.frame_stack.borrow_mut();
         let fi = stack.pop();
@@ -125,7 +128,12 @@ fn pop_frame_info(vm: &Vm) {
         }
         fi
     };
-    drop(fi);
+    if let Some(mut fi) = fi {
+        if f.frame_obj.is_none() {
+            f.frame_obj = fi.frame_obj.take();
+        }
+        drop(fi);
+    }
 }
 
 fn run_frame_inner<const TRACE: bool>(
@@ -175,14 +183,14 @@ fn run_frame_inner<const TRACE: bool>(
                     match callers.pop() {
                         Some(caller) => {
                             vm.leave_call();
-                            pop_frame_info(vm);
+                            pop_frame_info(vm, &mut f);
                             vm.recycle_frame(std::mem::replace(&mut f, caller));
                             cur = Cur::of(&f);
                             pending = Some(exc);
                             continue;
                         }
                         None => {
-                            pop_frame_info(vm);
+                            pop_frame_info(vm, &mut f);
                             vm.recycle_frame(f);
                             return Err(exc);
                         }
@@ -509,7 +517,7 @@ fn run_frame_inner<const TRACE: bool>(
                     match callers.pop() {
                         Some(caller) => {
                             vm.leave_call();
-                            pop_frame_info(vm);
+                            pop_frame_info(vm, &mut f);
                             vm.recycle_frame(std::mem::replace(&mut f, caller));
                             cur = Cur::of(&f);
                             match init_self {
@@ -524,7 +532,7 @@ fn run_frame_inner<const TRACE: bool>(
                             }
                         }
                         None => {
-                            pop_frame_info(vm);
+                            pop_frame_info(vm, &mut f);
                             vm.recycle_frame(f);
                             return Ok(FrameExit::Return(v));
                         }
@@ -536,7 +544,7 @@ fn run_frame_inner<const TRACE: bool>(
                     match callers.pop() {
                         Some(caller) => {
                             vm.leave_call();
-                            pop_frame_info(vm);
+                            pop_frame_info(vm, &mut f);
                             let genframe = std::mem::replace(&mut f, caller);
                             cur = Cur::of(&f);
                             let g = ops::generator::make_generator(vm, genframe);
@@ -544,7 +552,7 @@ fn run_frame_inner<const TRACE: bool>(
                             Ok(())
                         }
                         None => {
-                            pop_frame_info(vm);
+                            pop_frame_info(vm, &mut f);
                             let g = ops::generator::make_generator(vm, f);
                             return Ok(FrameExit::Return(g));
                         }
@@ -555,7 +563,7 @@ fn run_frame_inner<const TRACE: bool>(
                     if !callers.is_empty() {
                         Err(vm.new_system_error("yield from a frame that is not a generator's"))
                     } else {
-                        pop_frame_info(vm);
+                        pop_frame_info(vm, &mut f);
                         return Ok(FrameExit::Yield(v, f));
                     }
                 }

@@ -292,16 +292,23 @@ fn sys_excepthook(vm: &Vm, args: Args) -> PyResult {
 fn sys_getframe(vm: &Vm, args: Args) -> PyResult {
     let [depth] = args.range::<1>(vm, "_getframe", 0)?;
     let d = depth.and_then(crate::types::int::as_i64).unwrap_or(0);
-    let stack = vm.frame_stack.borrow();
+    let mut stack = vm.frame_stack.borrow_mut();
     let n = stack.len() as i64;
     if d < 0 || d >= n {
         return Err(vm.new_value_error("call stack is not deep enough"));
     }
     // Build the chain of frame objects up to the requested one, so that
-    // `f_back` walks the real call stack.
+    // `f_back` walks the real call stack. An activation keeps the frame
+    // object made for it (one identity per frame, as in CPython; the frame
+    // takes it back when it ends, see `eval/loop.rs` `pop_frame_info`).
     let target = (n - 1 - d) as usize;
     let mut back: Option<PyObjectRef> = None;
-    for (i, fi) in stack[..=target].iter().enumerate() {
+    for i in 0..=target {
+        if let Some(fo) = stack[i].frame_obj.clone() {
+            back = Some(fo);
+            continue;
+        }
+        let fi = &stack[i];
         let lasti = vm.stack_entry_lasti(&stack, i);
         let lineno = crate::eval::frame::code_line(&fi.code, lasti);
         let f = vm.alloc(
@@ -317,6 +324,7 @@ fn sys_getframe(vm: &Vm, args: Args) -> PyResult {
             },
             &vm.types.frame,
         );
+        stack[i].frame_obj = Some(f.clone());
         back = Some(f);
     }
     back.ok_or_else(|| vm.new_value_error("call stack is not deep enough"))
