@@ -16,7 +16,7 @@ use std::cell::{Cell, RefCell};
 use std::ptr::NonNull;
 
 use super::handle::PyObjectRef;
-use super::header::{ObjHeader, TypeFlags};
+use super::header::{ObjHeader, PayloadVTable, TypeFlags};
 
 const TRASHCAN_DEPTH: usize = 64;
 
@@ -103,17 +103,8 @@ unsafe fn dealloc(p: NonNull<ObjHeader>) {
     {
         // An int, float, str...: no prefix, no hooks, no type reference,
         // and freeing it frees nothing else (so no trashcan depth).
-        // SAFETY: the payload matches `vtable` and is dropped once; the block
-        // was allocated with the payload's layout and no prefix.
-        unsafe {
-            if vtable.needs_drop {
-                (vtable.drop_payload)(p);
-            }
-            let inner = vtable.layout;
-            let layout =
-                std::alloc::Layout::from_size_align_unchecked(inner.size(), inner.align().max(8));
-            crate::alloc::free_block(p.cast::<u8>(), layout);
-        }
+        // SAFETY: forwarded contract; the type has no prefix-shaping flags.
+        unsafe { free_unprefixed(p, vtable, vtable.needs_drop) };
         return;
     }
     // SAFETY: forwarded contract.
@@ -150,6 +141,28 @@ unsafe fn dealloc_general(p: NonNull<ObjHeader>) {
     DEPTH.with(|d| d.set(depth));
 }
 
+/// Drop the payload (when `drop`) and free the block of an object whose
+/// type has no prefix (no GC header, dict or weaklist slot).
+///
+/// # Safety
+/// `p` is a dead object (count zero, not resurrected) whose payload is
+/// `vtable`'s kind, allocated with that layout and no prefix; neither is
+/// used afterwards.
+#[inline(always)]
+unsafe fn free_unprefixed(p: NonNull<ObjHeader>, vtable: &PayloadVTable, drop: bool) {
+    // SAFETY: by the contract the payload is `vtable`'s and dropped once,
+    // and the block was allocated with exactly this layout.
+    unsafe {
+        if drop {
+            (vtable.drop_payload)(p);
+        }
+        let inner = vtable.layout;
+        let layout =
+            std::alloc::Layout::from_size_align_unchecked(inner.size(), inner.align().max(8));
+        crate::alloc::free_block(p.cast::<u8>(), layout);
+    }
+}
+
 /// # Safety
 /// `p` is a live object with a reference count of zero.
 unsafe fn dealloc_one(p: NonNull<ObjHeader>) {
@@ -170,13 +183,7 @@ unsafe fn dealloc_one(p: NonNull<ObjHeader>) {
         let vtable = core.vtable.get();
         h.refcnt.set(1);
         // SAFETY: as below (the general path), with a zero-size prefix.
-        unsafe {
-            (vtable.drop_payload)(p);
-            let inner = vtable.layout;
-            let layout =
-                std::alloc::Layout::from_size_align_unchecked(inner.size(), inner.align().max(8));
-            crate::alloc::free_block(p.cast::<u8>(), layout);
-        }
+        unsafe { free_unprefixed(p, vtable, true) };
         return;
     }
     // Resurrect temporarily: hooks get a real handle (count 1).

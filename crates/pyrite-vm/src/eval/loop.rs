@@ -398,27 +398,17 @@ fn run_frame_inner<const TRACE: bool>(
                     f.pc -= arg as usize;
                     Ok(())
                 }
-                Opcode::POP_JUMP_FORWARD_IF_FALSE | Opcode::POP_JUMP_BACKWARD_IF_FALSE => {
+                Opcode::POP_JUMP_FORWARD_IF_FALSE
+                | Opcode::POP_JUMP_BACKWARD_IF_FALSE
+                | Opcode::POP_JUMP_FORWARD_IF_TRUE
+                | Opcode::POP_JUMP_BACKWARD_IF_TRUE => {
                     let v = f.pop();
-                    match truth(vm, &v) {
-                        Ok(false) => {
+                    let jump_if = pops_and_jumps_if(op) == Some(true);
+                    truth(vm, &v).map(|b| {
+                        if b == jump_if {
                             jump(&mut f, op, arg);
-                            Ok(())
                         }
-                        Ok(true) => Ok(()),
-                        Err(e) => Err(e),
-                    }
-                }
-                Opcode::POP_JUMP_FORWARD_IF_TRUE | Opcode::POP_JUMP_BACKWARD_IF_TRUE => {
-                    let v = f.pop();
-                    match truth(vm, &v) {
-                        Ok(true) => {
-                            jump(&mut f, op, arg);
-                            Ok(())
-                        }
-                        Ok(false) => Ok(()),
-                        Err(e) => Err(e),
-                    }
+                    })
                 }
                 Opcode::POP_JUMP_FORWARD_IF_NONE | Opcode::POP_JUMP_BACKWARD_IF_NONE => {
                     let v = f.pop();

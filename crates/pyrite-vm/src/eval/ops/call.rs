@@ -8,7 +8,7 @@ use pyrite_bytecode::opcodes::make_function as mf;
 use pyrite_bytecode::CodeFlags;
 
 use crate::eval::frame::Frame;
-use crate::types::code::PyCode;
+use crate::types::code::{PyCode, PyCodeRef};
 use crate::types::descr::{MethodKind, PyMethodDescr};
 use crate::types::dict::PyDict;
 use crate::types::function::{PyBoundMethod, PyFunction, PyNativeFunction};
@@ -494,16 +494,7 @@ fn fast_frame(
     } else {
         return None;
     };
-    let mut nf = vm.alloc_frame(
-        code,
-        Some(callable.clone()),
-        pf.globals.clone(),
-        pf.builtins.clone(),
-        None,
-    );
-    for i in 0..nargs {
-        nf.slots[i] = f.slots[first_arg + i].take();
-    }
+    let mut nf = function_frame(vm, callable, pf, code);
     if let Some(d) = defaults {
         if let Some(t) = d.downcast_ref::<PyTuple>() {
             let first_default = argcount - t.len();
@@ -512,10 +503,7 @@ fn fast_frame(
             }
         }
     }
-    for i in base..first_arg {
-        f.slots[i] = None;
-    }
-    f.sp = base;
+    move_call_args(f, &mut nf, base, first_arg, 0);
     Some(nf)
 }
 
@@ -559,21 +547,9 @@ fn init_frame(
         return Ok(None);
     }
     let obj = crate::types::object_methods::new_plain_instance(vm, cls, t)?;
-    let mut nf = vm.alloc_frame(
-        code,
-        Some(init.clone()),
-        pf.globals.clone(),
-        pf.builtins.clone(),
-        None,
-    );
+    let mut nf = function_frame(vm, &init, pf, code);
     nf.slots[0] = Some(obj.clone());
-    for i in 0..nargs {
-        nf.slots[i + 1] = f.slots[first_arg + i].take();
-    }
-    for i in base..first_arg {
-        f.slots[i] = None;
-    }
-    f.sp = base;
+    move_call_args(f, &mut nf, base, first_arg, 1);
     nf.init_self = Some(obj);
     Ok(Some(nf))
 }
@@ -615,16 +591,36 @@ fn heap_getitem_frame(
     if !takes_exactly(&code.code, 2) {
         return None;
     }
-    let mut nf = vm.alloc_frame(
+    let mut nf = function_frame(vm, &func, pf, code);
+    nf.slots[0] = Some(obj.clone());
+    nf.slots[1] = Some(key.clone());
+    Some(nf)
+}
+
+/// A frame for Python function `func` (`pf` is its payload) running
+/// `code`.
+#[inline]
+fn function_frame(vm: &Vm, func: &PyObjectRef, pf: &PyFunction, code: PyCodeRef) -> Box<Frame> {
+    vm.alloc_frame(
         code,
         Some(func.clone()),
         pf.globals.clone(),
         pf.builtins.clone(),
         None,
-    );
-    nf.slots[0] = Some(obj.clone());
-    nf.slots[1] = Some(key.clone());
-    Some(nf)
+    )
+}
+
+/// Move a `CALL`'s arguments from the caller's stack into the callee's
+/// locals starting at `to`, and pop the callable (and self/NULL) slots.
+#[inline]
+fn move_call_args(f: &mut Frame, nf: &mut Frame, base: usize, first_arg: usize, to: usize) {
+    for i in 0..f.sp - first_arg {
+        nf.slots[to + i] = f.slots[first_arg + i].take();
+    }
+    for i in base..first_arg {
+        f.slots[i] = None;
+    }
+    f.sp = base;
 }
 
 /// `CALL_FUNCTION_EX`: `f(*args, **kwargs)`.
