@@ -599,7 +599,7 @@ fn heap_getitem_frame(
 
 /// A frame for Python function `func` (`pf` is its payload) running
 /// `code`.
-#[inline]
+#[inline(always)]
 fn function_frame(vm: &Vm, func: &PyObjectRef, pf: &PyFunction, code: PyCodeRef) -> Box<Frame> {
     vm.alloc_frame(
         code,
@@ -612,7 +612,7 @@ fn function_frame(vm: &Vm, func: &PyObjectRef, pf: &PyFunction, code: PyCodeRef)
 
 /// Move a `CALL`'s arguments from the caller's stack into the callee's
 /// locals starting at `to`, and pop the callable (and self/NULL) slots.
-#[inline]
+#[inline(always)]
 fn move_call_args(f: &mut Frame, nf: &mut Frame, base: usize, first_arg: usize, to: usize) {
     for i in 0..f.sp - first_arg {
         nf.slots[to + i] = f.slots[first_arg + i].take();
