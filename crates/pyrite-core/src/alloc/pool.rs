@@ -49,7 +49,7 @@ struct PoolHeader {
 }
 
 const _: () = assert!(std::mem::size_of::<PoolHeader>() <= POOL_OVERHEAD);
-const _: () = assert!(POOL_OVERHEAD % ALIGNMENT == 0);
+const _: () = assert!(POOL_OVERHEAD.is_multiple_of(ALIGNMENT));
 
 /// Bookkeeping for one arena (CPython's `arena_object`).
 struct ArenaObj {

@@ -24,7 +24,7 @@ pub const POOLS_PER_ARENA: usize = ARENA_SIZE / POOL_SIZE;
 /// Size class index of a request of `size` bytes (1..=512).
 #[inline]
 pub const fn class_of(size: usize) -> usize {
-    (size + ALIGNMENT - 1) / ALIGNMENT - 1
+    size.div_ceil(ALIGNMENT) - 1
 }
 
 /// Block size of size class `c`.

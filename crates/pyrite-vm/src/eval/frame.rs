@@ -61,7 +61,7 @@ impl Frame {
     // the invariant would leak, never free early.
     #[inline]
     pub fn push(&mut self, v: PyObjectRef) {
-        let old = std::mem::replace(&mut self.slots[self.sp], Some(v));
+        let old = self.slots[self.sp].replace(v);
         debug_assert!(old.is_none(), "push over a live stack slot");
         std::mem::forget(old);
         self.sp += 1;

@@ -631,6 +631,8 @@ fn run_frame_inner<const TRACE: bool>(
 }
 
 /// Switch to a new callee frame (the caller waits on `callers`).
+// Frames stay boxed on `callers`: switching frames moves a pointer.
+#[allow(clippy::vec_box)]
 #[inline(always)]
 fn enter_frame(
     vm: &Vm,

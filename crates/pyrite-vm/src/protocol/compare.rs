@@ -93,19 +93,23 @@ impl Vm {
             && class_of(b).ext.lookup(op.swapped().dunder(self)).is_some()
         {
             checked_reflected = true;
-            if let Some(r) = self.call_special(b, op.swapped().dunder(self), &[a.clone()])? {
+            if let Some(r) =
+                self.call_special(b, op.swapped().dunder(self), std::slice::from_ref(a))?
+            {
                 if !r.is(&self.not_implemented) {
                     return Ok(r);
                 }
             }
         }
-        if let Some(r) = self.call_special(a, op.dunder(self), &[b.clone()])? {
+        if let Some(r) = self.call_special(a, op.dunder(self), std::slice::from_ref(b))? {
             if !r.is(&self.not_implemented) {
                 return Ok(r);
             }
         }
         if !checked_reflected {
-            if let Some(r) = self.call_special(b, op.swapped().dunder(self), &[a.clone()])? {
+            if let Some(r) =
+                self.call_special(b, op.swapped().dunder(self), std::slice::from_ref(a))?
+            {
                 if !r.is(&self.not_implemented) {
                     return Ok(r);
                 }

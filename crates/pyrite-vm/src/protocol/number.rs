@@ -48,7 +48,7 @@ impl Vm {
         if op >= 13 {
             let base = (op - 13) as usize;
             let iname = &self.binop_names[base][2];
-            if let Some(r) = self.call_special(a, iname, &[b.clone()])? {
+            if let Some(r) = self.call_special(a, iname, std::slice::from_ref(b))? {
                 if !r.is(&self.not_implemented) {
                     return Ok(r);
                 }
@@ -73,20 +73,20 @@ impl Vm {
         if let Some(v) = &slotv {
             if let Some(w) = &slotw {
                 if is_subtype(tb, ta) && !w.is(v) {
-                    let r = self.call_unbound(w, b, &[a.clone()], &[])?;
+                    let r = self.call_unbound(w, b, std::slice::from_ref(a), &[])?;
                     if !r.is(&self.not_implemented) {
                         return Ok(r);
                     }
                     slotw = None;
                 }
             }
-            let r = self.call_unbound(v, a, &[b.clone()], &[])?;
+            let r = self.call_unbound(v, a, std::slice::from_ref(b), &[])?;
             if !r.is(&self.not_implemented) {
                 return Ok(r);
             }
         }
         if let Some(w) = slotw {
-            let r = self.call_unbound(&w, b, &[a.clone()], &[])?;
+            let r = self.call_unbound(&w, b, std::slice::from_ref(a), &[])?;
             if !r.is(&self.not_implemented) {
                 return Ok(r);
             }

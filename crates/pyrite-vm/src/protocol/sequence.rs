@@ -67,7 +67,9 @@ impl Vm {
                 return Err(self.new_key_error(key.clone()));
             }
         }
-        if let Some(r) = self.call_special(obj, &self.names.__getitem__, &[key.clone()])? {
+        if let Some(r) =
+            self.call_special(obj, &self.names.__getitem__, std::slice::from_ref(key))?
+        {
             return Ok(r);
         }
         if obj.downcast_ref::<PyTypeObj>().is_some() {
@@ -75,7 +77,7 @@ impl Vm {
                 return self.generic_alias(obj, key);
             }
             if let Some(cgi) = self.get_attr_opt(obj, &self.intern("__class_getitem__"))? {
-                return self.call(&cgi, &[key.clone()]);
+                return self.call(&cgi, std::slice::from_ref(key));
             }
             return Err(self.new_type_error(format!(
                 "type '{}' is not subscriptable",
@@ -141,7 +143,7 @@ impl Vm {
                 };
             }
         }
-        match self.call_special(obj, &self.names.__delitem__, &[key.clone()])? {
+        match self.call_special(obj, &self.names.__delitem__, std::slice::from_ref(key))? {
             Some(_) => Ok(()),
             None => Err(self.new_type_error(format!(
                 "'{}' object doesn't support item deletion",
@@ -180,7 +182,11 @@ impl Vm {
                 return Ok(false);
             }
         }
-        if let Some(r) = self.call_special(container, &self.names.__contains__, &[item.clone()])? {
+        if let Some(r) = self.call_special(
+            container,
+            &self.names.__contains__,
+            std::slice::from_ref(item),
+        )? {
             return self.is_true(&r);
         }
         let it = self.iter(container).map_err(|_| {
