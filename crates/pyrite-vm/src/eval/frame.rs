@@ -208,7 +208,7 @@ const FRAME_POOL_MAX_SLOTS: usize = 256;
 impl crate::Vm {
     /// A frame for `code`, reusing a pooled allocation when there is one.
     /// The first `localsplusnames.len() + stacksize + 1` slots are empty.
-    #[inline]
+    #[inline(always)]
     pub fn alloc_frame(
         &self,
         code: PyCodeRef,
@@ -259,6 +259,7 @@ impl crate::Vm {
     /// Release what a finished frame refers to (in CPython's order: the
     /// locals and stack, then the function and namespaces) and keep its
     /// allocation for the next call.
+    #[inline(always)]
     pub fn recycle_frame(&self, mut f: Box<Frame>) {
         if let Some(fo) = &f.frame_obj {
             if fo.refcount() > 1 && f.locals.is_none() {
