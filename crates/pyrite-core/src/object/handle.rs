@@ -441,17 +441,18 @@ unsafe fn alloc_object<T: Payload>(
 /// stack instead of moving them into a new vector.
 #[inline]
 pub fn slots_as_refs(slots: &[Option<PyObjectRef>]) -> Option<&[PyObjectRef]> {
-    if slots.iter().all(Option::is_some) {
-        // SAFETY: `PyObjectRef` is `repr(transparent)` over `NonNull` (plus a
-        // zero-sized marker), so `Option<PyObjectRef>` has the guaranteed
-        // null-pointer-optimised layout of a nullable pointer, identical to
-        // `PyObjectRef`'s; every element was just checked to be `Some`, i.e.
-        // a valid handle. The borrow keeps the slots (and their references)
-        // alive and unchanged for the returned lifetime.
-        Some(unsafe { &*(slots as *const [Option<PyObjectRef>] as *const [PyObjectRef]) })
-    } else {
-        None
+    if !slots.iter().all(Option::is_some) {
+        return None;
     }
+    let raw = slots as *const [Option<PyObjectRef>] as *const [PyObjectRef];
+    // SAFETY: `PyObjectRef` is `repr(transparent)` over `NonNull` (plus a
+    // zero-sized marker), so `Option<PyObjectRef>` has the guaranteed
+    // null-pointer-optimised layout of a nullable pointer, identical to
+    // `PyObjectRef`'s; every element was just checked to be `Some`, i.e. a
+    // valid handle. The shared borrow of `slots` keeps the slots (and their
+    // references) alive and unchanged for the returned lifetime.
+    let refs = unsafe { &*raw };
+    Some(refs)
 }
 
 impl Clone for PyObjectRef {

@@ -132,16 +132,7 @@ pub fn unicode_escape_decode_bytes(
             }
             match c {
                 b'0'..=b'7' => {
-                    let mut v = (c - b'0') as u32;
-                    for _ in 0..2 {
-                        match data.get(i) {
-                            Some(&d @ b'0'..=b'7') => {
-                                v = v * 8 + (d - b'0') as u32;
-                                i += 1;
-                            }
-                            _ => break,
-                        }
-                    }
+                    let v = read_octal(data, c, &mut i);
                     if v > 0o377 && first_invalid.is_none() {
                         first_invalid = Some(i - 3);
                     }
@@ -388,16 +379,7 @@ fn escape_decode(vm: &Vm, args: Args) -> PyResult {
             b'v' => out.push(11),
             b'a' => out.push(7),
             b'0'..=b'7' => {
-                let mut v = (c - b'0') as u32;
-                for _ in 0..2 {
-                    match data.get(i) {
-                        Some(&d @ b'0'..=b'7') => {
-                            v = v * 8 + (d - b'0') as u32;
-                            i += 1;
-                        }
-                        _ => break,
-                    }
-                }
+                let v = read_octal(&data, c, &mut i);
                 if v > 0o377 && first_invalid.is_none() {
                     first_invalid = Some(i - 3);
                 }
@@ -470,4 +452,20 @@ pub fn add(vm: &Vm, d: &crate::types::dict::PyDict) {
     ] {
         vm.add_function(d, "_codecs", name, f);
     }
+}
+
+/// An octal escape `\ooo`: `first` is its first digit (already consumed);
+/// up to two more digits are read from `data` at `*i`.
+fn read_octal(data: &[u8], first: u8, i: &mut usize) -> u32 {
+    let mut v = (first - b'0') as u32;
+    for _ in 0..2 {
+        match data.get(*i) {
+            Some(&d @ b'0'..=b'7') => {
+                v = v * 8 + (d - b'0') as u32;
+                *i += 1;
+            }
+            _ => break,
+        }
+    }
+    v
 }
