@@ -95,7 +95,7 @@ impl PyObjectRef {
     #[inline]
     pub fn is_payload<T: Payload>(&self) -> bool {
         let vt = self.vtable();
-        std::ptr::eq(vt, T::VTABLE) || vt.type_id == TypeId::of::<T>()
+        std::ptr::eq(vt, T::VTABLE) || (!T::UNIQUE && vt.type_id == TypeId::of::<T>())
     }
 
     /// Borrow the payload as a `T`, if it is one.
@@ -146,6 +146,20 @@ impl PyObjectRef {
             &*(self.ptr.as_ptr() as *const u8)
                 .sub(off)
                 .cast::<Cell<Option<PyObjectRef>>>()
+        })
+    }
+
+    /// Whether the object has a dict slot holding a dict (for instances
+    /// with inline attribute values: whether they are in dict mode). Reads
+    /// the slot without taking the value out and putting it back.
+    #[inline]
+    pub fn dict_slot_is_set(&self) -> bool {
+        self.dict_slot().is_some_and(|c| {
+            // SAFETY: `Cell` never hands out references to its contents and
+            // is not `Sync`, so no other access to the value can be in
+            // progress while this one-word read happens.
+            let set = unsafe { (*c.as_ptr()).is_some() };
+            set
         })
     }
 

@@ -72,19 +72,52 @@ pub struct PayloadVTable {
     pub needs_drop: bool,
 }
 
+impl PayloadVTable {
+    /// The vtable of payload kind `T`.
+    pub const fn of<T: Payload>() -> PayloadVTable {
+        PayloadVTable {
+            type_id: TypeId::of::<T>(),
+            name: std::any::type_name::<T>,
+            layout: Layout::new::<PyInner<T>>(),
+            drop_payload: drop_payload::<T>,
+            traverse: traverse_payload::<T>,
+            clear: clear_payload::<T>,
+            leaf: T::LEAF,
+            needs_drop: std::mem::needs_drop::<T>(),
+        }
+    }
+}
+
+/// Inside `impl Payload for T`: give `T` a vtable in a `static`, so objects
+/// of kind `T` are recognised by one pointer comparison (see
+/// [`Payload::VTABLE`]).
+#[macro_export]
+macro_rules! unique_vtable {
+    ($t:ty) => {
+        const VTABLE: &'static $crate::PayloadVTable = {
+            static VT: $crate::PayloadVTable = $crate::PayloadVTable::of::<$t>();
+            &VT
+        };
+        const UNIQUE: bool = true;
+    };
+}
+
 /// A Rust type that can be the payload of a Python object.
 pub trait Payload: 'static + Sized {
     /// The vtable of this payload kind.
-    const VTABLE: &'static PayloadVTable = &PayloadVTable {
-        type_id: TypeId::of::<Self>(),
-        name: std::any::type_name::<Self>,
-        layout: Layout::new::<PyInner<Self>>(),
-        drop_payload: drop_payload::<Self>,
-        traverse: traverse_payload::<Self>,
-        clear: clear_payload::<Self>,
-        leaf: Self::LEAF,
-        needs_drop: std::mem::needs_drop::<Self>(),
-    };
+    ///
+    /// The default is a constant, and Rust may instantiate a constant once
+    /// per codegen unit: objects made in one crate then carry a vtable
+    /// whose address differs from the one another crate's `VTABLE` names,
+    /// and every downcast falls back to comparing `TypeId`s. Payloads on
+    /// hot paths declare theirs with [`unique_vtable!`](crate::unique_vtable),
+    /// which puts it in a `static` (one address) and sets [`Self::UNIQUE`].
+    const VTABLE: &'static PayloadVTable = &PayloadVTable::of::<Self>();
+
+    /// `VTABLE` is a `static`: every object of this kind carries exactly
+    /// that address, so a downcast is one pointer comparison. (Set only by
+    /// `unique_vtable!`; a wrong `true` could only make downcasts fail.)
+    const UNIQUE: bool = false;
 
     /// Set to `true` by payloads that hold no `PyObjectRef` at all (ints,
     /// floats, strings, bytes): their deallocation takes a shorter path.
@@ -239,6 +272,12 @@ impl<E: 'static> Payload for TypeObject<E>
 where
     E: TypeExt,
 {
+    const VTABLE: &'static PayloadVTable = match E::TYPE_VTABLE {
+        Some(v) => v,
+        None => &PayloadVTable::of::<Self>(),
+    };
+    const UNIQUE: bool = E::TYPE_VTABLE.is_some();
+
     fn traverse(&self, visit: &mut dyn FnMut(&PyObjectRef)) {
         self.ext.traverse(visit);
     }
@@ -250,6 +289,10 @@ where
 
 /// The VM's part of a type object.
 pub trait TypeExt: 'static {
+    /// The vtable of `TypeObject<Self>` in a `static`, for one-comparison
+    /// downcasts of type objects (as [`unique_vtable!`](crate::unique_vtable)
+    /// does for other payloads; a generic impl cannot hold a `static`).
+    const TYPE_VTABLE: Option<&'static PayloadVTable> = None;
     fn traverse(&self, _visit: &mut dyn FnMut(&PyObjectRef)) {}
     /// Break cycles through the type (its dict, bases, MRO).
     fn clear(&self) {}

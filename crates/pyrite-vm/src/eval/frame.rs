@@ -187,6 +187,7 @@ impl Vm {
 }
 
 impl Payload for PyFrameObject {
+    pyrite_core::unique_vtable!(PyFrameObject);
     fn traverse(&self, visit: &mut dyn FnMut(&PyObjectRef)) {
         visit(&self.code);
         visit(&self.globals);

@@ -23,6 +23,7 @@ pub struct Deque {
 }
 
 impl Payload for Deque {
+    pyrite_core::unique_vtable!(Deque);
     fn traverse(&self, visit: &mut dyn FnMut(&PyObjectRef)) {
         if let Ok(v) = self.items.try_borrow() {
             v.iter().for_each(|x| visit(x));
@@ -642,6 +643,7 @@ pub struct DequeIter {
 }
 
 impl Payload for DequeIter {
+    pyrite_core::unique_vtable!(DequeIter);
     fn traverse(&self, visit: &mut dyn FnMut(&PyObjectRef)) {
         visit(&self.deque);
     }
@@ -823,6 +825,7 @@ pub struct TupleGetter {
 }
 
 impl Payload for TupleGetter {
+    pyrite_core::unique_vtable!(TupleGetter);
     fn traverse(&self, visit: &mut dyn FnMut(&PyObjectRef)) {
         if let Ok(d) = self.doc.try_borrow() {
             visit(&d);

@@ -23,6 +23,7 @@ pub struct Context {
 }
 
 impl Payload for Context {
+    pyrite_core::unique_vtable!(Context);
     fn traverse(&self, visit: &mut dyn FnMut(&PyObjectRef)) {
         if let Ok(v) = self.vars.try_borrow() {
             for (k, x) in v.iter() {
@@ -50,6 +51,7 @@ pub struct ContextVar {
 }
 
 impl Payload for ContextVar {
+    pyrite_core::unique_vtable!(ContextVar);
     fn traverse(&self, visit: &mut dyn FnMut(&PyObjectRef)) {
         visit(&self.name);
         if let Some(d) = &self.default {
@@ -66,6 +68,7 @@ pub struct Token {
 }
 
 impl Payload for Token {
+    pyrite_core::unique_vtable!(Token);
     fn traverse(&self, visit: &mut dyn FnMut(&PyObjectRef)) {
         visit(&self.ctx);
         visit(&self.var);
@@ -77,7 +80,9 @@ impl Payload for Token {
 
 /// The payload of `Token.MISSING`.
 pub struct Missing;
-impl Payload for Missing {}
+impl Payload for Missing {
+    pyrite_core::unique_vtable!(Missing);
+}
 
 fn context_type(vm: &Vm) -> PyTypeRef {
     native_type::<Context>(vm, "_contextvars", "Context", None, GC, init_context)

@@ -55,7 +55,9 @@ pub struct Dialect {
     v: DialectVals,
 }
 
-impl Payload for Dialect {}
+impl Payload for Dialect {
+    pyrite_core::unique_vtable!(Dialect);
+}
 
 fn dialect_type(vm: &Vm) -> PyTypeRef {
     native_type::<Dialect>(vm, "_csv", "Dialect", None, WEAK, init_dialect)
@@ -376,6 +378,7 @@ pub struct Reader {
 }
 
 impl Payload for Reader {
+    pyrite_core::unique_vtable!(Reader);
     fn traverse(&self, visit: &mut dyn FnMut(&PyObjectRef)) {
         visit(&self.input);
         visit(&self.dialect);
@@ -648,6 +651,7 @@ pub struct Writer {
 }
 
 impl Payload for Writer {
+    pyrite_core::unique_vtable!(Writer);
     fn traverse(&self, visit: &mut dyn FnMut(&PyObjectRef)) {
         visit(&self.write);
         visit(&self.dialect);

@@ -48,6 +48,7 @@ pub struct Partial {
 }
 
 impl Payload for Partial {
+    pyrite_core::unique_vtable!(Partial);
     fn traverse(&self, visit: &mut dyn FnMut(&PyObjectRef)) {
         for c in [&self.func, &self.args, &self.keywords] {
             if let Ok(v) = c.try_borrow() {
@@ -288,6 +289,7 @@ pub struct KeyWrapper {
 }
 
 impl Payload for KeyWrapper {
+    pyrite_core::unique_vtable!(KeyWrapper);
     fn traverse(&self, visit: &mut dyn FnMut(&PyObjectRef)) {
         visit(&self.cmp);
         if let Some(o) = &self.obj {

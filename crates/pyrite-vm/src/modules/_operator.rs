@@ -280,6 +280,7 @@ pub struct ItemGetter {
 }
 
 impl Payload for ItemGetter {
+    pyrite_core::unique_vtable!(ItemGetter);
     fn traverse(&self, visit: &mut dyn FnMut(&PyObjectRef)) {
         self.items.iter().for_each(&mut *visit);
     }
@@ -293,6 +294,7 @@ pub struct AttrGetter {
 }
 
 impl Payload for AttrGetter {
+    pyrite_core::unique_vtable!(AttrGetter);
     fn traverse(&self, visit: &mut dyn FnMut(&PyObjectRef)) {
         self.names.iter().for_each(&mut *visit);
         self.paths.iter().flatten().for_each(&mut *visit);
@@ -307,6 +309,7 @@ pub struct MethodCaller {
 }
 
 impl Payload for MethodCaller {
+    pyrite_core::unique_vtable!(MethodCaller);
     fn traverse(&self, visit: &mut dyn FnMut(&PyObjectRef)) {
         visit(&self.name);
         self.args.iter().for_each(&mut *visit);

@@ -118,7 +118,9 @@ pub struct PyRandom {
     mt: RefCell<Mt>,
 }
 
-impl Payload for PyRandom {}
+impl Payload for PyRandom {
+    pyrite_core::unique_vtable!(PyRandom);
+}
 
 pub fn random_type(vm: &Vm) -> PyTypeRef {
     native_type::<PyRandom>(vm, "_random", "Random", None, WEAK, init_type)

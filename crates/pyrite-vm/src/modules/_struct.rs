@@ -734,6 +734,7 @@ pub struct PyStruct {
 }
 
 impl Payload for PyStruct {
+    pyrite_core::unique_vtable!(PyStruct);
     fn traverse(&self, visit: &mut dyn FnMut(&PyObjectRef)) {
         if let Ok(f) = self.format.try_borrow() {
             visit(&f);
@@ -861,7 +862,9 @@ pub struct UnpackIter {
     pos: Cell<usize>,
 }
 
-impl Payload for UnpackIter {}
+impl Payload for UnpackIter {
+    pyrite_core::unique_vtable!(UnpackIter);
+}
 
 impl NativeIter for UnpackIter {
     fn next(&self, vm: &Vm, _me: &PyObjectRef) -> PyResult<Option<PyObjectRef>> {

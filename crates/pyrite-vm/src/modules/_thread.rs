@@ -20,14 +20,18 @@ pub struct Lock {
     locked: Cell<bool>,
 }
 
-impl Payload for Lock {}
+impl Payload for Lock {
+    pyrite_core::unique_vtable!(Lock);
+}
 
 pub struct RLock {
     owner: Cell<i64>,
     count: Cell<u64>,
 }
 
-impl Payload for RLock {}
+impl Payload for RLock {
+    pyrite_core::unique_vtable!(RLock);
+}
 
 /// Parse `acquire(blocking=True, timeout=-1)`; `None` = wait forever.
 fn acquire_args(vm: &Vm, args: &Args) -> PyResult<(bool, Option<f64>)> {

@@ -48,7 +48,9 @@ pub struct PyArray {
     data: RefCell<Data>,
 }
 
-impl Payload for PyArray {}
+impl Payload for PyArray {
+    pyrite_core::unique_vtable!(PyArray);
+}
 
 const CODES: &str = "bBuhHiIlLqQfd";
 

@@ -27,7 +27,9 @@ pub struct PySiteObject {
     pub repr: String,
 }
 
-impl Payload for PySiteObject {}
+impl Payload for PySiteObject {
+    pyrite_core::unique_vtable!(PySiteObject);
+}
 
 const COPYRIGHT: &str =
     "Copyright (c) 2001-2023 Python Software Foundation.\nAll Rights Reserved.\n\n\

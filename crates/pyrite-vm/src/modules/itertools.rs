@@ -184,6 +184,7 @@ pub struct Count {
 }
 
 impl Payload for Count {
+    pyrite_core::unique_vtable!(Count);
     fn traverse(&self, visit: &mut dyn FnMut(&PyObjectRef)) {
         if let Ok(c) = self.cnt.try_borrow() {
             visit(&c);
@@ -260,6 +261,7 @@ pub struct Cycle {
 }
 
 impl Payload for Cycle {
+    pyrite_core::unique_vtable!(Cycle);
     fn traverse(&self, visit: &mut dyn FnMut(&PyObjectRef)) {
         visit_opt(&self.it, visit);
         if let Ok(s) = self.saved.try_borrow() {
@@ -316,6 +318,7 @@ pub struct Repeat {
 }
 
 impl Payload for Repeat {
+    pyrite_core::unique_vtable!(Repeat);
     fn traverse(&self, visit: &mut dyn FnMut(&PyObjectRef)) {
         visit(&self.element);
     }
@@ -391,6 +394,7 @@ pub struct Accumulate {
 }
 
 impl Payload for Accumulate {
+    pyrite_core::unique_vtable!(Accumulate);
     fn traverse(&self, visit: &mut dyn FnMut(&PyObjectRef)) {
         visit(&self.it);
         if let Some(f) = &self.func {
@@ -463,6 +467,7 @@ pub struct Chain {
 }
 
 impl Payload for Chain {
+    pyrite_core::unique_vtable!(Chain);
     fn traverse(&self, visit: &mut dyn FnMut(&PyObjectRef)) {
         visit_opt(&self.source, visit);
         visit_opt(&self.active, visit);
@@ -532,6 +537,7 @@ pub struct Compress {
 }
 
 impl Payload for Compress {
+    pyrite_core::unique_vtable!(Compress);
     fn traverse(&self, visit: &mut dyn FnMut(&PyObjectRef)) {
         visit_opt(&self.data, visit);
         visit_opt(&self.selectors, visit);
@@ -578,6 +584,7 @@ pub struct FuncIter {
 }
 
 impl Payload for FuncIter {
+    pyrite_core::unique_vtable!(FuncIter);
     fn traverse(&self, visit: &mut dyn FnMut(&PyObjectRef)) {
         visit(&self.func);
         visit(&self.it);
@@ -592,6 +599,7 @@ pub struct StarMap(FuncIter);
 macro_rules! wrap_payload {
     ($($t:ident),*) => {$(
         impl Payload for $t {
+            pyrite_core::unique_vtable!($t);
             fn traverse(&self, visit: &mut dyn FnMut(&PyObjectRef)) {
                 self.0.traverse(visit)
             }
@@ -718,6 +726,7 @@ pub struct ISlice {
 }
 
 impl Payload for ISlice {
+    pyrite_core::unique_vtable!(ISlice);
     fn traverse(&self, visit: &mut dyn FnMut(&PyObjectRef)) {
         visit_opt(&self.it, visit);
     }
@@ -829,6 +838,7 @@ pub struct Pairwise {
 }
 
 impl Payload for Pairwise {
+    pyrite_core::unique_vtable!(Pairwise);
     fn traverse(&self, visit: &mut dyn FnMut(&PyObjectRef)) {
         visit_opt(&self.it, visit);
         visit_opt(&self.old, visit);
@@ -898,6 +908,7 @@ pub struct ZipLongest {
 }
 
 impl Payload for ZipLongest {
+    pyrite_core::unique_vtable!(ZipLongest);
     fn traverse(&self, visit: &mut dyn FnMut(&PyObjectRef)) {
         if let Ok(v) = self.iters.try_borrow() {
             v.iter().flatten().for_each(|i| visit(i));

@@ -21,6 +21,7 @@ pub struct Comb {
 }
 
 impl Payload for Comb {
+    pyrite_core::unique_vtable!(Comb);
     fn traverse(&self, visit: &mut dyn FnMut(&PyObjectRef)) {
         self.pools.iter().flatten().for_each(|v| visit(v));
         if let Ok(r) = self.result.try_borrow() {
@@ -37,6 +38,7 @@ pub struct CombinationsWR(Comb);
 macro_rules! wrap_payload {
     ($($t:ident),*) => {$(
         impl Payload for $t {
+            pyrite_core::unique_vtable!($t);
             fn traverse(&self, visit: &mut dyn FnMut(&PyObjectRef)) {
                 self.0.traverse(visit)
             }

@@ -33,6 +33,7 @@ pub struct GroupBy {
 }
 
 impl Payload for GroupBy {
+    pyrite_core::unique_vtable!(GroupBy);
     fn traverse(&self, visit: &mut dyn FnMut(&PyObjectRef)) {
         visit(&self.it);
         if let Some(k) = &self.keyfunc {
@@ -118,6 +119,7 @@ pub struct Grouper {
 }
 
 impl Payload for Grouper {
+    pyrite_core::unique_vtable!(Grouper);
     fn traverse(&self, visit: &mut dyn FnMut(&PyObjectRef)) {
         visit(&self.parent);
         visit(&self.tgtkey);
@@ -193,6 +195,7 @@ pub struct TeeData {
 }
 
 impl Payload for TeeData {
+    pyrite_core::unique_vtable!(TeeData);
     fn traverse(&self, visit: &mut dyn FnMut(&PyObjectRef)) {
         visit(&self.it);
         if let Ok(v) = self.values.try_borrow() {
@@ -231,6 +234,7 @@ pub struct Tee {
 }
 
 impl Payload for Tee {
+    pyrite_core::unique_vtable!(Tee);
     fn traverse(&self, visit: &mut dyn FnMut(&PyObjectRef)) {
         if let Ok(d) = self.data.try_borrow() {
             visit(&d);

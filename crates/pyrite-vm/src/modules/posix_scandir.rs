@@ -15,7 +15,9 @@ pub struct ScandirIter {
     entries: RefCell<Option<std::vec::IntoIter<(String, String, Option<std::fs::FileType>)>>>,
 }
 
-impl Payload for ScandirIter {}
+impl Payload for ScandirIter {
+    pyrite_core::unique_vtable!(ScandirIter);
+}
 
 pub struct DirEntry {
     name: String,
@@ -23,7 +25,9 @@ pub struct DirEntry {
     ftype: Option<std::fs::FileType>,
 }
 
-impl Payload for DirEntry {}
+impl Payload for DirEntry {
+    pyrite_core::unique_vtable!(DirEntry);
+}
 
 fn iter_type(vm: &Vm) -> PyTypeRef {
     native_type::<ScandirIter>(vm, "posix", "ScandirIterator", None, GC, init_iter)

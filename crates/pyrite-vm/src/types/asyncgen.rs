@@ -21,6 +21,7 @@ pub struct PyAsyncGenWrapped {
 }
 
 impl Payload for PyAsyncGenWrapped {
+    pyrite_core::unique_vtable!(PyAsyncGenWrapped);
     fn traverse(&self, visit: &mut dyn FnMut(&PyObjectRef)) {
         visit(&self.value);
     }
@@ -48,6 +49,7 @@ pub struct PyAsyncGenASend {
 }
 
 impl Payload for PyAsyncGenASend {
+    pyrite_core::unique_vtable!(PyAsyncGenASend);
     fn traverse(&self, visit: &mut dyn FnMut(&PyObjectRef)) {
         visit(&self.gen);
         if let Ok(v) = self.sendval.try_borrow() {
@@ -67,6 +69,7 @@ pub struct PyAsyncGenAThrow {
 }
 
 impl Payload for PyAsyncGenAThrow {
+    pyrite_core::unique_vtable!(PyAsyncGenAThrow);
     fn traverse(&self, visit: &mut dyn FnMut(&PyObjectRef)) {
         visit(&self.gen);
         for a in self.args.iter().flatten() {

@@ -23,6 +23,7 @@ pub struct PyEnumerate {
 }
 
 impl Payload for PyEnumerate {
+    pyrite_core::unique_vtable!(PyEnumerate);
     fn traverse(&self, visit: &mut dyn FnMut(&PyObjectRef)) {
         visit(&self.iter);
     }
@@ -36,6 +37,7 @@ pub struct PyZip {
 }
 
 impl Payload for PyZip {
+    pyrite_core::unique_vtable!(PyZip);
     fn traverse(&self, visit: &mut dyn FnMut(&PyObjectRef)) {
         for i in &self.iters {
             visit(i);
@@ -50,6 +52,7 @@ pub struct PyMap {
 }
 
 impl Payload for PyMap {
+    pyrite_core::unique_vtable!(PyMap);
     fn traverse(&self, visit: &mut dyn FnMut(&PyObjectRef)) {
         visit(&self.func);
         for i in &self.iters {
@@ -65,6 +68,7 @@ pub struct PyFilter {
 }
 
 impl Payload for PyFilter {
+    pyrite_core::unique_vtable!(PyFilter);
     fn traverse(&self, visit: &mut dyn FnMut(&PyObjectRef)) {
         visit(&self.func);
         visit(&self.iter);
@@ -80,6 +84,7 @@ pub struct PyReversed {
 }
 
 impl Payload for PyReversed {
+    pyrite_core::unique_vtable!(PyReversed);
     fn traverse(&self, visit: &mut dyn FnMut(&PyObjectRef)) {
         if let Ok(s) = self.seq.try_borrow() {
             if let Some(s) = s.as_ref() {
@@ -100,6 +105,7 @@ pub struct PyAnextAwaitable {
 }
 
 impl Payload for PyAnextAwaitable {
+    pyrite_core::unique_vtable!(PyAnextAwaitable);
     fn traverse(&self, visit: &mut dyn FnMut(&PyObjectRef)) {
         visit(&self.wrapped);
         visit(&self.default);

@@ -12,6 +12,7 @@ pub struct PyBytes {
 }
 
 impl Payload for PyBytes {
+    pyrite_core::unique_vtable!(PyBytes);
     const LEAF: bool = true;
 }
 pub type PyBytesRef = PyRef<PyBytes>;
@@ -52,4 +53,6 @@ pub struct PyByteArray {
     pub exports: Cell<usize>,
 }
 
-impl Payload for PyByteArray {}
+impl Payload for PyByteArray {
+    pyrite_core::unique_vtable!(PyByteArray);
+}

@@ -14,6 +14,7 @@ pub struct PyCell {
 pub type PyCellRef = PyRef<PyCell>;
 
 impl Payload for PyCell {
+    pyrite_core::unique_vtable!(PyCell);
     /// Cycle collector: empty the cell.
     fn clear(&self) {
         let old = match self.value.try_borrow_mut() {

@@ -76,6 +76,7 @@ enum ConstKey {
 struct ConstCache(std::collections::HashMap<ConstKey, PyObjectRef>);
 
 impl Payload for PyCode {
+    pyrite_core::unique_vtable!(PyCode);
     fn traverse(&self, visit: &mut dyn FnMut(&PyObjectRef)) {
         for c in self.consts.iter() {
             visit(c);

@@ -10,6 +10,7 @@ pub struct PyComplex {
 }
 
 impl Payload for PyComplex {
+    pyrite_core::unique_vtable!(PyComplex);
     const LEAF: bool = true;
 }
 

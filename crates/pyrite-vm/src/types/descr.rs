@@ -36,6 +36,7 @@ pub enum MethodKind {
 }
 
 impl Payload for PyMethodDescr {
+    pyrite_core::unique_vtable!(PyMethodDescr);
     fn traverse(&self, visit: &mut dyn FnMut(&PyObjectRef)) {
         visit(&self.objclass);
     }
@@ -54,6 +55,7 @@ pub struct PyGetSetDescr {
 }
 
 impl Payload for PyGetSetDescr {
+    pyrite_core::unique_vtable!(PyGetSetDescr);
     fn traverse(&self, visit: &mut dyn FnMut(&PyObjectRef)) {
         visit(&self.objclass);
     }
@@ -67,6 +69,7 @@ pub struct PyMemberDescr {
 }
 
 impl Payload for PyMemberDescr {
+    pyrite_core::unique_vtable!(PyMemberDescr);
     fn traverse(&self, visit: &mut dyn FnMut(&PyObjectRef)) {
         visit(&self.name);
         visit(&self.objclass);
@@ -79,6 +82,7 @@ pub struct PyClassMethod {
 }
 
 impl Payload for PyClassMethod {
+    pyrite_core::unique_vtable!(PyClassMethod);
     fn traverse(&self, visit: &mut dyn FnMut(&PyObjectRef)) {
         visit(&self.func.borrow());
     }
@@ -90,6 +94,7 @@ pub struct PyStaticMethod {
 }
 
 impl Payload for PyStaticMethod {
+    pyrite_core::unique_vtable!(PyStaticMethod);
     fn traverse(&self, visit: &mut dyn FnMut(&PyObjectRef)) {
         visit(&self.func.borrow());
     }

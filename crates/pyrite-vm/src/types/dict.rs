@@ -40,6 +40,7 @@ pub struct PyDict {
 }
 
 impl Payload for PyDict {
+    pyrite_core::unique_vtable!(PyDict);
     /// Cycle collector: drop every entry.
     fn clear(&self) {
         if self.table.try_borrow_mut().is_ok() {

@@ -24,6 +24,7 @@ pub struct PyDictView {
 }
 
 impl Payload for PyDictView {
+    pyrite_core::unique_vtable!(PyDictView);
     fn traverse(&self, visit: &mut dyn FnMut(&PyObjectRef)) {
         visit(&self.dict);
     }

@@ -22,6 +22,7 @@ pub struct PyBaseException {
 pub type PyBaseExceptionRef = PyRef<PyBaseException>;
 
 impl Payload for PyBaseException {
+    pyrite_core::unique_vtable!(PyBaseException);
     /// Cycle collector: drop traceback, cause and context.
     fn clear(&self) {
         let mut old = Vec::new();
@@ -73,6 +74,7 @@ pub struct PyTraceback {
 }
 
 impl Payload for PyTraceback {
+    pyrite_core::unique_vtable!(PyTraceback);
     fn traverse(&self, visit: &mut dyn FnMut(&PyObjectRef)) {
         if let Some(n) = self.next.borrow().as_ref() {
             visit(n);

@@ -12,6 +12,7 @@ pub struct PyFloat {
 pub type PyFloatRef = PyRef<PyFloat>;
 
 impl Payload for PyFloat {
+    pyrite_core::unique_vtable!(PyFloat);
     const LEAF: bool = true;
 }
 

@@ -26,6 +26,7 @@ pub struct PyFunction {
 pub type PyFunctionRef = PyRef<PyFunction>;
 
 impl Payload for PyFunction {
+    pyrite_core::unique_vtable!(PyFunction);
     /// Cycle collector: drop defaults and annotations (the instance dict is
     /// cleared by the core).
     fn clear(&self) {
@@ -68,6 +69,7 @@ pub struct PyBoundMethod {
 }
 
 impl Payload for PyBoundMethod {
+    pyrite_core::unique_vtable!(PyBoundMethod);
     fn traverse(&self, visit: &mut dyn FnMut(&PyObjectRef)) {
         visit(&self.func);
         visit(&self.self_);
@@ -86,6 +88,7 @@ pub struct PyNativeFunction {
 }
 
 impl Payload for PyNativeFunction {
+    pyrite_core::unique_vtable!(PyNativeFunction);
     fn traverse(&self, visit: &mut dyn FnMut(&PyObjectRef)) {
         if let Some(s) = &self.self_ {
             visit(s);

@@ -35,6 +35,7 @@ pub struct PyGenerator {
 }
 
 impl Payload for PyGenerator {
+    pyrite_core::unique_vtable!(PyGenerator);
     /// Cycle collector: drop the suspended frame and saved exception.
     fn clear(&self) {
         if self.running.get() {

@@ -25,6 +25,7 @@ pub struct PyGenericAlias {
 }
 
 impl Payload for PyGenericAlias {
+    pyrite_core::unique_vtable!(PyGenericAlias);
     fn traverse(&self, visit: &mut dyn FnMut(&PyObjectRef)) {
         visit(&self.origin);
         visit(&self.args);

@@ -24,6 +24,7 @@ pub struct PyInt {
 pub type PyIntRef = PyRef<PyInt>;
 
 impl Payload for PyInt {
+    pyrite_core::unique_vtable!(PyInt);
     const LEAF: bool = true;
 }
 

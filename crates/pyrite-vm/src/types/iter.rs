@@ -13,6 +13,7 @@ pub struct PySeqIter {
 }
 
 impl Payload for PySeqIter {
+    pyrite_core::unique_vtable!(PySeqIter);
     fn traverse(&self, visit: &mut dyn FnMut(&PyObjectRef)) {
         if let Some(s) = self.seq.borrow().as_ref() {
             visit(s);
@@ -28,6 +29,7 @@ pub struct PyListIter {
 }
 
 impl Payload for PyListIter {
+    pyrite_core::unique_vtable!(PyListIter);
     fn traverse(&self, visit: &mut dyn FnMut(&PyObjectRef)) {
         if let Some(s) = self.seq.borrow().as_ref() {
             visit(s);
@@ -42,6 +44,7 @@ pub struct PyTupleIter {
 }
 
 impl Payload for PyTupleIter {
+    pyrite_core::unique_vtable!(PyTupleIter);
     fn traverse(&self, visit: &mut dyn FnMut(&PyObjectRef)) {
         if let Some(s) = self.seq.borrow().as_ref() {
             visit(s);
@@ -56,7 +59,9 @@ pub struct PyRangeIter {
     pub remaining: Cell<u64>,
 }
 
-impl Payload for PyRangeIter {}
+impl Payload for PyRangeIter {
+    pyrite_core::unique_vtable!(PyRangeIter);
+}
 
 /// `iter(range)` when the bounds do not fit machine words.
 pub struct PyLongRangeIter {
@@ -66,6 +71,7 @@ pub struct PyLongRangeIter {
 }
 
 impl Payload for PyLongRangeIter {
+    pyrite_core::unique_vtable!(PyLongRangeIter);
     fn traverse(&self, visit: &mut dyn FnMut(&PyObjectRef)) {
         if let Ok(n) = self.next.try_borrow() {
             visit(&n);
@@ -85,6 +91,7 @@ pub struct PyStrIter {
 }
 
 impl Payload for PyStrIter {
+    pyrite_core::unique_vtable!(PyStrIter);
     fn traverse(&self, visit: &mut dyn FnMut(&PyObjectRef)) {
         visit(&self.s);
     }
@@ -97,6 +104,7 @@ pub struct PyCallableIter {
 }
 
 impl Payload for PyCallableIter {
+    pyrite_core::unique_vtable!(PyCallableIter);
     fn traverse(&self, visit: &mut dyn FnMut(&PyObjectRef)) {
         if let Some(c) = self.callable.borrow().as_ref() {
             visit(c);
@@ -128,6 +136,7 @@ pub struct PyDictIter {
 }
 
 impl Payload for PyDictIter {
+    pyrite_core::unique_vtable!(PyDictIter);
     fn traverse(&self, visit: &mut dyn FnMut(&PyObjectRef)) {
         if let Some(d) = self.dict.borrow().as_ref() {
             visit(d);
@@ -148,6 +157,7 @@ pub struct PySetIter {
 }
 
 impl Payload for PySetIter {
+    pyrite_core::unique_vtable!(PySetIter);
     fn traverse(&self, visit: &mut dyn FnMut(&PyObjectRef)) {
         if let Some(s) = self.set.borrow().as_ref() {
             visit(s);

@@ -15,6 +15,7 @@ pub struct PyList {
 pub type PyListRef = PyRef<PyList>;
 
 impl Payload for PyList {
+    pyrite_core::unique_vtable!(PyList);
     /// Cycle collector: drop the items (outside the borrow).
     fn clear(&self) {
         let old = match self.items.try_borrow_mut() {

@@ -15,6 +15,7 @@ pub struct PyMappingProxy {
 }
 
 impl Payload for PyMappingProxy {
+    pyrite_core::unique_vtable!(PyMappingProxy);
     fn traverse(&self, visit: &mut dyn FnMut(&PyObjectRef)) {
         visit(&self.mapping);
     }

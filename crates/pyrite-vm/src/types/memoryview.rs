@@ -32,6 +32,7 @@ pub struct PyMemoryView {
 }
 
 impl Payload for PyMemoryView {
+    pyrite_core::unique_vtable!(PyMemoryView);
     fn traverse(&self, visit: &mut dyn FnMut(&PyObjectRef)) {
         if let Ok(o) = self.obj.try_borrow() {
             if let Some(o) = o.as_ref() {

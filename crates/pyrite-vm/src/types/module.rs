@@ -10,6 +10,7 @@ pub struct PyModule {
 }
 
 impl Payload for PyModule {
+    pyrite_core::unique_vtable!(PyModule);
     fn traverse(&self, visit: &mut dyn FnMut(&PyObjectRef)) {
         visit(self.dict.as_object());
     }

@@ -5,12 +5,18 @@ use crate::Payload;
 
 /// Payload of `None`.
 pub struct PyNone;
-impl Payload for PyNone {}
+impl Payload for PyNone {
+    pyrite_core::unique_vtable!(PyNone);
+}
 
 /// Payload of `NotImplemented`.
 pub struct PyNotImplemented;
-impl Payload for PyNotImplemented {}
+impl Payload for PyNotImplemented {
+    pyrite_core::unique_vtable!(PyNotImplemented);
+}
 
 /// Payload of `Ellipsis` (`...`).
 pub struct PyEllipsis;
-impl Payload for PyEllipsis {}
+impl Payload for PyEllipsis {
+    pyrite_core::unique_vtable!(PyEllipsis);
+}

@@ -17,6 +17,7 @@ pub struct PyInstance {
 }
 
 impl Payload for PyInstance {
+    pyrite_core::unique_vtable!(PyInstance);
     /// Cycle collector: drop every slot and inline value (CPython's
     /// `subtype_clear` clears slots and the managed dict).
     fn clear(&self) {

@@ -25,6 +25,7 @@ pub struct PySuper {
 }
 
 impl Payload for PySuper {
+    pyrite_core::unique_vtable!(PySuper);
     fn traverse(&self, visit: &mut dyn FnMut(&PyObjectRef)) {
         visit(&self.type_);
         if let Some(o) = &self.obj {

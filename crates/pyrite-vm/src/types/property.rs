@@ -15,6 +15,7 @@ pub struct PyProperty {
 }
 
 impl Payload for PyProperty {
+    pyrite_core::unique_vtable!(PyProperty);
     fn traverse(&self, visit: &mut dyn FnMut(&PyObjectRef)) {
         for f in [&self.fget, &self.fset, &self.fdel, &self.doc, &self.name] {
             if let Some(v) = f.borrow().as_ref() {

@@ -12,6 +12,7 @@ pub struct PyRange {
 }
 
 impl Payload for PyRange {
+    pyrite_core::unique_vtable!(PyRange);
     fn traverse(&self, visit: &mut dyn FnMut(&PyObjectRef)) {
         visit(&self.start);
         visit(&self.stop);

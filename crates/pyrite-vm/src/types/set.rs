@@ -54,6 +54,7 @@ impl Default for SetTable {
 }
 
 impl Payload for PySet {
+    pyrite_core::unique_vtable!(PySet);
     /// Cycle collector: drop every element.
     fn clear(&self) {
         if self.table.try_borrow_mut().is_ok() {

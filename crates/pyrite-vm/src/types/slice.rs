@@ -11,6 +11,7 @@ pub struct PySlice {
 }
 
 impl Payload for PySlice {
+    pyrite_core::unique_vtable!(PySlice);
     fn traverse(&self, visit: &mut dyn FnMut(&PyObjectRef)) {
         visit(&self.start);
         visit(&self.stop);

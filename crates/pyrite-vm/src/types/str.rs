@@ -34,6 +34,7 @@ pub struct PyStr {
 pub type PyStrRef = PyRef<PyStr>;
 
 impl Payload for PyStr {
+    pyrite_core::unique_vtable!(PyStr);
     const LEAF: bool = true;
 }
 

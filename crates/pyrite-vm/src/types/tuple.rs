@@ -11,6 +11,7 @@ pub struct PyTuple {
 pub type PyTupleRef = PyRef<PyTuple>;
 
 impl Payload for PyTuple {
+    pyrite_core::unique_vtable!(PyTuple);
     fn traverse(&self, visit: &mut dyn FnMut(&PyObjectRef)) {
         for i in self.items.iter() {
             visit(i);

@@ -125,6 +125,11 @@ fn subclass_entry(e: &PyObjectRef) -> Option<PyObjectRef> {
 }
 
 impl TypeExt for PyType {
+    const TYPE_VTABLE: Option<&'static pyrite_core::PayloadVTable> = {
+        static VT: pyrite_core::PayloadVTable = pyrite_core::PayloadVTable::of::<PyTypeObj>();
+        Some(&VT)
+    };
+
     /// Every strong reference the type holds: bases, the MRO (which starts
     /// with the type itself: that self-reference is counted too), the dict,
     /// the lookup cache and the shared attribute names.

@@ -22,6 +22,7 @@ pub struct PyWeakRef {
 }
 
 impl Payload for PyWeakRef {
+    pyrite_core::unique_vtable!(PyWeakRef);
     fn traverse(&self, visit: &mut dyn FnMut(&PyObjectRef)) {
         if let Ok(c) = self.callback.try_borrow() {
             if let Some(c) = c.as_ref() {

@@ -88,13 +88,13 @@ impl AttrCache {
 }
 
 /// The ways of instruction `site`'s cache.
-#[inline]
+#[inline(always)]
 fn ways(code: &PyCode, site: usize) -> Option<&[Cell<AttrCache>]> {
     code.attr_cache.get(site * WAYS..site * WAYS + WAYS)
 }
 
 /// The cache entry of `site` valid for `obj`'s class, if any.
-#[inline]
+#[inline(always)]
 fn valid_entry(code: &PyCode, site: usize, obj: &PyObjectRef) -> Option<AttrCache> {
     let addr = obj.class().id();
     let epoch = type_epoch();
@@ -123,12 +123,28 @@ fn inline_values(obj: &PyObjectRef) -> Option<&PyInstance> {
     inline_parts(obj, &class_of(obj).ext).map(|(_, inst)| inst)
 }
 
+/// The inline values of `obj`, whose class a `VALUE` or `METHOD` entry
+/// matched (so the class keeps inline values): None when the instance is
+/// in dict mode.
+#[inline(always)]
+fn matched_values(obj: &PyObjectRef) -> Option<&PyInstance> {
+    if obj.dict_slot_is_set() {
+        return None;
+    }
+    obj.downcast_ref::<PyInstance>()
+}
+
+// The three instructions are split in two: a hit path for the common case
+// (the instance's class has an entry and the value is where it says),
+// inlined into the dispatch loop, and everything else out of line, so the
+// hit path pays for no call and no spilled registers.
+
+#[inline(always)]
 pub fn load_attr(vm: &Vm, f: &mut Frame, arg: u32) -> PyResult<()> {
-    let idx = arg as usize;
     let obj = f.pop();
     if let Some(c) = valid_entry(&f.code, site(f), &obj) {
         if c.kind == VALUE {
-            if let Some(inst) = inline_values(&obj) {
+            if let Some(inst) = matched_values(&obj) {
                 let v = inst.slots.borrow().get(c.index as usize).cloned().flatten();
                 if let Some(v) = v {
                     f.push(v);
@@ -136,7 +152,14 @@ pub fn load_attr(vm: &Vm, f: &mut Frame, arg: u32) -> PyResult<()> {
                 }
             }
         }
-    } else if obj.class().is(vm.types.type_.as_object()) && class_entry(&f.code, site(f), &obj) {
+    }
+    load_attr_slow(vm, f, arg, obj)
+}
+
+#[inline(never)]
+fn load_attr_slow(vm: &Vm, f: &mut Frame, arg: u32, obj: PyObjectRef) -> PyResult<()> {
+    let idx = arg as usize;
+    if obj.class().is(vm.types.type_.as_object()) && class_entry(&f.code, site(f), &obj) {
         if let Some(t) = obj.downcast_ref::<PyTypeObj>() {
             if let Some(a) = t.ext.lookup(&f.code.names[idx]) {
                 let v = vm.bind_descriptor(&a, None, &obj)?;
@@ -152,13 +175,13 @@ pub fn load_attr(vm: &Vm, f: &mut Frame, arg: u32) -> PyResult<()> {
     Ok(())
 }
 
+#[inline(always)]
 pub fn store_attr(vm: &Vm, f: &mut Frame, arg: u32) -> PyResult<()> {
-    let idx = arg as usize;
     let obj = f.pop();
     let v = f.pop();
     if let Some(c) = valid_entry(&f.code, site(f), &obj) {
         if c.kind == VALUE {
-            if let Some(inst) = inline_values(&obj) {
+            if let Some(inst) = matched_values(&obj) {
                 let i = c.index as usize;
                 let mut vals = inst.slots.borrow_mut();
                 if i < vals.len() && vals[i].is_some() {
@@ -182,7 +205,18 @@ pub fn store_attr(vm: &Vm, f: &mut Frame, arg: u32) -> PyResult<()> {
             }
         }
     }
-    let name = f.code.names[idx].clone();
+    store_attr_slow(vm, f, arg, obj, v)
+}
+
+#[inline(never)]
+fn store_attr_slow(
+    vm: &Vm,
+    f: &mut Frame,
+    arg: u32,
+    obj: PyObjectRef,
+    v: PyObjectRef,
+) -> PyResult<()> {
+    let name = f.code.names[arg as usize].clone();
     vm.set_attr(&obj, &name, v)?;
     fill(vm, &f.code, site(f), &obj, &name, false);
     Ok(())
@@ -190,18 +224,12 @@ pub fn store_attr(vm: &Vm, f: &mut Frame, arg: u32) -> PyResult<()> {
 
 /// `LOAD_METHOD`: push `(method, self)` when the attribute is a plain
 /// method found on the type (no bound-method object), else `(NULL, attr)`.
+#[inline(always)]
 pub fn load_method(vm: &Vm, f: &mut Frame, arg: u32) -> PyResult<()> {
     let idx = arg as usize;
     let obj = f.pop();
     if let Some(c) = valid_entry(&f.code, site(f), &obj) {
-        if c.kind == BUILTIN_METHOD {
-            if let Some(m) = class_of(&obj).ext.lookup(&f.code.names[idx]) {
-                f.push(m);
-                f.push(obj);
-                return Ok(());
-            }
-        }
-        if c.kind == METHOD && inline_values(&obj).is_some() {
+        if c.kind == METHOD && matched_values(&obj).is_some() {
             let cls = class_of(&obj);
             let unshadowed = cls.ext.shared_keys.borrow().len() == c.nkeys as usize;
             if unshadowed {
@@ -211,9 +239,20 @@ pub fn load_method(vm: &Vm, f: &mut Frame, arg: u32) -> PyResult<()> {
                     return Ok(());
                 }
             }
+        } else if c.kind == BUILTIN_METHOD {
+            if let Some(m) = class_of(&obj).ext.lookup(&f.code.names[idx]) {
+                f.push(m);
+                f.push(obj);
+                return Ok(());
+            }
         }
     }
-    let name = f.code.names[idx].clone();
+    load_method_slow(vm, f, arg, obj)
+}
+
+#[inline(never)]
+fn load_method_slow(vm: &Vm, f: &mut Frame, arg: u32, obj: PyObjectRef) -> PyResult<()> {
+    let name = f.code.names[arg as usize].clone();
     if super::names::push_method(vm, f, &obj, &name)? {
         fill(vm, &f.code, site(f), &obj, &name, true);
         return Ok(());
@@ -389,7 +428,7 @@ pub fn new_attr_caches(co_code: &[u8]) -> (Box<[u32]>, Box<[Cell<AttrCache>]>) {
 }
 
 /// The cache entry index of the instruction being executed.
-#[inline]
+#[inline(always)]
 fn site(f: &Frame) -> usize {
     f.code.attr_sites.get(f.lasti).copied().unwrap_or(u32::MAX) as usize
 }

@@ -42,7 +42,9 @@ pub struct Delta {
     pub s: i64,
     pub us: i64,
 }
-impl Payload for Delta {}
+impl Payload for Delta {
+    pyrite_core::unique_vtable!(Delta);
+}
 
 /// A date or datetime (`is_dt`); a date leaves the time fields zero.
 pub struct Dt {
@@ -58,6 +60,7 @@ pub struct Dt {
     pub is_dt: bool,
 }
 impl Payload for Dt {
+    pyrite_core::unique_vtable!(Dt);
     fn traverse(&self, visit: &mut dyn FnMut(&PyObjectRef)) {
         if let Some(t) = &self.tz {
             visit(t);
@@ -74,6 +77,7 @@ pub struct Time {
     pub tz: Option<PyObjectRef>,
 }
 impl Payload for Time {
+    pyrite_core::unique_vtable!(Time);
     fn traverse(&self, visit: &mut dyn FnMut(&PyObjectRef)) {
         if let Some(t) = &self.tz {
             visit(t);
@@ -83,7 +87,9 @@ impl Payload for Time {
 
 /// The abstract `tzinfo` base (its subclasses keep their state in `__dict__`).
 pub struct TzInfo;
-impl Payload for TzInfo {}
+impl Payload for TzInfo {
+    pyrite_core::unique_vtable!(TzInfo);
+}
 
 /// A fixed-offset `timezone`: `offset` is a timedelta object.
 pub struct TimeZone {
@@ -91,6 +97,7 @@ pub struct TimeZone {
     pub name: Option<PyObjectRef>,
 }
 impl Payload for TimeZone {
+    pyrite_core::unique_vtable!(TimeZone);
     fn traverse(&self, visit: &mut dyn FnMut(&PyObjectRef)) {
         visit(&self.offset);
         if let Some(n) = &self.name {

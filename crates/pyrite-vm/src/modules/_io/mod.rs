@@ -85,6 +85,7 @@ impl PyIo {
 }
 
 impl Payload for PyIo {
+    pyrite_core::unique_vtable!(PyIo);
     fn traverse(&self, visit: &mut dyn FnMut(&PyObjectRef)) {
         if let Ok(k) = self.kind.try_borrow() {
             match &*k {

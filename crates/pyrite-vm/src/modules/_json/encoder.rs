@@ -34,6 +34,7 @@ pub struct Encoder {
 }
 
 impl Payload for Encoder {
+    pyrite_core::unique_vtable!(Encoder);
     fn traverse(&self, visit: &mut dyn FnMut(&PyObjectRef)) {
         visit(&self.markers);
         visit(&self.default);

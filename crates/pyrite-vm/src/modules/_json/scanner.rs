@@ -23,6 +23,7 @@ pub struct Scanner {
 }
 
 impl Payload for Scanner {
+    pyrite_core::unique_vtable!(Scanner);
     fn traverse(&self, visit: &mut dyn FnMut(&PyObjectRef)) {
         visit(&self.object_hook);
         visit(&self.object_pairs_hook);

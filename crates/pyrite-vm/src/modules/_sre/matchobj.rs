@@ -25,6 +25,7 @@ pub struct Match {
 }
 
 impl Payload for Match {
+    pyrite_core::unique_vtable!(Match);
     fn traverse(&self, visit: &mut dyn FnMut(&PyObjectRef)) {
         visit(&self.string);
         visit(&self.pattern);

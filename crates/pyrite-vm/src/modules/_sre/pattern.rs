@@ -38,6 +38,7 @@ pub struct Pattern {
 }
 
 impl Payload for Pattern {
+    pyrite_core::unique_vtable!(Pattern);
     fn traverse(&self, visit: &mut dyn FnMut(&PyObjectRef)) {
         visit(&self.pattern);
         visit(&self.groupindex);

@@ -51,6 +51,7 @@ impl Drop for Export {
 }
 
 impl Payload for Scanner {
+    pyrite_core::unique_vtable!(Scanner);
     fn traverse(&self, visit: &mut dyn FnMut(&PyObjectRef)) {
         visit(&self.pattern);
         visit(&self.string);

@@ -38,7 +38,9 @@ pub struct PyHash {
     module: &'static str,
 }
 
-impl Payload for PyHash {}
+impl Payload for PyHash {
+    pyrite_core::unique_vtable!(PyHash);
+}
 
 impl State {
     fn update(&mut self, d: &[u8]) {

@@ -29,7 +29,9 @@ use crate::{Payload, PyObjectRef, PyResult, Vm};
 /// The payload of a `UCD` object: the only one is `ucd_3_2_0`.
 pub struct PyUcd;
 
-impl Payload for PyUcd {}
+impl Payload for PyUcd {
+    pyrite_core::unique_vtable!(PyUcd);
+}
 
 fn ucd_type(vm: &Vm) -> PyTypeRef {
     native_type::<PyUcd>(vm, "unicodedata", "UCD", None, 0, init_ucd_type)

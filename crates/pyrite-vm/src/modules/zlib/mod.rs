@@ -423,7 +423,9 @@ pub struct Compress {
     st: RefCell<CompState>,
 }
 
-impl Payload for Compress {}
+impl Payload for Compress {
+    pyrite_core::unique_vtable!(Compress);
+}
 
 fn compress_type(vm: &Vm) -> PyTypeRef {
     native_type::<Compress>(vm, "zlib", "Compress", None, 0, init_compress)
@@ -571,7 +573,9 @@ pub struct Decompress {
     st: RefCell<DecompState>,
 }
 
-impl Payload for Decompress {}
+impl Payload for Decompress {
+    pyrite_core::unique_vtable!(Decompress);
+}
 
 fn decompress_type(vm: &Vm) -> PyTypeRef {
     native_type::<Decompress>(vm, "zlib", "Decompress", None, 0, init_decompress)
