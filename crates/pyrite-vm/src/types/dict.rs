@@ -94,6 +94,7 @@ impl PyDict {
         self.table.borrow().used
     }
 
+    #[inline]
     pub fn version(&self) -> u64 {
         self.version.get()
     }

@@ -301,7 +301,7 @@ pub fn bind_args(
 
 /// `PRECALL`: unpack a bound method into (function, self) so `CALL` sees a
 /// method call.
-#[inline]
+#[inline(always)]
 pub fn precall(_vm: &Vm, f: &mut Frame, argc: u32) -> PyResult<()> {
     let idx = f.sp - argc as usize - 2;
     if f.slots[idx].is_none() {

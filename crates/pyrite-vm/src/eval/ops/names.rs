@@ -35,7 +35,36 @@ fn dict_lookup(vm: &Vm, d: &PyObjectRef, name: &PyObjectRef) -> PyResult<Option<
     }
 }
 
+/// `LOAD_GLOBAL`: the cache hit is inlined into the dispatch loop.
+#[inline(always)]
 pub fn load_global(vm: &Vm, f: &mut Frame, arg: u32) -> PyResult<()> {
+    let idx = (arg >> 1) as usize;
+    if let Some(v) = load_global_hit(f, idx) {
+        if arg & 1 != 0 {
+            f.push_opt(None);
+        }
+        f.push(v);
+        return Ok(());
+    }
+    load_global_slow(vm, f, arg)
+}
+
+/// The value cached for name `idx`, if the cache is valid for both
+/// namespaces.
+#[inline(always)]
+fn load_global_hit(f: &Frame, idx: usize) -> Option<PyObjectRef> {
+    let g = f.globals.downcast_ref::<PyDict>()?;
+    let b = f.builtins.downcast_ref::<PyDict>()?;
+    let c = f.code.global_cache.get(idx)?.get();
+    if c.globals_version == g.version() && c.builtins_version == b.version() {
+        let d = if c.in_builtins { b } else { g };
+        return d.value_at(c.index as usize);
+    }
+    None
+}
+
+#[inline(never)]
+fn load_global_slow(vm: &Vm, f: &mut Frame, arg: u32) -> PyResult<()> {
     let idx = (arg >> 1) as usize;
     if let Some(v) = load_global_cached(f, idx) {
         if arg & 1 != 0 {
