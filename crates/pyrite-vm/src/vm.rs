@@ -159,7 +159,7 @@ pub struct Vm {
     /// (see `eval/frame.rs`).
     pub frame_pool: RefCell<Vec<Box<crate::eval::frame::Frame>>>,
     /// The code object pooled frames point at while unused.
-    pub placeholder_code: RefCell<Option<crate::types::code::PyCodeRef>>,
+    pub placeholder_code: std::cell::OnceCell<crate::types::code::PyCodeRef>,
     /// `_make_structseq` from `modules/structseq.rs`, compiled once.
     pub structseq_maker: RefCell<Option<PyObjectRef>>,
     /// Program arguments (`sys.argv`).
@@ -371,7 +371,7 @@ impl Vm {
             top_lasti: Cell::new(0),
             frame_serial: Cell::new(0),
             frame_pool: RefCell::new(Vec::new()),
-            placeholder_code: RefCell::new(None),
+            placeholder_code: std::cell::OnceCell::new(),
             structseq_maker: RefCell::new(None),
             argv: RefCell::new(Vec::new()),
             initial_path: RefCell::new(Vec::new()),

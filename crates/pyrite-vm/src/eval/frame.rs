@@ -295,18 +295,23 @@ impl crate::Vm {
         }
     }
 
+    #[inline(always)]
     fn placeholder_code(&self) -> Option<PyCodeRef> {
-        if let Some(c) = &*self.placeholder_code.borrow() {
+        if let Some(c) = self.placeholder_code.get() {
             return Some(c.clone());
         }
+        self.make_placeholder_code()
+    }
+
+    #[cold]
+    fn make_placeholder_code(&self) -> Option<PyCodeRef> {
         let co =
             crate::compile::compile_source("", "<frame pool>", pyrite_parser::Mode::Exec).ok()?;
         let c = self
             .new_code(co)
             .downcast::<crate::types::code::PyCode>()
             .ok()?;
-        *self.placeholder_code.borrow_mut() = Some(c.clone());
-        Some(c)
+        Some(self.placeholder_code.get_or_init(|| c).clone())
     }
 }
 

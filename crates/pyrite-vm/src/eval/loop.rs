@@ -98,6 +98,7 @@ pub fn run_frame(
     r
 }
 
+#[inline(always)]
 fn push_frame_info(vm: &Vm, f: &Frame) {
     let mut stack = vm.frame_stack.borrow_mut();
     if let Some(caller) = stack.last_mut() {
@@ -119,6 +120,7 @@ fn push_frame_info(vm: &Vm, f: &Frame) {
 /// Leave frame `f`'s activation. A frame object made for it meanwhile by
 /// native code (`sys._getframe()`) stays with the frame, so the frame keeps
 /// one identity and, when it ends, hands it its locals.
+#[inline(always)]
 fn pop_frame_info(vm: &Vm, f: &mut Frame) {
     let fi = {
         let mut stack = vm.frame_stack.borrow_mut();
