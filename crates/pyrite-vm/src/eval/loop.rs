@@ -352,6 +352,12 @@ fn run_frame_inner<const TRACE: bool>(
                 Opcode::BINARY_SUBSCR => {
                     let k = f.pop();
                     let c = f.pop();
+                    // `lst[i]` / `tup[i]` in range (CPython's
+                    // BINARY_SUBSCR_LIST_INT / _TUPLE_INT).
+                    if let Some(v) = ops::build::subscr_hit(vm, &c, &k) {
+                        f.push(v);
+                        continue;
+                    }
                     // A class's own `__getitem__` written in Python runs
                     // in this loop, as a call would (CPython's
                     // BINARY_SUBSCR_GETITEM); its result lands here.
@@ -364,6 +370,15 @@ fn run_frame_inner<const TRACE: bool>(
                     let k = f.pop();
                     let c = f.pop();
                     let v = f.pop();
+                    // `lst[i] = v` in range (CPython's STORE_SUBSCR_LIST_INT).
+                    let v = match ops::build::store_subscr_hit(vm, &c, &k, v) {
+                        Ok(old) => {
+                            // Dropping the old item may run `__del__`.
+                            drop(old);
+                            continue;
+                        }
+                        Err(v) => v,
+                    };
                     vm.set_item(&c, k, v)
                 }
                 Opcode::DELETE_SUBSCR => {

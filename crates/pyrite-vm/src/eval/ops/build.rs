@@ -7,6 +7,7 @@ use pyrite_bytecode::opcodes::format_value as fv;
 use crate::eval::frame::Frame;
 use crate::eval::r#loop::pop_n;
 use crate::types::dict::PyDict;
+use crate::types::int::PyInt;
 use crate::types::list::PyList;
 use crate::types::set::PySet;
 use crate::types::slice::PySlice;
@@ -64,6 +65,61 @@ pub fn build_string(vm: &Vm, f: &mut Frame, n: u32) -> PyResult<()> {
     }
     f.push(vm.new_str_marked(s, marked));
     Ok(())
+}
+
+/// The in-range index `k` of an exact `int` into a sequence of `len` items.
+#[inline(always)]
+fn small_index(vm: &Vm, k: &PyObjectRef, len: usize) -> Option<usize> {
+    if !k.class().is(vm.types.int.as_object()) {
+        return None;
+    }
+    let i = k.downcast_ref::<PyInt>()?.value.as_i64()?;
+    let j = if i < 0 { i.checked_add(len as i64)? } else { i };
+    (j >= 0 && (j as u64) < len as u64).then_some(j as usize)
+}
+
+/// `c[k]` for an exact list or tuple and an in-range exact `int`: the item.
+/// Anything else (including an index out of range, which raises) is the
+/// generic path's.
+#[inline(always)]
+pub fn subscr_hit(vm: &Vm, c: &PyObjectRef, k: &PyObjectRef) -> Option<PyObjectRef> {
+    let cls = c.class();
+    if cls.is(vm.types.list.as_object()) {
+        let items = c.downcast_ref::<PyList>()?.items.borrow();
+        let i = small_index(vm, k, items.len())?;
+        return Some(items[i].clone());
+    }
+    if cls.is(vm.types.tuple.as_object()) {
+        let t = c.downcast_ref::<PyTuple>()?;
+        let i = small_index(vm, k, t.len())?;
+        return Some(t.items[i].clone());
+    }
+    None
+}
+
+/// `c[k] = v` for an exact list and an in-range exact `int`: the item
+/// replaced (for the caller to drop outside the list's borrow), or `v`
+/// back for the generic path.
+#[inline(always)]
+pub fn store_subscr_hit(
+    vm: &Vm,
+    c: &PyObjectRef,
+    k: &PyObjectRef,
+    v: PyObjectRef,
+) -> Result<PyObjectRef, PyObjectRef> {
+    if !c.class().is(vm.types.list.as_object()) {
+        return Err(v);
+    }
+    let Some(l) = c.downcast_ref::<PyList>() else {
+        return Err(v);
+    };
+    let Ok(mut items) = l.items.try_borrow_mut() else {
+        return Err(v);
+    };
+    match small_index(vm, k, items.len()) {
+        Some(i) => Ok(std::mem::replace(&mut items[i], v)),
+        None => Err(v),
+    }
 }
 
 pub fn build_slice(vm: &Vm, f: &mut Frame, n: u32) -> PyResult<()> {

@@ -341,11 +341,13 @@ fn call_native_fast(vm: &Vm, f: &mut Frame, argc: usize) -> Option<PyResult<()>>
         } else if let Some(nf) = callable.downcast_ref::<PyNativeFunction>() {
             // The builtins that read the caller's locals go the long way
             // (`before_builtin_call`).
-            if nf.self_.is_some()
-                || (nf.module == Some("builtins")
-                    && matches!(nf.name, "locals" | "vars" | "dir" | "eval" | "exec"))
+            if nf.module == Some("builtins")
+                && matches!(nf.name, "locals" | "vars" | "dir" | "eval" | "exec")
             {
                 return None;
+            }
+            if nf.self_.is_some() {
+                return bound_native_call(vm, f, base, first_arg);
             }
             (nf.func)(vm, crate::args::Args::new(args, &[]))
         } else {
@@ -356,6 +358,42 @@ fn call_native_fast(vm: &Vm, f: &mut Frame, argc: usize) -> Option<PyResult<()>>
         drop(f.slots[i].take());
     }
     f.sp = base;
+    Some(r.map(|v| f.push(v)))
+}
+
+/// A bound native method called with positional arguments (`ins = lst.insert;
+/// ins(i, x)`): the callable leaves its stack slot for the bound `self`,
+/// so the arguments, `self` first, are read straight from the stack.
+#[inline(never)]
+fn bound_native_call(
+    vm: &Vm,
+    f: &mut Frame,
+    base: usize,
+    first_arg: usize,
+) -> Option<PyResult<()>> {
+    // Only `[NULL, callable, args...]` has a free slot below the arguments.
+    if first_arg != base + 2 {
+        return None;
+    }
+    let callable = f.slots[base + 1].take()?;
+    let Some(nf) = callable.downcast_ref::<PyNativeFunction>() else {
+        f.slots[base + 1] = Some(callable);
+        return None;
+    };
+    let Some(self_) = nf.self_.clone() else {
+        f.slots[base + 1] = Some(callable);
+        return None;
+    };
+    f.slots[base + 1] = Some(self_);
+    let r = match pyrite_core::object::handle::slots_as_refs(&f.slots[base + 1..f.sp]) {
+        Some(args) => (nf.func)(vm, crate::args::Args::new(args, &[])),
+        None => Err(vm.new_system_error("NULL argument")),
+    };
+    for i in base..f.sp {
+        drop(f.slots[i].take());
+    }
+    f.sp = base;
+    drop(callable);
     Some(r.map(|v| f.push(v)))
 }
 
