@@ -106,6 +106,48 @@ impl Vm {
         )))
     }
 
+    /// The commonest arithmetic, inlined into the loop's `BINARY_OP`
+    /// (CPython's `BINARY_OP_ADD_INT`, `_MULTIPLY_FLOAT`, ...): `+ - *` on
+    /// two exact small ints with a small result, `+ - * /` on two exact
+    /// floats. `op` is the instruction's argument (in-place forms included:
+    /// ints and floats are immutable). None: `binary_op` decides.
+    #[inline(always)]
+    pub fn arith_hit(&self, a: &PyObjectRef, b: &PyObjectRef, op: u32) -> Option<PyObjectRef> {
+        let op = if op >= 13 { op - 13 } else { op };
+        let ta = a.class();
+        if !ta.is(b.class()) {
+            return None;
+        }
+        if ta.is(self.types.int.as_object()) {
+            let (IntVal::Small(x), IntVal::Small(y)) = (
+                &a.downcast_ref::<PyInt>()?.value,
+                &b.downcast_ref::<PyInt>()?.value,
+            ) else {
+                return None;
+            };
+            let r = match op {
+                0 => x.checked_add(*y)?,
+                10 => x.checked_sub(*y)?,
+                5 => x.checked_mul(*y)?,
+                _ => return None,
+            };
+            return Some(self.new_int(r));
+        }
+        if ta.is(self.types.float.as_object()) {
+            let x = a.downcast_ref::<PyFloat>()?.value;
+            let y = b.downcast_ref::<PyFloat>()?.value;
+            let r = match op {
+                0 => x + y,
+                10 => x - y,
+                5 => x * y,
+                11 if y != 0.0 => x / y,
+                _ => return None,
+            };
+            return Some(self.new_float(r));
+        }
+        None
+    }
+
     /// Arithmetic on exact ints and floats without method calls: what
     /// `int.__add__` & co. would compute, for the operands and operators
     /// where that cannot fail (an error or an unusual case returns `None`
