@@ -88,3 +88,29 @@ for i in range(10):
     K = type("K%d" % i, (Many,), {"x": i} if i % 2 else {})
     print(K.x, end=" ")
 print()
+
+
+# A plain class constant whose type later gains (and loses) __get__.
+class Const:
+    pass
+
+
+class Holder:
+    C = Const()
+
+
+def read():
+    return Holder.C
+
+
+for i in range(3):
+    print("plain", type(read()).__name__)
+Const.__get__ = lambda self, inst, owner: ("bound", owner.__name__)
+for i in range(2):
+    print("desc", read())
+del Const.__get__
+print("plain again", type(read()).__name__)
+Holder.C = 42
+print("rebound", read())
+Holder.C = classmethod(lambda cls: cls.__name__)
+print("classmethod", read()())

@@ -65,6 +65,11 @@ const POLY: u8 = 4;
 /// as is). The hit path looks the value up on the class (its type cache)
 /// and binds it, skipping the metatype checks.
 const CLASSATTR: u8 = 5;
+/// As `CLASSATTR`, for a value whose type has no `__get__` at all (a
+/// constant such as `Strength.REQUIRED`): the hit path returns it as found,
+/// without the descriptor protocol. (Giving that type a `__get__` later is
+/// a class mutation, which bumps the epoch and so voids the entry.)
+const CLASSATTR_PLAIN: u8 = 7;
 /// `LOAD_METHOD` on an instance of a builtin (static) type without an
 /// instance dict, whose type has the name as a method descriptor: no
 /// instance can shadow it and the type cannot change, so the hit path just
@@ -104,16 +109,21 @@ fn valid_entry(code: &PyCode, site: usize, obj: &PyObjectRef) -> Option<AttrCach
         .find(|c| c.type_addr == addr && c.epoch == epoch && c.kind != EMPTY)
 }
 
-/// Whether `site` has a live `CLASSATTR` entry for the class `cls`.
+/// The kind of `site`'s live `CLASSATTR`/`CLASSATTR_PLAIN` entry for the
+/// class `cls`, if it has one.
 #[inline]
-fn class_entry(code: &PyCode, site: usize, cls: &PyObjectRef) -> bool {
+fn class_entry(code: &PyCode, site: usize, cls: &PyObjectRef) -> Option<u8> {
     let addr = cls.id();
     let epoch = type_epoch();
-    ways(code, site).is_some_and(|w| {
-        w.iter()
-            .map(Cell::get)
-            .any(|c| c.type_addr == addr && c.epoch == epoch && c.kind == CLASSATTR)
-    })
+    ways(code, site)?
+        .iter()
+        .map(Cell::get)
+        .find(|c| {
+            c.type_addr == addr
+                && c.epoch == epoch
+                && (c.kind == CLASSATTR || c.kind == CLASSATTR_PLAIN)
+        })
+        .map(|c| c.kind)
 }
 
 /// `obj`'s inline values, when it is in inline mode (the class check is
@@ -159,12 +169,18 @@ pub fn load_attr(vm: &Vm, f: &mut Frame, arg: u32) -> PyResult<()> {
 #[inline(never)]
 fn load_attr_slow(vm: &Vm, f: &mut Frame, arg: u32, obj: PyObjectRef) -> PyResult<()> {
     let idx = arg as usize;
-    if obj.class().is(vm.types.type_.as_object()) && class_entry(&f.code, site(f), &obj) {
-        if let Some(t) = obj.downcast_ref::<PyTypeObj>() {
-            if let Some(a) = t.ext.lookup(&f.code.names[idx]) {
-                let v = vm.bind_descriptor(&a, None, &obj)?;
-                f.push(v);
-                return Ok(());
+    if obj.class().is(vm.types.type_.as_object()) {
+        if let Some(kind) = class_entry(&f.code, site(f), &obj) {
+            if let Some(t) = obj.downcast_ref::<PyTypeObj>() {
+                if let Some(a) = t.ext.lookup(&f.code.names[idx]) {
+                    let v = if kind == CLASSATTR_PLAIN {
+                        a
+                    } else {
+                        vm.bind_descriptor(&a, None, &obj)?
+                    };
+                    f.push(v);
+                    return Ok(());
+                }
             }
         }
     }
@@ -332,9 +348,7 @@ fn fill(vm: &Vm, code: &PyCode, site: usize, obj: &PyObjectRef, name: &PyObjectR
         return;
     }
     if class_obj {
-        if class_attr_cacheable(vm, obj, name) {
-            entry.kind = CLASSATTR;
-        }
+        entry.kind = class_attr_kind(vm, obj, name);
     } else if builtin {
         let object_getattribute = vm.types.object.ext.lookup(&vm.names.__getattribute__);
         let plain_getattr = cls.ext.getattro.get().is_none()
@@ -379,8 +393,9 @@ fn fill(vm: &Vm, code: &PyCode, site: usize, obj: &PyObjectRef, name: &PyObjectR
     }
 }
 
-/// Whether `CLASSATTR` describes `name` on the class `obj` (see there).
-fn class_attr_cacheable(vm: &Vm, obj: &PyObjectRef, name: &PyObjectRef) -> bool {
+/// The entry kind for `name` on the class `obj`: `CLASSATTR_PLAIN` or
+/// `CLASSATTR` when one describes it (see there), else `NOCACHE`.
+fn class_attr_kind(vm: &Vm, obj: &PyObjectRef, name: &PyObjectRef) -> u8 {
     use crate::types::descr::{PyGetSetDescr, PyMemberDescr};
     use crate::types::property::PyProperty;
     if class_of(obj)
@@ -388,16 +403,24 @@ fn class_attr_cacheable(vm: &Vm, obj: &PyObjectRef, name: &PyObjectRef) -> bool 
         .lookup(name)
         .is_some_and(|m| crate::protocol::attr::is_data_descr(vm, &m))
     {
-        return false;
+        return NOCACHE;
     }
     let Some(t) = obj.downcast_ref::<PyTypeObj>() else {
-        return false;
+        return NOCACHE;
     };
-    t.ext.lookup(name).is_some_and(|a| {
-        a.downcast_ref::<PyProperty>().is_none()
-            && a.downcast_ref::<PyGetSetDescr>().is_none()
-            && a.downcast_ref::<PyMemberDescr>().is_none()
-    })
+    let Some(a) = t.ext.lookup(name) else {
+        return NOCACHE;
+    };
+    if a.downcast_ref::<PyProperty>().is_some()
+        || a.downcast_ref::<PyGetSetDescr>().is_some()
+        || a.downcast_ref::<PyMemberDescr>().is_some()
+    {
+        return NOCACHE;
+    }
+    if class_of(&a).ext.lookup(&vm.names.__get__).is_none() {
+        return CLASSATTR_PLAIN;
+    }
+    CLASSATTR
 }
 
 /// Empty caches for the attribute instructions of `co_code`, and the map
