@@ -29,7 +29,52 @@ pub struct Instr {
 }
 
 /// Decode `code` (CPython 3.11 code units: opcode byte, argument byte).
+///
+/// Two instructions that do nothing of their own in this loop are folded
+/// into the instruction after them, saving a dispatch each: `RESUME` (no
+/// eval-breaker work here), at every function entry and generator resume,
+/// and `PRECALL` just before its `CALL` (`CALL` unpacks a bound method
+/// itself). The folded unit decodes as the following instruction, with
+/// `ext` pointing at that instruction (so `f_lasti`, tracebacks and caches
+/// see it) and `next` past it. The following instruction keeps its own
+/// unit, so a jump to it is unaffected. `-X trace` still shows the folded
+/// instructions (`ops::trace::trace_folded`).
 pub fn decode(code: &[u8]) -> Box<[Instr]> {
+    let mut d = decode_units(code);
+    for p in (0..d.len()).rev() {
+        if let Some(folded) = fold(&d, p) {
+            d[p] = folded;
+        }
+    }
+    d.into_boxed_slice()
+}
+
+/// The instruction unit `p` becomes when it is a foldable `RESUME` or
+/// `PRECALL` (see [`decode`]).
+fn fold(d: &[Instr], p: usize) -> Option<Instr> {
+    let here = d[p];
+    if here.ext != 0 {
+        return None;
+    }
+    let q = p + here.next as usize;
+    let target = *d.get(q)?;
+    let ok = match here.op {
+        Opcode::RESUME => target.op != Opcode::EXTENDED_ARG,
+        Opcode::PRECALL => target.op == Opcode::CALL && target.arg == here.arg,
+        _ => false,
+    };
+    if !ok {
+        return None;
+    }
+    let skip = u8::try_from(q - p).ok()?;
+    Some(Instr {
+        ext: skip.checked_add(target.ext)?,
+        next: skip.checked_add(target.next)?,
+        ..target
+    })
+}
+
+fn decode_units(code: &[u8]) -> Vec<Instr> {
     let n = code.len() / 2;
     let unit = |i: usize| (code[i * 2], code[i * 2 + 1]);
     (0..n)
@@ -82,7 +127,7 @@ mod tests {
             2 * Opcode::LOAD_GLOBAL.cache_entries(),
         ));
         code.extend([Opcode::RETURN_VALUE as u8, 0, 255, 7, e, 3]);
-        let d = decode(&code);
+        let d = decode_units(&code);
         assert_eq!(d[0].op, Opcode::LOAD_GLOBAL);
         assert_eq!(d[0].arg, 0x102);
         assert_eq!(d[0].ext, 1);
@@ -93,5 +138,39 @@ mod tests {
         // An unknown opcode byte and a trailing EXTENDED_ARG.
         assert_eq!((d[r + 1].op, d[r + 1].arg), (Opcode::EXTENDED_ARG, 255));
         assert_eq!((d[r + 2].op, d[r + 2].arg), (Opcode::EXTENDED_ARG, 144));
+    }
+
+    #[test]
+    fn folds_resume_and_precall() {
+        let unit = |op: Opcode, arg: u8| [op as u8, arg];
+        let mut code = Vec::new();
+        code.extend(unit(Opcode::RESUME, 0));
+        code.extend(unit(Opcode::PRECALL, 1));
+        code.extend(std::iter::repeat_n(
+            0u8,
+            2 * Opcode::PRECALL.cache_entries(),
+        ));
+        code.extend(unit(Opcode::CALL, 1));
+        code.extend(std::iter::repeat_n(0u8, 2 * Opcode::CALL.cache_entries()));
+        let ret = code.len() / 2;
+        code.extend(unit(Opcode::RETURN_VALUE, 0));
+        let d = decode(&code);
+        let call_at = 2 + Opcode::PRECALL.cache_entries();
+        // RESUME and PRECALL both run the CALL, whose own unit is intact.
+        for (p, ext) in [(0, call_at), (1, call_at - 1)] {
+            assert_eq!((d[p].op, d[p].arg), (Opcode::CALL, 1));
+            assert_eq!(p + d[p].ext as usize, call_at);
+            assert_eq!(p + d[p].next as usize, ret);
+            assert_eq!(d[p].ext as usize, ext);
+        }
+        assert_eq!((d[call_at].op, d[call_at].ext), (Opcode::CALL, 0));
+        // A PRECALL whose CALL has another count is left alone.
+        let mut odd = unit(Opcode::PRECALL, 2).to_vec();
+        odd.extend(std::iter::repeat_n(
+            0u8,
+            2 * Opcode::PRECALL.cache_entries(),
+        ));
+        odd.extend(unit(Opcode::CALL, 1));
+        assert_eq!(decode(&odd)[0].op, Opcode::PRECALL);
     }
 }

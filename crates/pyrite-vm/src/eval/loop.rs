@@ -217,6 +217,7 @@ fn run_frame_inner<const TRACE: bool>(
             vm.top_lasti.set(lasti);
             f.pc = pc + ins.next as usize;
             if TRACE {
+                ops::trace::trace_folded(vm, &mut f, pc, lasti);
                 ops::trace::trace_instruction(vm, &f, op, arg);
             }
 

@@ -399,6 +399,9 @@ fn bound_native_call(
 
 /// `CALL`: returns a new frame to switch to for Python functions.
 pub fn call(vm: &Vm, f: &mut Frame, argc: u32) -> PyResult<Option<Box<Frame>>> {
+    // The decoder folds the `PRECALL` before a `CALL` into it, so its work
+    // is done here (doing it twice changes nothing).
+    precall(vm, f, argc)?;
     if f.kwnames.is_none() {
         if let Some(nf) = python_call_fast(vm, f, argc as usize) {
             return Ok(Some(nf));

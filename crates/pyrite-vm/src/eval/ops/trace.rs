@@ -30,6 +30,34 @@ thread_local! {
     static FORMATTING: Cell<bool> = const { Cell::new(false) };
 }
 
+/// Trace the instructions the decoder folded into the one at `lasti`
+/// (a `RESUME`, a `PRECALL`: see `eval/decode.rs`) as if they had run, so
+/// the trace shows every instruction of the bytecode.
+pub fn trace_folded(vm: &Vm, f: &mut Frame, pc: usize, lasti: usize) {
+    let saved = f.lasti;
+    let mut p = pc;
+    while p < lasti {
+        let raw = &f.code.code.code;
+        let (Some(&byte), Some(&arg)) = (raw.get(p * 2), raw.get(p * 2 + 1)) else {
+            break;
+        };
+        match Opcode::from_u8(byte) {
+            Some(op @ (Opcode::RESUME | Opcode::PRECALL)) => {
+                f.lasti = p;
+                trace_instruction(vm, f, op, arg as u32);
+                if op == Opcode::PRECALL {
+                    // So the `CALL` line shows the stack `PRECALL` leaves.
+                    let _ = super::call::precall(vm, f, arg as u32);
+                }
+                p += 1 + op.cache_entries();
+            }
+            // The prefixes of the instruction itself.
+            _ => break,
+        }
+    }
+    f.lasti = saved;
+}
+
 pub fn trace_instruction(vm: &Vm, f: &Frame, op: Opcode, arg: u32) {
     if FORMATTING.with(|c| c.replace(true)) {
         return;
