@@ -146,7 +146,8 @@ pub fn set_memory_error_pending() {
 /// Take the pending-`MemoryError` flag.
 #[inline]
 pub fn take_memory_error_pending() -> bool {
-    with_state(|s| std::mem::replace(&mut s.memory_error_pending, false))
+    // Read before writing: this runs on every backward jump.
+    with_state(|s| s.memory_error_pending && std::mem::take(&mut s.memory_error_pending))
 }
 
 #[inline]

@@ -180,6 +180,7 @@ pub(crate) fn on_free(gc: &GcHeader) {
 }
 
 /// Whether an automatic collection should run at the next safe point.
+#[inline]
 pub fn collection_due() -> bool {
     DUE.with(|d| d.get())
 }
