@@ -126,3 +126,49 @@ print(pop(), data)
 upper = "abc".upper
 print(upper(), [upper() for _ in range(2)])
 print(sys.getrefcount(data) >= 2)
+
+# Slices of exact lists (taken without the method call) and of subclasses.
+p = list(range(8))
+print(p[2:5], p[::-1], p[5::-2], p[-3:], p[:100], p[100:], p[::3])
+p[:3] = p[2::-1]
+print(p)
+p[1:3] = "xyz"
+print(p)
+p[::2] = range(len(p[::2]))
+print(p)
+try:
+    p[::2] = [1]
+except ValueError as e:
+    print("ValueError:", e)
+try:
+    p[::0]
+except ValueError as e:
+    print("ValueError:", e)
+try:
+    p[1:2] = 5
+except TypeError as e:
+    print("TypeError:", e)
+
+
+class Shrink:
+    def __index__(self):
+        del q[3:]
+        return 1
+
+
+q = list(range(6))
+print(q[Shrink():], q)
+
+
+class SL(list):
+    def __getitem__(self, k):
+        return ("SL.getitem", type(k).__name__)
+
+    def __setitem__(self, k, v):
+        print("SL.setitem", type(k).__name__, v)
+
+
+sl = SL([1, 2, 3])
+print(sl[1:], sl[::-1])
+sl[0:1] = [9]
+print(list(sl))

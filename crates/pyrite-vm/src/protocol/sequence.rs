@@ -4,6 +4,7 @@
 use crate::types::dict::PyDict;
 use crate::types::int::PyInt;
 use crate::types::list::PyList;
+use crate::types::slice::PySlice;
 use crate::types::tuple::PyTuple;
 use crate::types::typeobj::{class_of, PyTypeObj};
 use crate::{PyObjectRef, PyResult, Vm};
@@ -59,6 +60,13 @@ impl Vm {
                     }
                     return Err(self.new_index_error("tuple index out of range"));
                 }
+            }
+            // An exact list sliced: what `list.__getitem__` does, without
+            // the method lookup and call.
+            if let (Some(l), Some(s)) =
+                (obj.downcast_ref::<PyList>(), key.downcast_ref::<PySlice>())
+            {
+                return crate::types::list_methods::list_get_slice(self, l, s);
             }
             if let Some(d) = obj.downcast_ref::<PyDict>() {
                 if let Some(v) = d.get_item(self, key)? {
@@ -123,6 +131,12 @@ impl Vm {
                     return Err(self.new_index_error("list assignment index out of range"));
                 }
             }
+        }
+        if !class_of(obj).ext.heap
+            && obj.downcast_ref::<PyList>().is_some()
+            && key.downcast_ref::<PySlice>().is_some()
+        {
+            return crate::types::list_methods::list_ass_subscript(self, obj, &key, Some(&value));
         }
         match self.call_special(obj, &self.names.__setitem__, &[key, value])? {
             Some(_) => Ok(()),

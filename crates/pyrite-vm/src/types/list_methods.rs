@@ -393,15 +393,7 @@ fn list_getitem(vm: &Vm, args: Args) -> PyResult {
     let (me, key) = arg1(vm, &args, "list.__getitem__")?;
     let l = as_list(vm, me)?;
     if let Some(s) = key.downcast_ref::<PySlice>() {
-        // `__index__` of the bounds may resize the list: retry until stable.
-        loop {
-            let len = l.len();
-            let (start, _, step, n) = s.indices_for(vm, len)?;
-            let items = l.items.borrow();
-            if items.len() == len {
-                return Ok(vm.new_list(slice_items(&items, start, step, n)));
-            }
-        }
+        return list_get_slice(vm, l, s);
     }
     let i = subscript_index(vm, key, "list")?;
     let items = l.items.borrow();
@@ -411,8 +403,21 @@ fn list_getitem(vm: &Vm, args: Args) -> PyResult {
     }
 }
 
+/// `l[s]` for a slice `s`: a new list.
+pub(crate) fn list_get_slice(vm: &Vm, l: &PyList, s: &PySlice) -> PyResult {
+    // `__index__` of the bounds may resize the list: retry until stable.
+    loop {
+        let len = l.len();
+        let (start, _, step, n) = s.indices_for(vm, len)?;
+        let items = l.items.borrow();
+        if items.len() == len {
+            return Ok(vm.new_list(slice_items(&items, start, step, n)));
+        }
+    }
+}
+
 /// `list[key] = value` / `del list[key]` (value `None`).
-fn list_ass_subscript(
+pub(crate) fn list_ass_subscript(
     vm: &Vm,
     me: &PyObjectRef,
     key: &PyObjectRef,
