@@ -158,8 +158,7 @@ impl PyObjectRef {
             // SAFETY: `Cell` never hands out references to its contents and
             // is not `Sync`, so no other access to the value can be in
             // progress while this one-word read happens.
-            let set = unsafe { (*c.as_ptr()).is_some() };
-            set
+            unsafe { (*c.as_ptr()).is_some() }
         })
     }
 

@@ -51,10 +51,10 @@ fn int_err(vm: &Vm, e: IntErr, what: &str) -> crate::PyBaseExceptionRef {
 pub fn int_to_decimal(vm: &Vm, v: &IntVal) -> PyResult<String> {
     if let IntVal::Big(b) = v {
         let lim = int_max_str_digits();
-        // Rough pre-check by bit length (log10(2) ~ 0.30103) avoids
+        // Rough pre-check by bit length (digits ~ bits * log10(2)) avoids
         // converting absurdly large values.
         let bits = dashu_int::ops::BitTest::bit_len(&**b) as f64;
-        if lim > 0 && bits * 0.30103 > lim as f64 + 2.0 {
+        if lim > 0 && bits * std::f64::consts::LOG10_2 > lim as f64 + 2.0 {
             return Err(digits_limit_error(vm));
         }
         let s = b.to_string();

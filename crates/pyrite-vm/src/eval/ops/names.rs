@@ -38,15 +38,23 @@ fn dict_lookup(vm: &Vm, d: &PyObjectRef, name: &PyObjectRef) -> PyResult<Option<
 /// `LOAD_GLOBAL`: the cache hit is inlined into the dispatch loop.
 #[inline(always)]
 pub fn load_global(vm: &Vm, f: &mut Frame, arg: u32) -> PyResult<()> {
-    let idx = (arg >> 1) as usize;
-    if let Some(v) = load_global_hit(f, idx) {
-        if arg & 1 != 0 {
-            f.push_opt(None);
+    match load_global_hit(f, (arg >> 1) as usize) {
+        Some(v) => {
+            push_global(f, arg, v);
+            Ok(())
         }
-        f.push(v);
-        return Ok(());
+        None => load_global_slow(vm, f, arg),
     }
-    load_global_slow(vm, f, arg)
+}
+
+/// Push a global's value, after a NULL when the argument's low bit asks
+/// for one (a call follows).
+#[inline(always)]
+fn push_global(f: &mut Frame, arg: u32, v: PyObjectRef) {
+    if arg & 1 != 0 {
+        f.push_opt(None);
+    }
+    f.push(v);
 }
 
 /// The value cached for name `idx`, if the cache is valid for both
@@ -66,25 +74,20 @@ fn load_global_hit(f: &Frame, idx: usize) -> Option<PyObjectRef> {
 #[inline(never)]
 fn load_global_slow(vm: &Vm, f: &mut Frame, arg: u32) -> PyResult<()> {
     let idx = (arg >> 1) as usize;
-    if let Some(v) = load_global_cached(f, idx) {
-        if arg & 1 != 0 {
-            f.push_opt(None);
-        }
-        f.push(v);
-        return Ok(());
-    }
-    let name = f.code.names[idx].clone();
-    let v = match dict_lookup(vm, &f.globals, &name)? {
+    let v = match load_global_cached(f, idx) {
         Some(v) => v,
-        None => match dict_lookup(vm, &f.builtins, &name)? {
-            Some(v) => v,
-            None => return Err(name_error(vm, &name)),
-        },
+        None => {
+            let name = f.code.names[idx].clone();
+            match dict_lookup(vm, &f.globals, &name)? {
+                Some(v) => v,
+                None => match dict_lookup(vm, &f.builtins, &name)? {
+                    Some(v) => v,
+                    None => return Err(name_error(vm, &name)),
+                },
+            }
+        }
     };
-    if arg & 1 != 0 {
-        f.push_opt(None);
-    }
-    f.push(v);
+    push_global(f, arg, v);
     Ok(())
 }
 
