@@ -199,3 +199,40 @@ fn stack_slots_viewed_as_handles() {
     drop((a, b));
     collect_all();
 }
+
+/// A payload whose vtable is a `static` (`unique_vtable!`).
+struct Leaf(u64);
+
+impl Payload for Leaf {
+    crate::unique_vtable!(Leaf);
+    const LEAF: bool = true;
+}
+
+/// Objects of a `unique_vtable!` kind carry exactly its `static`, so the
+/// downcast is decided by the pointer; other kinds are still told apart,
+/// and the payload check at allocation still refuses a wrong type.
+#[test]
+fn unique_vtables_identify_payloads() {
+    let s = setup();
+    let leaf_ty = PyObjectRef::new_type::<Ext, Leaf>(Ext, 0, Some(&s.meta))
+        .expect("alloc")
+        .into_object();
+    let l = PyObjectRef::new(Leaf(7), &leaf_ty)
+        .expect("alloc")
+        .into_object();
+    assert!(<Leaf as Payload>::UNIQUE && !<Node as Payload>::UNIQUE);
+    assert!(std::ptr::eq(l.vtable(), <Leaf as Payload>::VTABLE));
+    assert_eq!(l.downcast_ref::<Leaf>().map(|x| x.0), Some(7));
+    assert!(l.downcast_ref::<Node>().is_none());
+    let n = node(&s);
+    assert!(n.downcast_ref::<Leaf>().is_none() && n.downcast_ref::<Node>().is_some());
+    let wrong = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+        PyObjectRef::new(Leaf(1), &s.node_ty).map(|_| ())
+    }));
+    assert!(
+        wrong.is_err(),
+        "a Leaf payload in a Node type must be refused"
+    );
+    drop((l, n, leaf_ty));
+    collect_all();
+}
