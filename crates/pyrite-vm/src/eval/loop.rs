@@ -130,11 +130,26 @@ fn pop_frame_info(vm: &Vm, f: &mut Frame) {
         }
         fi
     };
-    if let Some(mut fi) = fi {
+    if let Some(fi) = fi {
+        // Taken apart field by field so the releases are inlined here (the
+        // compiler's drop glue for the struct is an out-of-line call).
+        let crate::vm::FrameInfo {
+            code,
+            globals,
+            builtins,
+            frame_obj,
+            locals,
+            ..
+        } = fi;
         if f.frame_obj.is_none() {
-            f.frame_obj = fi.frame_obj.take();
+            f.frame_obj = frame_obj;
+        } else {
+            drop(frame_obj);
         }
-        drop(fi);
+        drop(code);
+        drop(globals);
+        drop(builtins);
+        drop(locals);
     }
 }
 
