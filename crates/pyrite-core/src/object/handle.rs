@@ -460,13 +460,13 @@ pub fn slots_as_refs(slots: &[Option<PyObjectRef>]) -> Option<&[PyObjectRef]> {
     if !slots.iter().all(Option::is_some) {
         return None;
     }
+    // `PyObjectRef` is `repr(transparent)` over `NonNull` (plus a zero-sized
+    // marker), so `Option<PyObjectRef>` has the guaranteed null-pointer-
+    // optimised layout of a nullable pointer, identical to `PyObjectRef`'s.
     let raw = slots as *const [Option<PyObjectRef>] as *const [PyObjectRef];
-    // SAFETY: `PyObjectRef` is `repr(transparent)` over `NonNull` (plus a
-    // zero-sized marker), so `Option<PyObjectRef>` has the guaranteed
-    // null-pointer-optimised layout of a nullable pointer, identical to
-    // `PyObjectRef`'s; every element was just checked to be `Some`, i.e. a
-    // valid handle. The shared borrow of `slots` keeps the slots (and their
-    // references) alive and unchanged for the returned lifetime.
+    // SAFETY: same layout (above); every element was just checked to be
+    // `Some`, a valid handle; the borrow of `slots` keeps them alive and
+    // unchanged for the returned lifetime.
     let refs = unsafe { &*raw };
     Some(refs)
 }
