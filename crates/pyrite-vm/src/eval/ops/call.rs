@@ -424,12 +424,9 @@ pub fn call(vm: &Vm, f: &mut Frame, argc: u32) -> PyResult<Option<Box<Frame>>> {
             base + 2,
         )
     };
+    // (A Python function without keywords was tried by `python_call_fast`.)
     if kwnames_obj.is_none() {
-        if let Some(pf) = callable.downcast_ref::<PyFunction>() {
-            if let Some(nf) = fast_frame(vm, f, pf, Some(&callable), base, first_arg) {
-                return Ok(Some(nf));
-            }
-        } else if let Some(t) = callable.downcast_ref::<PyTypeObj>() {
+        if let Some(t) = callable.downcast_ref::<PyTypeObj>() {
             if let Some(nf) = init_frame(vm, f, t, &callable, base, first_arg)? {
                 return Ok(Some(nf));
             }
@@ -526,7 +523,7 @@ fn python_call_fast(vm: &Vm, f: &mut Frame, argc: usize) -> Option<Box<Frame>> {
     let callable = f.slots[first_arg - 1].take()?;
     let nf = callable
         .downcast_ref::<PyFunction>()
-        .and_then(|pf| fast_frame(vm, f, pf, None, base, first_arg));
+        .and_then(|pf| fast_frame(vm, f, pf, base, first_arg));
     match nf {
         Some(mut nf) => {
             nf.func = Some(callable);
@@ -541,13 +538,13 @@ fn python_call_fast(vm: &Vm, f: &mut Frame, argc: usize) -> Option<Box<Frame>> {
 
 /// The common call: a Python function whose parameters are exactly the
 /// positional arguments given. The arguments move from the caller's stack
-/// straight into the new frame's locals, with no intermediate vector.
+/// straight into the new frame's locals, with no intermediate vector. The
+/// caller stores the function in the frame (it moves it off the stack).
 #[inline]
 fn fast_frame(
     vm: &Vm,
     f: &mut Frame,
     pf: &PyFunction,
-    callable: Option<&PyObjectRef>,
     base: usize,
     first_arg: usize,
 ) -> Option<Box<Frame>> {
@@ -569,13 +566,7 @@ fn fast_frame(
     } else {
         return None;
     };
-    let mut nf = vm.alloc_frame(
-        code,
-        callable.cloned(),
-        pf.globals.clone(),
-        pf.builtins.clone(),
-        None,
-    );
+    let mut nf = function_frame(vm, None, pf, code);
     if let Some(d) = defaults {
         if let Some(t) = d.downcast_ref::<PyTuple>() {
             let first_default = argcount - t.len();
@@ -628,7 +619,7 @@ fn init_frame(
         return Ok(None);
     }
     let obj = crate::types::object_methods::new_plain_instance(vm, cls, t)?;
-    let mut nf = function_frame(vm, &init, pf, code);
+    let mut nf = function_frame(vm, Some(init.clone()), pf, code);
     nf.slots[0] = Some(obj.clone());
     move_call_args(f, &mut nf, base, first_arg, 1);
     nf.init_self = Some(obj);
@@ -672,23 +663,23 @@ fn heap_getitem_frame(
     if !takes_exactly(&code.code, 2) {
         return None;
     }
-    let mut nf = function_frame(vm, &func, pf, code);
+    let mut nf = function_frame(vm, Some(func.clone()), pf, code);
     nf.slots[0] = Some(obj.clone());
     nf.slots[1] = Some(key.clone());
     Some(nf)
 }
 
-/// A frame for Python function `func` (`pf` is its payload) running
+/// A frame for Python function `func` (`pf` is its payload; None: the
+/// caller stores the function itself) running
 /// `code`.
 #[inline(always)]
-fn function_frame(vm: &Vm, func: &PyObjectRef, pf: &PyFunction, code: PyCodeRef) -> Box<Frame> {
-    vm.alloc_frame(
-        code,
-        Some(func.clone()),
-        pf.globals.clone(),
-        pf.builtins.clone(),
-        None,
-    )
+fn function_frame(
+    vm: &Vm,
+    func: Option<PyObjectRef>,
+    pf: &PyFunction,
+    code: PyCodeRef,
+) -> Box<Frame> {
+    vm.alloc_frame(code, func, pf.globals.clone(), pf.builtins.clone(), None)
 }
 
 /// Move a `CALL`'s arguments from the caller's stack into the callee's
