@@ -85,18 +85,7 @@ pub(crate) fn encode_error(
     end: usize,
     reason: &str,
 ) -> crate::PyBaseExceptionRef {
-    let e = vm.new_exception(
-        &vm.exc.UnicodeEncodeError,
-        vec![
-            vm.new_str(enc),
-            obj.clone(),
-            vm.new_int(start as i64),
-            vm.new_int(end as i64),
-            vm.new_str(reason),
-        ],
-    );
-    set_attrs(vm, e.as_object(), enc, obj, start, end, reason);
-    e
+    unicode_error(vm, &vm.exc.UnicodeEncodeError, enc, obj, start, end, reason)
 }
 
 pub(crate) fn decode_error(
@@ -120,8 +109,22 @@ pub(crate) fn decode_error_on(
     end: usize,
     reason: &str,
 ) -> crate::PyBaseExceptionRef {
+    unicode_error(vm, &vm.exc.UnicodeDecodeError, enc, obj, start, end, reason)
+}
+
+/// A `UnicodeEncodeError`/`UnicodeDecodeError` (`cls`) with CPython's
+/// arguments and attributes.
+fn unicode_error(
+    vm: &Vm,
+    cls: &crate::types::typeobj::PyTypeRef,
+    enc: &str,
+    obj: &PyObjectRef,
+    start: usize,
+    end: usize,
+    reason: &str,
+) -> crate::PyBaseExceptionRef {
     let e = vm.new_exception(
-        &vm.exc.UnicodeDecodeError,
+        cls,
         vec![
             vm.new_str(enc),
             obj.clone(),
