@@ -114,3 +114,30 @@ Holder.C = 42
 print("rebound", read())
 Holder.C = classmethod(lambda cls: cls.__name__)
 print("classmethod", read()())
+
+
+# An instance switched to dict mode at a site cached for its class: the
+# cached index must not be used for it (its values live in the dict).
+class P:
+    def __init__(self, x, y):
+        self.x = x
+        self.y = y
+
+    def m(self):
+        return "P.m"
+
+
+def xs(objs):
+    return [(o.x, o.y, o.m()) for o in objs]
+
+
+ps = [P(i, -i) for i in range(3)]
+print(xs(ps))
+ps[1].__dict__["x"] = "via dict"
+ps[1].__dict__["m"] = lambda: "shadowed"
+vars(ps[2]).pop("y")
+ps[2].y = "re-added"
+print(xs(ps))
+for o in ps:
+    o.x = "stored"
+print(xs(ps), sorted(vars(ps[1])))

@@ -125,6 +125,8 @@ impl Vm {
             ) else {
                 return None;
             };
+            // Three arms, not `small_int_op`'s full match: measured 7
+            // instructions cheaper per operation in the loop.
             let r = match op {
                 0 => x.checked_add(*y)?,
                 10 => x.checked_sub(*y)?,
