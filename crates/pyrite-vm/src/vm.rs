@@ -119,7 +119,7 @@ pub struct Vm {
     pub ellipsis: PyObjectRef,
     pub empty_tuple: PyObjectRef,
     pub empty_str: PyObjectRef,
-    small_ints: Vec<PyObjectRef>,
+    pub(crate) small_ints: Vec<PyObjectRef>,
     /// One-character strings for code points < 256 (CPython caches Latin-1).
     latin1: Vec<PyObjectRef>,
     interned: RefCell<HashMap<Rc<str>, PyObjectRef, crate::strhash::StrHashBuilder>>,

@@ -236,3 +236,30 @@ fn unique_vtables_identify_payloads() {
     drop((l, n, leaf_ty));
     collect_all();
 }
+
+/// A payload is lent mutably only through an object's sole reference, and
+/// never for types the collector or weak references reach by address.
+#[test]
+fn unique_payload_mut_needs_the_only_reference() {
+    let s = setup();
+    let leaf_ty = PyObjectRef::new_type::<Ext, Leaf>(Ext, 0, Some(&s.meta))
+        .expect("alloc")
+        .into_object();
+    let mut l = PyObjectRef::new(Leaf(7), &leaf_ty)
+        .expect("alloc")
+        .into_object();
+    l.unique_payload_mut::<Leaf>().expect("sole reference").0 = 9;
+    assert_eq!(l.downcast_ref::<Leaf>().map(|x| x.0), Some(9));
+    assert!(
+        l.unique_payload_mut::<Node>().is_none(),
+        "wrong payload kind"
+    );
+    let other = l.clone();
+    assert!(l.unique_payload_mut::<Leaf>().is_none(), "shared object");
+    drop(other);
+    assert!(l.unique_payload_mut::<Leaf>().is_some());
+    let mut n = node(&s);
+    assert!(n.unique_payload_mut::<Node>().is_none(), "GC-tracked type");
+    drop((l, n, leaf_ty));
+    collect_all();
+}

@@ -110,6 +110,29 @@ impl PyObjectRef {
         }
     }
 
+    /// Borrow the payload mutably, if it is a `T` and this handle is the
+    /// object's only reference: nobody else can see the change, so an
+    /// arithmetic result may be written into a dying operand instead of a
+    /// fresh block. Objects the collector or weak references can reach
+    /// through raw pointers (GC-tracked or weakly referenceable types) are
+    /// never lent out this way.
+    #[inline]
+    pub fn unique_payload_mut<T: Payload>(&mut self) -> Option<&mut T> {
+        if self.refcount() != 1 {
+            return None;
+        }
+        let core = self.type_core();
+        let reachable = TypeFlags::HAS_GC | TypeFlags::HAS_WEAKLIST;
+        if core.flags.get().0 & reachable != 0 || !self.is_payload::<T>() {
+            return None;
+        }
+        // SAFETY: the payload is a `T` (checked); the count of 1 is this
+        // handle's, borrowed mutably for the result's lifetime, so no other
+        // handle (and no borrow through one) exists, and neither the
+        // collector nor a weak reference holds a raw path to the object.
+        Some(unsafe { &mut (*self.ptr.cast::<PyInner<T>>().as_ptr()).payload })
+    }
+
     /// Turn into a typed handle, if the payload is a `T`.
     #[inline]
     pub fn downcast<T: Payload>(self) -> Result<PyRef<T>, PyObjectRef> {

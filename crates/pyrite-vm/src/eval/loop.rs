@@ -326,11 +326,13 @@ fn run_frame_inner<const TRACE: bool>(
                 Opcode::BINARY_OP => {
                     let b = f.pop();
                     let a = f.pop();
-                    if let Some(r) = vm.arith_hit(&a, &b, arg) {
-                        f.push(r);
-                        continue;
+                    match vm.arith_hit(a, b, arg) {
+                        Ok(r) => {
+                            f.push(r);
+                            continue;
+                        }
+                        Err((a, b)) => vm.binary_op(&a, &b, arg).map(|r| f.push(r)),
                     }
-                    vm.binary_op(&a, &b, arg).map(|r| f.push(r))
                 }
                 Opcode::COMPARE_OP => {
                     let b = f.pop();
