@@ -186,6 +186,26 @@ pub fn alloc_block_in(layout: Layout, reserve: bool) -> Option<NonNull<u8>> {
     alloc_slow(layout, reserve)
 }
 
+/// A small block straight from the pools, or None when `layout` is not
+/// small or the request is near the cap (the caller then takes the general
+/// path, which decides about the reserve). Inlined where `layout` is a
+/// constant, so the size class folds away.
+#[inline(always)]
+pub fn alloc_small_fast(layout: Layout) -> Option<NonNull<u8>> {
+    if !is_small(layout) {
+        return None;
+    }
+    with_state(|s| {
+        let wanted = s.in_use + layout.size();
+        if wanted > s.limit {
+            return None;
+        }
+        let p = s.pools.alloc(layout.size())?;
+        s.in_use = wanted;
+        Some(p)
+    })
+}
+
 /// Large blocks, and any allocation near or past the cap.
 #[cold]
 fn alloc_slow(layout: Layout, reserve: bool) -> Option<NonNull<u8>> {

@@ -260,8 +260,53 @@ impl PyObjectRef {
         Self::new_in(payload, cls, false)
     }
 
-    #[inline]
+    /// The common case inline: a leaf payload (int, float, str...) of a
+    /// builtin type whose instances have no prefix, so the block's size and
+    /// size class are constants of `T`; everything else (and any allocation
+    /// near the memory cap) goes through [`Self::new_general`]. (Containers
+    /// are GC-tracked, hence prefixed, so they skip the test.)
+    #[inline(always)]
     fn new_in<T: Payload>(
+        payload: T,
+        cls: &PyObjectRef,
+        reserve: bool,
+    ) -> Result<PyRef<T>, AllocError> {
+        let core = own_type_core(cls);
+        let shaped =
+            TypeFlags::HEAPTYPE | TypeFlags::HAS_GC | TypeFlags::HAS_DICT | TypeFlags::HAS_WEAKLIST;
+        if T::LEAF
+            && T::UNIQUE
+            && core.flags.get().0 & shaped == 0
+            && std::ptr::eq(core.vtable.get(), T::VTABLE)
+        {
+            let layout = std::alloc::Layout::new::<PyInner<T>>();
+            if let Some(block) = crate::alloc::alloc_small_fast(layout) {
+                let obj = block.cast::<PyInner<T>>();
+                // SAFETY: `block` is a fresh block of `PyInner<T>`'s size and
+                // alignment (the pools' blocks are 16-aligned, `T`'s
+                // alignment is at most 8); the type takes no prefix and its
+                // instances are `T` (both checked above), and a static type
+                // needs no reference from its instances.
+                unsafe {
+                    obj.as_ptr().write(PyInner {
+                        head: ObjHeader {
+                            refcnt: Cell::new(1),
+                            ty: Cell::new(cls.ptr),
+                        },
+                        payload,
+                    });
+                }
+                return Ok(PyRef {
+                    ptr: obj.cast::<ObjHeader>(),
+                    _marker: PhantomData,
+                });
+            }
+        }
+        Self::new_general(payload, cls, reserve)
+    }
+
+    #[inline]
+    fn new_general<T: Payload>(
         payload: T,
         cls: &PyObjectRef,
         reserve: bool,
