@@ -102,3 +102,29 @@ fn no_trace_without_the_flag() {
         ("[1, 2] Shown()\n", "", 0)
     );
 }
+
+/// A `LOAD_FAST` folded into the attribute instruction after it still
+/// shows as its own line, with the stack it leaves; an unbound one fails
+/// at its own offset.
+#[test]
+fn trace_shows_folded_local_loads() {
+    let program = "class P:\n    def __init__(self):\n        self.x = 5\n\
+                   def get(p):\n    return p.x\n\
+                   def bad():\n    q = P()\n    del q\n    return q.x\n\
+                   print(get(P()))\n\
+                   try:\n    bad()\nexcept UnboundLocalError as e:\n    print(e, e.__traceback__.tb_next.tb_lasti)\n";
+    let (out, err, code) = run(&["-X", "trace", "-c", program]);
+    let (plain, _, _) = run(&["-c", program]);
+    assert_eq!(code, 0, "{err}");
+    assert_eq!(out, plain);
+    assert!(
+        out.starts_with("5\ncannot access local variable 'q'"),
+        "{out}"
+    );
+    let l = line(&err, "get:5", "LOAD_FAST 0 (p)");
+    assert!(l.ends_with("stack: []"), "{l}");
+    let l = line(&err, "get:5", "LOAD_ATTR 0 (x)");
+    assert!(l.ends_with("stack: [<__main__.P object>]"), "{l}");
+    let l = line(&err, "__init__:3", "STORE_ATTR 0 (x)");
+    assert!(l.ends_with("stack: [5, <__main__.P object>]"), "{l}");
+}

@@ -25,7 +25,22 @@ pub struct Instr {
     /// Units from here to the next instruction: the prefixes, the
     /// instruction, and its inline cache entries.
     pub next: u8,
+    /// The argument. For the instructions [`takes_folded_local`] names,
+    /// the top byte is a folded `LOAD_FAST`'s local plus one (0: none; see
+    /// [`decode`] and [`split_folded`]), the rest the argument.
     pub arg: u32,
+}
+
+/// Bits of a [`takes_folded_local`] instruction's argument that hold the
+/// argument itself; the top byte is the folded local.
+pub const FOLDED_ARG_MASK: u32 = 0x00FF_FFFF;
+
+/// `(local + 1 or 0, argument)` of a [`takes_folded_local`] instruction.
+/// (In the argument, not a field of its own: a field would be loaded on
+/// every dispatch, where only three instructions want it.)
+#[inline(always)]
+pub fn split_folded(arg: u32) -> (u32, u32) {
+    (arg >> 24, arg & FOLDED_ARG_MASK)
 }
 
 /// Decode `code` (CPython 3.11 code units: opcode byte, argument byte).
@@ -39,6 +54,14 @@ pub struct Instr {
 /// see it) and `next` past it. The following instruction keeps its own
 /// unit, so a jump to it is unaffected. `-X trace` still shows the folded
 /// instructions (`ops::trace::trace_folded`).
+///
+/// A `LOAD_FAST` right before an attribute instruction whose object it
+/// pushes (`self.x`, `self.m()`, `self.x = v`) is folded the same way, with
+/// the local recorded in its argument's top byte: the attribute instruction reads the object
+/// from the local, skipping a dispatch and a push and pop (CPython 3.11
+/// gets a similar saving from its `LOAD_FAST__LOAD_*` superinstructions).
+/// An unbound local is still reported at the `LOAD_FAST`, one unit before
+/// the instruction (`f_lasti`) it folds into.
 pub fn decode(code: &[u8]) -> Box<[Instr]> {
     let mut d = decode_units(code);
     for p in (0..d.len()).rev() {
@@ -58,10 +81,19 @@ fn fold(d: &[Instr], p: usize) -> Option<Instr> {
     }
     let q = p + here.next as usize;
     let target = *d.get(q)?;
-    let ok = match here.op {
-        Opcode::RESUME => target.op != Opcode::EXTENDED_ARG,
-        Opcode::PRECALL => target.op == Opcode::CALL && target.arg == here.arg,
-        _ => false,
+    let (ok, arg) = match here.op {
+        Opcode::RESUME => (target.op != Opcode::EXTENDED_ARG, target.arg),
+        Opcode::PRECALL => (
+            target.op == Opcode::CALL && target.arg == here.arg,
+            target.arg,
+        ),
+        Opcode::LOAD_FAST => (
+            // Unprefixed: the argument is a byte, and the `LOAD_FAST` sits
+            // right before the instruction (for the unbound-local error).
+            takes_folded_local(target.op) && target.ext == 0 && here.arg < 255,
+            ((here.arg + 1) << 24) | target.arg,
+        ),
+        _ => (false, 0),
     };
     if !ok {
         return None;
@@ -70,8 +102,18 @@ fn fold(d: &[Instr], p: usize) -> Option<Instr> {
     Some(Instr {
         ext: skip.checked_add(target.ext)?,
         next: skip.checked_add(target.next)?,
+        arg,
         ..target
     })
+}
+
+/// Instructions whose top-of-stack operand may come from a folded
+/// `LOAD_FAST` (they read it with [`split_folded`]).
+pub fn takes_folded_local(op: Opcode) -> bool {
+    matches!(
+        op,
+        Opcode::LOAD_ATTR | Opcode::LOAD_METHOD | Opcode::STORE_ATTR
+    )
 }
 
 fn decode_units(code: &[u8]) -> Vec<Instr> {
@@ -95,6 +137,15 @@ fn decode_units(code: &[u8]) -> Vec<Instr> {
                     ext,
                     next: ext + 1,
                     arg: Opcode::EXTENDED_ARG as u32,
+                },
+                // An argument too large for the packing of
+                // `split_folded` cannot be a valid name index: such an
+                // instruction decodes as an unknown one (`SystemError`).
+                Some(op) if takes_folded_local(op) && arg > FOLDED_ARG_MASK => Instr {
+                    op: Opcode::EXTENDED_ARG,
+                    ext,
+                    next: ext + 1,
+                    arg: opbyte as u32,
                 },
                 Some(op) => Instr {
                     op,
@@ -172,5 +223,45 @@ mod tests {
         ));
         odd.extend(unit(Opcode::CALL, 1));
         assert_eq!(decode(&odd)[0].op, Opcode::PRECALL);
+    }
+
+    #[test]
+    fn folds_local_loads_into_attribute_instructions() {
+        let unit = |op: Opcode, arg: u8| [op as u8, arg];
+        let caches = |op: Opcode| std::iter::repeat_n(0u8, 2 * op.cache_entries());
+        let mut code = Vec::new();
+        code.extend(unit(Opcode::LOAD_FAST, 3));
+        code.extend(unit(Opcode::LOAD_ATTR, 5));
+        code.extend(caches(Opcode::LOAD_ATTR));
+        let after = code.len() / 2;
+        // Not folded: a local past a byte's room, and a prefixed target.
+        code.extend(unit(Opcode::LOAD_FAST, 255));
+        code.extend(unit(Opcode::LOAD_METHOD, 1));
+        code.extend(caches(Opcode::LOAD_METHOD));
+        let prefixed = code.len() / 2;
+        code.extend(unit(Opcode::LOAD_FAST, 0));
+        code.extend(unit(Opcode::EXTENDED_ARG, 1));
+        code.extend(unit(Opcode::STORE_ATTR, 0));
+        code.extend(caches(Opcode::STORE_ATTR));
+        let d = decode(&code);
+        assert_eq!(d[0].op, Opcode::LOAD_ATTR);
+        assert_eq!(split_folded(d[0].arg), (4, 5));
+        assert_eq!((d[0].ext, d[0].next as usize), (1, after));
+        // The attribute instruction's own unit is intact (jump targets).
+        assert_eq!((d[1].op, d[1].arg), (Opcode::LOAD_ATTR, 5));
+        assert_eq!((d[after].op, d[after].arg), (Opcode::LOAD_FAST, 255));
+        assert_eq!((d[prefixed].op, d[prefixed].arg), (Opcode::LOAD_FAST, 0));
+        // An argument that cannot be packed decodes as an unknown
+        // instruction rather than as a folded one.
+        let mut huge = Vec::new();
+        for b in [1u8, 0, 0] {
+            huge.extend(unit(Opcode::EXTENDED_ARG, b));
+        }
+        huge.extend(unit(Opcode::LOAD_ATTR, 0));
+        let d = decode(&huge);
+        assert_eq!(
+            (d[0].op, d[0].arg),
+            (Opcode::EXTENDED_ARG, Opcode::LOAD_ATTR as u32)
+        );
     }
 }

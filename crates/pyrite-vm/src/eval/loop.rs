@@ -153,6 +153,36 @@ fn pop_frame_info(vm: &Vm, f: &mut Frame) {
     }
 }
 
+/// The top-of-stack operand of an instruction that may have a `LOAD_FAST`
+/// folded into it (`src`, see `decode.rs`): popped, or read from the local.
+/// Under `-X trace` the folded `LOAD_FAST` has already pushed it
+/// (`trace_folded`).
+#[inline(always)]
+fn operand<const TRACE: bool>(
+    vm: &Vm,
+    f: &mut Frame,
+    src: u32,
+    lasti: usize,
+) -> PyResult<PyObjectRef> {
+    if TRACE || src == 0 {
+        return Ok(f.pop());
+    }
+    match &f.slots[src as usize - 1] {
+        Some(v) => Ok(v.clone()),
+        None => Err(folded_unbound(vm, f, src, lasti)),
+    }
+}
+
+/// The folded `LOAD_FAST`'s error, raised at its own unit (just before the
+/// instruction it was folded into).
+#[cold]
+#[inline(never)]
+fn folded_unbound(vm: &Vm, f: &mut Frame, src: u32, lasti: usize) -> PyBaseExceptionRef {
+    f.lasti = lasti - 1;
+    vm.top_lasti.set(f.lasti);
+    ops::locals::unbound_local(vm, f, src - 1)
+}
+
 fn run_frame_inner<const TRACE: bool>(
     vm: &Vm,
     frame: Box<Frame>,
@@ -232,8 +262,16 @@ fn run_frame_inner<const TRACE: bool>(
             vm.top_lasti.set(lasti);
             f.pc = pc + ins.next as usize;
             if TRACE {
-                ops::trace::trace_folded(vm, &mut f, pc, lasti);
-                ops::trace::trace_instruction(vm, &f, op, arg);
+                if let Err(e) = ops::trace::trace_folded(vm, &mut f, pc, lasti) {
+                    pending = Some(e);
+                    break;
+                }
+                let shown = if super::decode::takes_folded_local(op) {
+                    super::decode::split_folded(arg).1
+                } else {
+                    arg
+                };
+                ops::trace::trace_instruction(vm, &f, op, shown);
             }
 
             let result: PyResult<()> = match op {
@@ -289,14 +327,32 @@ fn run_frame_inner<const TRACE: bool>(
                 Opcode::LOAD_NAME => ops::names::load_name(vm, &mut f, arg),
                 Opcode::STORE_NAME => ops::names::store_name(vm, &mut f, arg),
                 Opcode::DELETE_NAME => ops::names::delete_name(vm, &mut f, arg),
-                Opcode::LOAD_ATTR => ops::attrs::load_attr(vm, &mut f, arg),
-                Opcode::STORE_ATTR => ops::attrs::store_attr(vm, &mut f, arg),
+                Opcode::LOAD_ATTR => {
+                    let (src, arg) = super::decode::split_folded(arg);
+                    match operand::<TRACE>(vm, &mut f, src, lasti) {
+                        Ok(obj) => ops::attrs::load_attr(vm, &mut f, arg, obj),
+                        Err(e) => Err(e),
+                    }
+                }
+                Opcode::STORE_ATTR => {
+                    let (src, arg) = super::decode::split_folded(arg);
+                    match operand::<TRACE>(vm, &mut f, src, lasti) {
+                        Ok(obj) => ops::attrs::store_attr(vm, &mut f, arg, obj),
+                        Err(e) => Err(e),
+                    }
+                }
                 Opcode::DELETE_ATTR => {
                     let name = f.code.names[arg as usize].clone();
                     let obj = f.pop();
                     vm.del_attr(&obj, &name)
                 }
-                Opcode::LOAD_METHOD => ops::attrs::load_method(vm, &mut f, arg),
+                Opcode::LOAD_METHOD => {
+                    let (src, arg) = super::decode::split_folded(arg);
+                    match operand::<TRACE>(vm, &mut f, src, lasti) {
+                        Ok(obj) => ops::attrs::load_method(vm, &mut f, arg, obj),
+                        Err(e) => Err(e),
+                    }
+                }
                 Opcode::COPY => {
                     let v = f.slots[f.sp - arg as usize].clone();
                     f.push_opt(v);

@@ -144,14 +144,14 @@ fn matched_values(obj: &PyObjectRef) -> Option<&PyInstance> {
     obj.downcast_ref::<PyInstance>()
 }
 
-// The three instructions are split in two: a hit path for the common case
+// Each takes the object (the top of the stack, or a folded `LOAD_FAST`'s
+// local) from the loop. The three instructions are split in two: a hit path for the common case
 // (the instance's class has an entry and the value is where it says),
 // inlined into the dispatch loop, and everything else out of line, so the
 // hit path pays for no call and no spilled registers.
 
 #[inline(always)]
-pub fn load_attr(vm: &Vm, f: &mut Frame, arg: u32) -> PyResult<()> {
-    let obj = f.pop();
+pub fn load_attr(vm: &Vm, f: &mut Frame, arg: u32, obj: PyObjectRef) -> PyResult<()> {
     if let Some(c) = valid_entry(&f.code, site(f), &obj) {
         if c.kind == VALUE {
             if let Some(inst) = matched_values(&obj) {
@@ -192,8 +192,7 @@ fn load_attr_slow(vm: &Vm, f: &mut Frame, arg: u32, obj: PyObjectRef) -> PyResul
 }
 
 #[inline(always)]
-pub fn store_attr(vm: &Vm, f: &mut Frame, arg: u32) -> PyResult<()> {
-    let obj = f.pop();
+pub fn store_attr(vm: &Vm, f: &mut Frame, arg: u32, obj: PyObjectRef) -> PyResult<()> {
     let v = f.pop();
     if let Some(c) = valid_entry(&f.code, site(f), &obj) {
         if c.kind == VALUE {
@@ -241,9 +240,8 @@ fn store_attr_slow(
 /// `LOAD_METHOD`: push `(method, self)` when the attribute is a plain
 /// method found on the type (no bound-method object), else `(NULL, attr)`.
 #[inline(always)]
-pub fn load_method(vm: &Vm, f: &mut Frame, arg: u32) -> PyResult<()> {
+pub fn load_method(vm: &Vm, f: &mut Frame, arg: u32, obj: PyObjectRef) -> PyResult<()> {
     let idx = arg as usize;
-    let obj = f.pop();
     if let Some(c) = valid_entry(&f.code, site(f), &obj) {
         if c.kind == METHOD && matched_values(&obj).is_some() {
             let cls = class_of(&obj);

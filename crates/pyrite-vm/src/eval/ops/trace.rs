@@ -19,7 +19,7 @@ use std::cell::Cell;
 use pyrite_bytecode::opcodes::{ArgKind, Opcode, CMP_OPS, NB_OPS};
 
 use crate::eval::frame::Frame;
-use crate::{PyObjectRef, Vm};
+use crate::{PyObjectRef, PyResult, Vm};
 
 /// Longest repr shown for one stack value.
 const MAX_REPR: usize = 40;
@@ -33,7 +33,7 @@ thread_local! {
 /// Trace the instructions the decoder folded into the one at `lasti`
 /// (a `RESUME`, a `PRECALL`: see `eval/decode.rs`) as if they had run, so
 /// the trace shows every instruction of the bytecode.
-pub fn trace_folded(vm: &Vm, f: &mut Frame, pc: usize, lasti: usize) {
+pub fn trace_folded(vm: &Vm, f: &mut Frame, pc: usize, lasti: usize) -> PyResult<()> {
     let saved = f.lasti;
     let mut p = pc;
     while p < lasti {
@@ -42,12 +42,23 @@ pub fn trace_folded(vm: &Vm, f: &mut Frame, pc: usize, lasti: usize) {
             break;
         };
         match Opcode::from_u8(byte) {
-            Some(op @ (Opcode::RESUME | Opcode::PRECALL)) => {
+            Some(op @ (Opcode::RESUME | Opcode::PRECALL | Opcode::LOAD_FAST)) => {
                 f.lasti = p;
                 trace_instruction(vm, f, op, arg as u32);
                 if op == Opcode::PRECALL {
                     // So the `CALL` line shows the stack `PRECALL` leaves.
                     let _ = super::call::precall(vm, f, arg as u32);
+                }
+                if op == Opcode::LOAD_FAST {
+                    // The folded instruction then takes its operand from
+                    // the stack, as unfolded.
+                    match f.slots[arg as usize].clone() {
+                        Some(v) => f.push(v),
+                        None => {
+                            vm.top_lasti.set(p);
+                            return Err(super::locals::unbound_local(vm, f, arg as u32));
+                        }
+                    }
                 }
                 p += 1 + op.cache_entries();
             }
@@ -56,6 +67,7 @@ pub fn trace_folded(vm: &Vm, f: &mut Frame, pc: usize, lasti: usize) {
         }
     }
     f.lasti = saved;
+    Ok(())
 }
 
 pub fn trace_instruction(vm: &Vm, f: &Frame, op: Opcode, arg: u32) {
