@@ -145,3 +145,84 @@ def outer(p):
 
 
 print(outer(P(1)))
+
+
+# Locals and constants folded into arithmetic, comparisons, subscripts and
+# returns, including an unbound local in each position.
+def arith(x, seq, key):
+    r = [x + 1, x * x, 2 ** x, x - 0.5, x // 2, x % 3, -x << 2]
+    r.append(x < 10)
+    r.append(x == x)
+    r.append(seq[key])
+    r.append(seq[0])
+    r.append(seq[-1:])
+    r.append("ab" + "cd")
+    return r
+
+
+print(arith(7, [3, 4, 5], 1))
+print(arith(-3, "xyz", 2))
+
+
+def const_return():
+    return (1, 2)
+
+
+def none_return():
+    pass
+
+
+print(const_return(), none_return())
+
+
+def unbound_in(kind):
+    v = 1
+    del v
+    if kind == 0:
+        return 1 + v
+    if kind == 1:
+        return 1 < v
+    if kind == 2:
+        return [1][v]
+    return v
+
+
+for kind in range(4):
+    try:
+        unbound_in(kind)
+    except UnboundLocalError as e:
+        tb = e.__traceback__.tb_next
+        print(kind, e, tb.tb_lineno - unbound_in.__code__.co_firstlineno, tb.tb_lasti)
+
+
+# Operators with user types on either side see the right operands.
+class V:
+    def __init__(self, n):
+        self.n = n
+
+    def __add__(self, o):
+        return V(self.n + (o.n if isinstance(o, V) else o))
+
+    def __radd__(self, o):
+        return V(o * 100 + self.n)
+
+    def __lt__(self, o):
+        return self.n < o
+
+    def __getitem__(self, k):
+        return (self.n, k)
+
+
+def user(v, w):
+    return (v + w).n, (v + 3).n, (3 + v).n, v < 5, v[2], v["k"]
+
+
+print(user(V(1), V(2)))
+
+
+# Many constants (indices past the foldable range).
+src = "def many():\n    t = 0\n"
+src += "".join(f"    t = t + {i}.5\n" for i in range(300))
+src += "    return t\n"
+exec(src, ns)
+print(ns["many"]())

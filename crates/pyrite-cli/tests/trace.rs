@@ -125,6 +125,10 @@ fn trace_shows_folded_local_loads() {
     assert!(l.ends_with("stack: []"), "{l}");
     let l = line(&err, "get:5", "LOAD_ATTR 0 (x)");
     assert!(l.ends_with("stack: [<__main__.P object>]"), "{l}");
+    let l = line(&err, "get:5", "RETURN_VALUE");
+    assert!(l.ends_with("stack: [5]"), "{l}");
+    let l = line(&err, "__init__:3", "LOAD_CONST 1 (5)");
+    assert!(l.ends_with("stack: []"), "{l}");
     let l = line(&err, "__init__:3", "STORE_ATTR 0 (x)");
     assert!(l.ends_with("stack: [5, <__main__.P object>]"), "{l}");
 }

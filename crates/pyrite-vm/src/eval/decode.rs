@@ -25,22 +25,46 @@ pub struct Instr {
     /// Units from here to the next instruction: the prefixes, the
     /// instruction, and its inline cache entries.
     pub next: u8,
-    /// The argument. For the instructions [`takes_folded_local`] names,
-    /// the top byte is a folded `LOAD_FAST`'s local plus one (0: none; see
-    /// [`decode`] and [`split_folded`]), the rest the argument.
+    /// The argument. For the instructions [`takes_folded_operand`] names,
+    /// the top byte says where a folded `LOAD_FAST`/`LOAD_CONST` takes the
+    /// operand from (see [`decode`] and [`Folded`]), the rest is the
+    /// argument.
     pub arg: u32,
 }
 
-/// Bits of a [`takes_folded_local`] instruction's argument that hold the
-/// argument itself; the top byte is the folded local.
+/// Bits of a [`takes_folded_operand`] instruction's argument that hold
+/// the argument itself; the top byte is the folded operand's source.
 pub const FOLDED_ARG_MASK: u32 = 0x00FF_FFFF;
 
-/// `(local + 1 or 0, argument)` of a [`takes_folded_local`] instruction.
+/// Source byte values from this one up are constants (`value - FOLDED_CONST`),
+/// below it locals plus one; 0 is "no folded load".
+pub const FOLDED_CONST: u32 = 0x80;
+
+/// Where a [`takes_folded_operand`] instruction's top-of-stack operand
+/// comes from.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Folded {
+    Stack,
+    Local(u32),
+    Const(u32),
+}
+
+/// `(source byte, argument)` of a [`takes_folded_operand`] instruction.
 /// (In the argument, not a field of its own: a field would be loaded on
-/// every dispatch, where only three instructions want it.)
+/// every dispatch, where only a few instructions want it.)
 #[inline(always)]
 pub fn split_folded(arg: u32) -> (u32, u32) {
     (arg >> 24, arg & FOLDED_ARG_MASK)
+}
+
+/// What a nonzero source byte of [`split_folded`] names.
+#[inline(always)]
+pub fn folded_source(src: u32) -> Folded {
+    match src {
+        0 => Folded::Stack,
+        s if s < FOLDED_CONST => Folded::Local(s - 1),
+        s => Folded::Const(s - FOLDED_CONST),
+    }
 }
 
 /// Decode `code` (CPython 3.11 code units: opcode byte, argument byte).
@@ -55,13 +79,15 @@ pub fn split_folded(arg: u32) -> (u32, u32) {
 /// unit, so a jump to it is unaffected. `-X trace` still shows the folded
 /// instructions (`ops::trace::trace_folded`).
 ///
-/// A `LOAD_FAST` right before an attribute instruction whose object it
-/// pushes (`self.x`, `self.m()`, `self.x = v`) is folded the same way, with
-/// the local recorded in its argument's top byte: the attribute instruction reads the object
-/// from the local, skipping a dispatch and a push and pop (CPython 3.11
-/// gets a similar saving from its `LOAD_FAST__LOAD_*` superinstructions).
-/// An unbound local is still reported at the `LOAD_FAST`, one unit before
-/// the instruction (`f_lasti`) it folds into.
+/// A `LOAD_FAST` or `LOAD_CONST` right before an instruction that takes
+/// what it pushes as its top-of-stack operand (`self.x`, `self.m()`,
+/// `self.x = v`, `x + 1`, `i < n`, `p[i]`, `return x`) is folded the same
+/// way, with the local or constant recorded in the argument's top byte:
+/// the instruction reads the operand from there, skipping a dispatch and
+/// a push and pop (CPython 3.11 gets a similar saving from its
+/// `LOAD_FAST__LOAD_*` superinstructions). An unbound local is still
+/// reported at the `LOAD_FAST`, one unit before the instruction (`f_lasti`)
+/// it folds into.
 pub fn decode(code: &[u8]) -> Box<[Instr]> {
     let mut d = decode_units(code);
     for p in (0..d.len()).rev() {
@@ -87,11 +113,15 @@ fn fold(d: &[Instr], p: usize) -> Option<Instr> {
             target.op == Opcode::CALL && target.arg == here.arg,
             target.arg,
         ),
+        // Unprefixed targets: the load sits right before the instruction
+        // (for the unbound-local error), and the argument has room.
         Opcode::LOAD_FAST => (
-            // Unprefixed: the argument is a byte, and the `LOAD_FAST` sits
-            // right before the instruction (for the unbound-local error).
-            takes_folded_local(target.op) && target.ext == 0 && here.arg < 255,
+            takes_folded_operand(target.op) && target.ext == 0 && here.arg + 1 < FOLDED_CONST,
             ((here.arg + 1) << 24) | target.arg,
+        ),
+        Opcode::LOAD_CONST => (
+            takes_folded_operand(target.op) && target.ext == 0 && here.arg < 0x100 - FOLDED_CONST,
+            ((here.arg + FOLDED_CONST) << 24) | target.arg,
         ),
         _ => (false, 0),
     };
@@ -108,11 +138,17 @@ fn fold(d: &[Instr], p: usize) -> Option<Instr> {
 }
 
 /// Instructions whose top-of-stack operand may come from a folded
-/// `LOAD_FAST` (they read it with [`split_folded`]).
-pub fn takes_folded_local(op: Opcode) -> bool {
+/// `LOAD_FAST` or `LOAD_CONST` (they read it with [`split_folded`]).
+pub fn takes_folded_operand(op: Opcode) -> bool {
     matches!(
         op,
-        Opcode::LOAD_ATTR | Opcode::LOAD_METHOD | Opcode::STORE_ATTR
+        Opcode::LOAD_ATTR
+            | Opcode::LOAD_METHOD
+            | Opcode::STORE_ATTR
+            | Opcode::BINARY_OP
+            | Opcode::COMPARE_OP
+            | Opcode::BINARY_SUBSCR
+            | Opcode::RETURN_VALUE
     )
 }
 
@@ -139,14 +175,26 @@ fn decode_units(code: &[u8]) -> Vec<Instr> {
                     arg: Opcode::EXTENDED_ARG as u32,
                 },
                 // An argument too large for the packing of
-                // `split_folded` cannot be a valid name index: such an
-                // instruction decodes as an unknown one (`SystemError`).
-                Some(op) if takes_folded_local(op) && arg > FOLDED_ARG_MASK => Instr {
-                    op: Opcode::EXTENDED_ARG,
-                    ext,
-                    next: ext + 1,
-                    arg: opbyte as u32,
-                },
+                // `split_folded`: ignored by instructions without one;
+                // never a valid name index or operator for the others,
+                // which decode as an unknown instruction (`SystemError`).
+                Some(op) if takes_folded_operand(op) && arg > FOLDED_ARG_MASK => {
+                    if op.arg_kind() == pyrite_bytecode::opcodes::ArgKind::None {
+                        Instr {
+                            op,
+                            ext,
+                            next: ext + 1 + op.cache_entries() as u8,
+                            arg: 0,
+                        }
+                    } else {
+                        Instr {
+                            op: Opcode::EXTENDED_ARG,
+                            ext,
+                            next: ext + 1,
+                            arg: opbyte as u32,
+                        }
+                    }
+                }
                 Some(op) => Instr {
                     op,
                     ext,
@@ -235,7 +283,7 @@ mod tests {
         code.extend(caches(Opcode::LOAD_ATTR));
         let after = code.len() / 2;
         // Not folded: a local past a byte's room, and a prefixed target.
-        code.extend(unit(Opcode::LOAD_FAST, 255));
+        code.extend(unit(Opcode::LOAD_FAST, 127));
         code.extend(unit(Opcode::LOAD_METHOD, 1));
         code.extend(caches(Opcode::LOAD_METHOD));
         let prefixed = code.len() / 2;
@@ -246,11 +294,25 @@ mod tests {
         let d = decode(&code);
         assert_eq!(d[0].op, Opcode::LOAD_ATTR);
         assert_eq!(split_folded(d[0].arg), (4, 5));
+        assert_eq!(folded_source(4), Folded::Local(3));
         assert_eq!((d[0].ext, d[0].next as usize), (1, after));
         // The attribute instruction's own unit is intact (jump targets).
         assert_eq!((d[1].op, d[1].arg), (Opcode::LOAD_ATTR, 5));
-        assert_eq!((d[after].op, d[after].arg), (Opcode::LOAD_FAST, 255));
+        assert_eq!((d[after].op, d[after].arg), (Opcode::LOAD_FAST, 127));
         assert_eq!((d[prefixed].op, d[prefixed].arg), (Opcode::LOAD_FAST, 0));
+        // A constant folded into a comparison; one past the range is not.
+        let mut cmp = Vec::new();
+        cmp.extend(unit(Opcode::LOAD_CONST, 2));
+        cmp.extend(unit(Opcode::COMPARE_OP, 0));
+        cmp.extend(caches(Opcode::COMPARE_OP));
+        let far = cmp.len() / 2;
+        cmp.extend(unit(Opcode::LOAD_CONST, 0x80));
+        cmp.extend(unit(Opcode::RETURN_VALUE, 0));
+        let d = decode(&cmp);
+        assert_eq!(d[0].op, Opcode::COMPARE_OP);
+        let (src, arg) = split_folded(d[0].arg);
+        assert_eq!((folded_source(src), arg), (Folded::Const(2), 0));
+        assert_eq!(d[far].op, Opcode::LOAD_CONST);
         // An argument that cannot be packed decodes as an unknown
         // instruction rather than as a folded one.
         let mut huge = Vec::new();

@@ -154,9 +154,9 @@ fn pop_frame_info(vm: &Vm, f: &mut Frame) {
 }
 
 /// The top-of-stack operand of an instruction that may have a `LOAD_FAST`
-/// folded into it (`src`, see `decode.rs`): popped, or read from the local.
-/// Under `-X trace` the folded `LOAD_FAST` has already pushed it
-/// (`trace_folded`).
+/// or `LOAD_CONST` folded into it (`src`, see `decode.rs`): popped, or read
+/// from the local or the constant. Under `-X trace` the folded load has
+/// already pushed it (`trace_folded`).
 #[inline(always)]
 fn operand<const TRACE: bool>(
     vm: &Vm,
@@ -166,6 +166,9 @@ fn operand<const TRACE: bool>(
 ) -> PyResult<PyObjectRef> {
     if TRACE || src == 0 {
         return Ok(f.pop());
+    }
+    if src >= super::decode::FOLDED_CONST {
+        return Ok(f.code.consts[(src - super::decode::FOLDED_CONST) as usize].clone());
     }
     match &f.slots[src as usize - 1] {
         Some(v) => Ok(v.clone()),
@@ -266,7 +269,7 @@ fn run_frame_inner<const TRACE: bool>(
                     pending = Some(e);
                     break;
                 }
-                let shown = if super::decode::takes_folded_local(op) {
+                let shown = if super::decode::takes_folded_operand(op) {
                     super::decode::split_folded(arg).1
                 } else {
                     arg
@@ -380,7 +383,14 @@ fn run_frame_inner<const TRACE: bool>(
                     vm.is_true(&v).map(|b| f.push(vm.new_bool(!b)))
                 }
                 Opcode::BINARY_OP => {
-                    let b = f.pop();
+                    let (src, arg) = super::decode::split_folded(arg);
+                    let b = match operand::<TRACE>(vm, &mut f, src, lasti) {
+                        Ok(b) => b,
+                        Err(e) => {
+                            pending = Some(e);
+                            break;
+                        }
+                    };
                     let a = f.pop();
                     match vm.arith_hit(a, b, arg) {
                         Ok(r) => {
@@ -391,7 +401,14 @@ fn run_frame_inner<const TRACE: bool>(
                     }
                 }
                 Opcode::COMPARE_OP => {
-                    let b = f.pop();
+                    let (src, arg) = super::decode::split_folded(arg);
+                    let b = match operand::<TRACE>(vm, &mut f, src, lasti) {
+                        Ok(b) => b,
+                        Err(e) => {
+                            pending = Some(e);
+                            break;
+                        }
+                    };
                     let a = f.pop();
                     let cmp = CompareOp::from_arg(arg);
                     match crate::protocol::compare::fast_compare(&a, &b, cmp) {
@@ -428,7 +445,14 @@ fn run_frame_inner<const TRACE: bool>(
                         .map(|r| f.push(vm.new_bool(r != (arg == 1))))
                 }
                 Opcode::BINARY_SUBSCR => {
-                    let k = f.pop();
+                    let src = super::decode::split_folded(arg).0;
+                    let k = match operand::<TRACE>(vm, &mut f, src, lasti) {
+                        Ok(k) => k,
+                        Err(e) => {
+                            pending = Some(e);
+                            break;
+                        }
+                    };
                     let c = f.pop();
                     // `lst[i]` / `tup[i]` in range (CPython's
                     // BINARY_SUBSCR_LIST_INT / _TUPLE_INT).
@@ -597,7 +621,14 @@ fn run_frame_inner<const TRACE: bool>(
                     Ok(())
                 }
                 Opcode::RETURN_VALUE => {
-                    let v = f.pop();
+                    let src = super::decode::split_folded(arg).0;
+                    let v = match operand::<TRACE>(vm, &mut f, src, lasti) {
+                        Ok(v) => v,
+                        Err(e) => {
+                            pending = Some(e);
+                            break;
+                        }
+                    };
                     let init_self = f.init_self.take();
                     match callers.pop() {
                         Some(caller) => {

@@ -42,12 +42,18 @@ pub fn trace_folded(vm: &Vm, f: &mut Frame, pc: usize, lasti: usize) -> PyResult
             break;
         };
         match Opcode::from_u8(byte) {
-            Some(op @ (Opcode::RESUME | Opcode::PRECALL | Opcode::LOAD_FAST)) => {
+            Some(
+                op @ (Opcode::RESUME | Opcode::PRECALL | Opcode::LOAD_FAST | Opcode::LOAD_CONST),
+            ) => {
                 f.lasti = p;
                 trace_instruction(vm, f, op, arg as u32);
                 if op == Opcode::PRECALL {
                     // So the `CALL` line shows the stack `PRECALL` leaves.
                     let _ = super::call::precall(vm, f, arg as u32);
+                }
+                if op == Opcode::LOAD_CONST {
+                    let c = f.code.consts[arg as usize].clone();
+                    f.push(c);
                 }
                 if op == Opcode::LOAD_FAST {
                     // The folded instruction then takes its operand from
