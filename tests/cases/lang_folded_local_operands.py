@@ -226,3 +226,44 @@ src += "".join(f"    t = t + {i}.5\n" for i in range(300))
 src += "    return t\n"
 exec(src, ns)
 print(ns["many"]())
+
+
+# Conditional jumps on a local, right after a comparison whose result
+# stays on the stack.
+def after_compare(a, b, x):
+    return (a < b, 1 if x else 2, 3 if x is None else 4, 5 if x is not None else 6)
+
+
+print(after_compare(1, 2, 0), after_compare(2, 1, "y"), after_compare(1, 1, None))
+
+
+def jumps(items):
+    out = []
+    for it in items:
+        if it:
+            out.append("t")
+        if not it:
+            out.append("f")
+        if it is None:
+            out.append("n")
+    k = 3
+    while k:
+        k -= 1
+        out.append(k)
+    return out
+
+
+print(jumps([0, 1, None, "", [1]]))
+
+
+def unbound_jump():
+    z = 1
+    del z
+    if z:
+        return 1
+
+
+try:
+    unbound_jump()
+except UnboundLocalError as e:
+    print(e, e.__traceback__.tb_next.tb_lasti)

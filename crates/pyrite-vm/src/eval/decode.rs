@@ -81,7 +81,7 @@ pub fn folded_source(src: u32) -> Folded {
 ///
 /// A `LOAD_FAST` or `LOAD_CONST` right before an instruction that takes
 /// what it pushes as its top-of-stack operand (`self.x`, `self.m()`,
-/// `self.x = v`, `x + 1`, `i < n`, `p[i]`, `return x`) is folded the same
+/// `self.x = v`, `x + 1`, `i < n`, `p[i]`, `return x`, `if x:`) is folded the same
 /// way, with the local or constant recorded in the argument's top byte:
 /// the instruction reads the operand from there, skipping a dispatch and
 /// a push and pop (CPython 3.11 gets a similar saving from its
@@ -149,6 +149,14 @@ pub fn takes_folded_operand(op: Opcode) -> bool {
             | Opcode::COMPARE_OP
             | Opcode::BINARY_SUBSCR
             | Opcode::RETURN_VALUE
+            | Opcode::POP_JUMP_FORWARD_IF_FALSE
+            | Opcode::POP_JUMP_BACKWARD_IF_FALSE
+            | Opcode::POP_JUMP_FORWARD_IF_TRUE
+            | Opcode::POP_JUMP_BACKWARD_IF_TRUE
+            | Opcode::POP_JUMP_FORWARD_IF_NONE
+            | Opcode::POP_JUMP_BACKWARD_IF_NONE
+            | Opcode::POP_JUMP_FORWARD_IF_NOT_NONE
+            | Opcode::POP_JUMP_BACKWARD_IF_NOT_NONE
     )
 }
 

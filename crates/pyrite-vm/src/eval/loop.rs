@@ -418,6 +418,11 @@ fn run_frame_inner<const TRACE: bool>(
                         // observe the skipped instruction.
                         Some(r) => {
                             let next = cur.instrs.get(f.pc).copied();
+                            // (The unit after the comparison is the jump's
+                            // own, never one with a folded load, but a
+                            // jump with a folded operand must not take the
+                            // comparison's result.)
+                            let next = next.filter(|n| super::decode::split_folded(n.arg).0 == 0);
                             match next.and_then(|n| pops_and_jumps_if(n.op).map(|j| (n, j))) {
                                 Some((n, jump_if)) if !TRACE => {
                                     f.pc += n.next as usize;
@@ -521,7 +526,14 @@ fn run_frame_inner<const TRACE: bool>(
                 | Opcode::POP_JUMP_BACKWARD_IF_FALSE
                 | Opcode::POP_JUMP_FORWARD_IF_TRUE
                 | Opcode::POP_JUMP_BACKWARD_IF_TRUE => {
-                    let v = f.pop();
+                    let (src, arg) = super::decode::split_folded(arg);
+                    let v = match operand::<TRACE>(vm, &mut f, src, lasti) {
+                        Ok(v) => v,
+                        Err(e) => {
+                            pending = Some(e);
+                            break;
+                        }
+                    };
                     let jump_if = pops_and_jumps_if(op) == Some(true);
                     truth(vm, &v).map(|b| {
                         if b == jump_if {
@@ -530,14 +542,28 @@ fn run_frame_inner<const TRACE: bool>(
                     })
                 }
                 Opcode::POP_JUMP_FORWARD_IF_NONE | Opcode::POP_JUMP_BACKWARD_IF_NONE => {
-                    let v = f.pop();
+                    let (src, arg) = super::decode::split_folded(arg);
+                    let v = match operand::<TRACE>(vm, &mut f, src, lasti) {
+                        Ok(v) => v,
+                        Err(e) => {
+                            pending = Some(e);
+                            break;
+                        }
+                    };
                     if v.is(&vm.none) {
                         jump(&mut f, op, arg);
                     }
                     Ok(())
                 }
                 Opcode::POP_JUMP_FORWARD_IF_NOT_NONE | Opcode::POP_JUMP_BACKWARD_IF_NOT_NONE => {
-                    let v = f.pop();
+                    let (src, arg) = super::decode::split_folded(arg);
+                    let v = match operand::<TRACE>(vm, &mut f, src, lasti) {
+                        Ok(v) => v,
+                        Err(e) => {
+                            pending = Some(e);
+                            break;
+                        }
+                    };
                     if !v.is(&vm.none) {
                         jump(&mut f, op, arg);
                     }
