@@ -9,7 +9,11 @@
 //! `f_lasti`, the exception table and generators see exactly CPython's
 //! offsets; `co_code` is left untouched.
 
-use pyrite_bytecode::opcodes::Opcode;
+use pyrite_bytecode::opcodes::{ArgKind, Opcode};
+
+/// Marks (with the opcode in the low byte) an instruction whose argument
+/// is out of range for its code object; it decodes as `EXTENDED_ARG`.
+pub const BAD_ARGUMENT: u32 = 0x100;
 
 /// What the loop executes when `pc` is at this code unit.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -89,7 +93,32 @@ pub fn folded_source(src: u32) -> Folded {
 /// reported at the `LOAD_FAST`, one unit before the instruction (`f_lasti`)
 /// it folds into.
 pub fn decode(code: &[u8]) -> Box<[Instr]> {
+    decode_checked(code, usize::MAX, usize::MAX)
+}
+
+/// [`decode`] for a code object with `nlocalsplus` local, cell and free
+/// variables and `nconsts` constants: an instruction whose argument indexes
+/// past them (only hand-made or corrupted bytecode has one) decodes as an
+/// invalid instruction, which raises `SystemError` when reached, so the
+/// loop can index locals and constants without a check of its own that
+/// could fail.
+pub fn decode_checked(code: &[u8], nlocalsplus: usize, nconsts: usize) -> Box<[Instr]> {
     let mut d = decode_units(code);
+    for ins in d.iter_mut() {
+        let limit = match ins.op.arg_kind() {
+            ArgKind::Local | ArgKind::Free => nlocalsplus,
+            ArgKind::Const => nconsts,
+            _ => continue,
+        };
+        if ins.arg as usize >= limit {
+            *ins = Instr {
+                op: Opcode::EXTENDED_ARG,
+                arg: BAD_ARGUMENT | ins.op as u32,
+                next: ins.ext + 1,
+                ..*ins
+            };
+        }
+    }
     for p in (0..d.len()).rev() {
         if let Some(folded) = fold(&d, p) {
             d[p] = folded;
@@ -187,7 +216,7 @@ fn decode_units(code: &[u8]) -> Vec<Instr> {
                 // never a valid name index or operator for the others,
                 // which decode as an unknown instruction (`SystemError`).
                 Some(op) if takes_folded_operand(op) && arg > FOLDED_ARG_MASK => {
-                    if op.arg_kind() == pyrite_bytecode::opcodes::ArgKind::None {
+                    if op.arg_kind() == ArgKind::None {
                         Instr {
                             op,
                             ext,
@@ -333,5 +362,32 @@ mod tests {
             (d[0].op, d[0].arg),
             (Opcode::EXTENDED_ARG, Opcode::LOAD_ATTR as u32)
         );
+    }
+
+    #[test]
+    fn out_of_range_arguments_decode_as_invalid() {
+        let unit = |op: Opcode, arg: u8| [op as u8, arg];
+        let mut code = Vec::new();
+        code.extend(unit(Opcode::LOAD_CONST, 1));
+        code.extend(unit(Opcode::LOAD_CONST, 2));
+        code.extend(unit(Opcode::STORE_FAST, 3));
+        code.extend(unit(Opcode::LOAD_DEREF, 2));
+        code.extend(unit(Opcode::RETURN_VALUE, 0));
+        // Two constants, three locals/cells/frees.
+        let d = decode_checked(&code, 3, 2);
+        // The valid constant stays (the STORE_FAST after it takes no folded operand).
+        assert_eq!((d[0].op, d[0].arg), (Opcode::LOAD_CONST, 1));
+        let bad = |i: usize, op: Opcode| {
+            assert_eq!(
+                (d[i].op, d[i].arg),
+                (Opcode::EXTENDED_ARG, BAD_ARGUMENT | op as u32)
+            );
+            assert_eq!(d[i].next, 1);
+        };
+        bad(1, Opcode::LOAD_CONST);
+        bad(2, Opcode::STORE_FAST);
+        assert_eq!((d[3].op, d[3].arg), (Opcode::LOAD_DEREF, 2));
+        // Unchecked decoding (the disassembler's view) leaves them alone.
+        assert_eq!(decode(&code)[1].op, Opcode::LOAD_CONST);
     }
 }

@@ -279,9 +279,13 @@ fn run_frame_inner<const TRACE: bool>(
 
             let result: PyResult<()> = match op {
                 Opcode::CACHE | Opcode::NOP | Opcode::RESUME => Ok(()),
-                // Only an invalid opcode byte (in `arg`) or a trailing prefix
-                // decode to this (see `decode.rs`).
+                // Only an invalid opcode byte (in `arg`), an argument out of
+                // range (`BAD_ARGUMENT`) or a trailing prefix decode to this
+                // (see `decode.rs`).
                 Opcode::EXTENDED_ARG if arg == Opcode::EXTENDED_ARG as u32 => Ok(()),
+                Opcode::EXTENDED_ARG if arg & super::decode::BAD_ARGUMENT != 0 => {
+                    Err(vm.new_system_error(format!("bad argument for opcode {}", arg & 0xff)))
+                }
                 Opcode::EXTENDED_ARG => Err(vm.new_system_error(format!("unknown opcode {arg}"))),
                 Opcode::POP_TOP => {
                     f.pop_opt();

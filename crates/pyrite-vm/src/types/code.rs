@@ -108,7 +108,12 @@ impl crate::Vm {
             .filter(|k| *k & pyrite_bytecode::LocalKind::CELL != 0)
             .count();
         let nfrees = co.nfreevars();
-        let instrs = crate::eval::decode::decode(&co.code).into();
+        let instrs = crate::eval::decode::decode_checked(
+            &co.code,
+            co.localsplusnames.len(),
+            co.consts.len(),
+        )
+        .into();
         let global_cache = (0..co.names.len())
             .map(|_| Cell::new(GlobalCache::EMPTY))
             .collect();
