@@ -468,6 +468,83 @@ fn cell_repr(vm: &Vm, args: Args) -> PyResult {
     }))
 }
 
+/// `types.FunctionType(code, globals, name=None, argdefs=None,
+/// closure=None)`, with CPython's checks and messages (`func_new_impl`).
+fn function_new(vm: &Vm, args: Args) -> PyResult {
+    let names = ["code", "globals", "name", "argdefs", "closure"];
+    let args = args.shift();
+    let given = args.pos().len() + args.kwvals().len();
+    if given > names.len() {
+        return Err(vm.new_type_error(format!(
+            "function() takes at most 5 arguments ({given} given)"
+        )));
+    }
+    let [code, globals, name, argdefs, closure] = args.bind(vm, "function", names, 2, 0, 5)?;
+    let (Some(code), Some(globals)) = (code, globals) else {
+        return Err(vm.new_type_error("function() missing required argument"));
+    };
+    let Some(co) = code.downcast_ref::<super::code::PyCode>() else {
+        return Err(vm.new_type_error(format!(
+            "function() argument 'code' must be code, not {}",
+            vm.type_name(code)
+        )));
+    };
+    if globals.downcast_ref::<PyDict>().is_none() {
+        return Err(vm.new_type_error(format!(
+            "function() argument 'globals' must be dict, not {}",
+            vm.type_name(globals)
+        )));
+    }
+    let given = |o: Option<&PyObjectRef>| o.filter(|o| !o.is(&vm.none)).cloned();
+    let (name, argdefs, closure) = (given(name), given(argdefs), given(closure));
+    if name
+        .as_ref()
+        .is_some_and(|n| n.downcast_ref::<PyStr>().is_none())
+    {
+        return Err(vm.new_type_error("arg 3 (name) must be None or string"));
+    }
+    if argdefs
+        .as_ref()
+        .is_some_and(|d| d.downcast_ref::<PyTuple>().is_none())
+    {
+        return Err(vm.new_type_error("arg 4 (defaults) must be None or tuple"));
+    }
+    let nfree = co.code.nfreevars();
+    let cells = match &closure {
+        None if nfree > 0 => return Err(vm.new_type_error("arg 5 (closure) must be tuple")),
+        None => &[][..],
+        Some(c) => match c.downcast_ref::<PyTuple>() {
+            Some(t) => t.as_slice(),
+            None => return Err(vm.new_type_error("arg 5 (closure) must be None or tuple")),
+        },
+    };
+    if cells.len() != nfree {
+        return Err(vm.new_value_error(format!(
+            "{} requires closure of length {}, not {}",
+            co.code.name,
+            nfree,
+            cells.len()
+        )));
+    }
+    if let Some(bad) = cells.iter().find(|c| c.downcast_ref::<PyCell>().is_none()) {
+        return Err(vm.new_type_error(format!(
+            "arg 5 (closure) expected cell, found {}",
+            vm.type_name(bad)
+        )));
+    }
+    let builtins = crate::eval::ops::call::builtins_for(vm, globals);
+    let closure = closure.filter(|_| nfree > 0);
+    let func =
+        crate::eval::ops::call::new_function(vm, code.clone(), globals.clone(), builtins, closure)?;
+    if let Some(pf) = func.downcast_ref::<PyFunction>() {
+        if let Some(n) = name {
+            *pf.name.borrow_mut() = n;
+        }
+        *pf.defaults.borrow_mut() = argdefs;
+    }
+    Ok(func)
+}
+
 fn cell_new(vm: &Vm, args: Args) -> PyResult {
     let pos = args.pos();
     Ok(vm.alloc(PyCell::new(pos.get(1).cloned()), &vm.types.cell))
@@ -487,6 +564,7 @@ pub fn init(vm: &Vm) {
     vm.add_getset(f, "__closure__", get_closure, None);
     vm.add_getset(f, "__annotations__", get_annotations, Some(set_annotations));
     vm.set_type_attr(f, "__dict__", vm.instance_dict_descr(f.as_object()));
+    vm.add_staticmethod(f, "__new__", function_new);
     vm.add_method(f, "__get__", func_get);
     vm.add_method(f, "__call__", call_self);
 
