@@ -126,11 +126,12 @@ impl PyObjectRef {
         if core.flags.get().0 & reachable != 0 || !self.is_payload::<T>() {
             return None;
         }
-        // SAFETY: the payload is a `T` (checked); the count of 1 is this
-        // handle's, borrowed mutably for the result's lifetime, so no other
-        // handle (and no borrow through one) exists, and neither the
-        // collector nor a weak reference holds a raw path to the object.
-        Some(unsafe { &mut (*self.ptr.cast::<PyInner<T>>().as_ptr()).payload })
+        // The count of 1 is this handle's, borrowed mutably for the
+        // result's lifetime: no other handle (or borrow through one) exists,
+        // and neither the collector nor a weak reference holds a raw path.
+        let inner = self.ptr.cast::<PyInner<T>>().as_ptr();
+        // SAFETY: the payload is a `T` (checked) and nothing else can reach it (above).
+        Some(unsafe { &mut (*inner).payload })
     }
 
     /// Turn into a typed handle, if the payload is a `T`.
@@ -282,11 +283,12 @@ impl PyObjectRef {
             let layout = std::alloc::Layout::new::<PyInner<T>>();
             if let Some(block) = crate::alloc::alloc_small_fast(layout) {
                 let obj = block.cast::<PyInner<T>>();
-                // SAFETY: `block` is a fresh block of `PyInner<T>`'s size and
-                // alignment (the pools' blocks are 16-aligned, `T`'s
-                // alignment is at most 8); the type takes no prefix and its
-                // instances are `T` (both checked above), and a static type
-                // needs no reference from its instances.
+                // `block` is fresh and has `PyInner<T>`'s size; pool blocks
+                // are 16-aligned and `alloc_small_fast` refuses larger
+                // alignments. The type takes no prefix, its instances are
+                // `T` (both checked above), and a static type needs no
+                // reference from its instances.
+                // SAFETY: a fresh, fitting, aligned block for this type (above).
                 unsafe {
                     obj.as_ptr().write(PyInner {
                         head: ObjHeader {
