@@ -119,7 +119,7 @@ pub struct Vm {
     pub ellipsis: PyObjectRef,
     pub empty_tuple: PyObjectRef,
     pub empty_str: PyObjectRef,
-    pub(crate) small_ints: Vec<PyObjectRef>,
+    small_ints: Vec<PyObjectRef>,
     /// One-character strings for code points < 256 (CPython caches Latin-1).
     latin1: Vec<PyObjectRef>,
     interned: RefCell<HashMap<Rc<str>, PyObjectRef, crate::strhash::StrHashBuilder>>,
@@ -425,10 +425,19 @@ impl Vm {
 
     #[inline]
     pub fn new_int(&self, v: i64) -> PyObjectRef {
-        if (SMALL_INT_MIN..=SMALL_INT_MAX).contains(&v) {
-            return self.small_ints[(v - SMALL_INT_MIN) as usize].clone();
+        match self.cached_int(v) {
+            Some(i) => i,
+            None => self.alloc(PyInt::new(IntVal::Small(v)), &self.types.int),
         }
-        self.alloc(PyInt::new(IntVal::Small(v)), &self.types.int)
+    }
+
+    /// The preallocated int for `v` when it is in the small-int range
+    /// [-5, 256] (results in that range must be those objects).
+    #[inline]
+    pub fn cached_int(&self, v: i64) -> Option<PyObjectRef> {
+        (SMALL_INT_MIN..=SMALL_INT_MAX)
+            .contains(&v)
+            .then(|| self.small_ints[(v - SMALL_INT_MIN) as usize].clone())
     }
 
     pub fn new_int_val(&self, v: IntVal) -> PyObjectRef {

@@ -167,21 +167,8 @@ pub fn alloc_block(layout: Layout) -> Option<NonNull<u8>> {
 #[inline(always)]
 pub fn alloc_block_in(layout: Layout, reserve: bool) -> Option<NonNull<u8>> {
     debug_assert!(layout.size() > 0);
-    if is_small(layout) {
-        let fast = with_state(|s| {
-            let wanted = s.in_use + layout.size();
-            if wanted > s.limit {
-                return None;
-            }
-            let p = s.pools.alloc(layout.size());
-            if p.is_some() {
-                s.in_use = wanted;
-            }
-            Some(p)
-        });
-        if let Some(p) = fast {
-            return p;
-        }
+    if let Some(p) = alloc_small_fast(layout) {
+        return Some(p);
     }
     alloc_slow(layout, reserve)
 }

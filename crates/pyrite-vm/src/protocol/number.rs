@@ -6,7 +6,6 @@
 use crate::types::float::PyFloat;
 use crate::types::int::{IntVal, PyInt};
 use crate::types::typeobj::{class_of, is_subtype};
-use crate::vm::{SMALL_INT_MAX, SMALL_INT_MIN};
 use crate::{PyObjectRef, PyResult, Vm};
 
 /// Dunder names and symbols of the `NB_*` binary operators (0..13).
@@ -154,12 +153,12 @@ impl Vm {
             let Some(r) = r else {
                 return Err((a, b));
             };
-            if (SMALL_INT_MIN..=SMALL_INT_MAX).contains(&r) {
-                return Ok(self.small_ints[(r - SMALL_INT_MIN) as usize].clone());
+            if let Some(i) = self.cached_int(r) {
+                return Ok(i);
             }
             return Ok(
                 reuse_or_new(a, b, |p: &mut PyInt| p.value = IntVal::Small(r))
-                    .unwrap_or_else(|| self.new_int(r)),
+                    .unwrap_or_else(|| self.alloc(PyInt::new(IntVal::Small(r)), &self.types.int)),
             );
         }
         if ta.is(self.types.float.as_object()) {
