@@ -31,8 +31,10 @@ thread_local! {
 }
 
 /// Trace the instructions the decoder folded into the one at `lasti`
-/// (a `RESUME`, a `PRECALL`: see `eval/decode.rs`) as if they had run, so
-/// the trace shows every instruction of the bytecode.
+/// (a `RESUME`, a `PRECALL`, a `LOAD_FAST` or `LOAD_CONST`: see
+/// `eval/decode.rs`) as if they had run, so the trace shows every
+/// instruction of the bytecode; a folded load pushes its value, which the
+/// instruction then pops as if unfolded.
 pub fn trace_folded(vm: &Vm, f: &mut Frame, pc: usize, lasti: usize) -> PyResult<()> {
     let saved = f.lasti;
     let mut p = pc;
